@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build (or reuse) the guest kernel tree and initramfs from Debian's
-# packages. Cached under .cache/guest/<kernel package version>/; prints
-# that folder's path on stdout when it is ready.
+# packages. Cached under .cache/guest/<kernel>-<package version>-<init
+# hash>/; prints that folder's path on stdout when it is ready.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,7 +15,8 @@ meta=$(apt-cache depends linux-image-amd64 2>/dev/null |
 }
 kver=${meta#linux-image-}
 pver=$(apt-cache policy "$meta" | awk '/Candidate:/ { print $2 }')
-out=$cache/$kver-$pver
+ihash=$(cat "$0" "$top/test/vm/guest/init" | sha256sum | cut -c 1-8)
+out=$cache/$kver-$pver-$ihash
 if [ -f "$out/ready" ]; then
 	echo "$out"
 	exit 0
