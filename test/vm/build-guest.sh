@@ -24,7 +24,7 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out/deb" "$out/kroot" "$out/initramfs"
-(cd "$out/deb" && apt-get download -qq "$meta=$pver") >&2
+(cd "$out/deb" && apt-get download -qq -o APT::Sandbox::User=root "$meta=$pver") >&2
 dpkg -x "$out"/deb/*.deb "$out/kroot"
 depmod -b "$out/kroot" "$kver"
 rm -rf "$out/deb"
