@@ -67,7 +67,7 @@ fi
 if [ $vm = 1 ]; then
 	if [ ${#scens[@]} = 0 ]; then
 		mapfile -t scens < <("$top/test/vm/run.sh" --list |
-			awk '$1 !~ /^zz-/ { print $1 }')
+			awk '$1 !~ /^(zz-|demo$)/ { print $1 }')
 	fi
 	out=$build/vm/test-$(date +%Y%m%d-%H%M%S)
 	IGB_BUILD=$build "$top/test/vm/run.sh" --pcap --out "$out" \
