@@ -87,7 +87,8 @@ latency_loop(struct bench_lcore *lc)
 	struct pacer pacer;
 
 	prev = lc->t_start = rte_rdtsc();
-	pacer_init(&pacer, run->hz, lc->rate, o->burst, prev);
+	pacer_init(&pacer, run->hz, lc->rate,
+		pacer_default_cap(lc->rate, o->burst), prev);
 	for (;;) {
 		uint64_t moved = 0;
 

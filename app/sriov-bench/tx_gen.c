@@ -22,7 +22,8 @@ tx_gen_loop(struct bench_lcore *lc)
 	struct pacer pacer;
 
 	prev = lc->t_start = rte_rdtsc();
-	pacer_init(&pacer, run->hz, lc->rate, o->burst, prev);
+	pacer_init(&pacer, run->hz, lc->rate,
+		pacer_default_cap(lc->rate, o->burst), prev);
 	while (!lcore_should_stop(lc, prev)) {
 		uint16_t nb = 0;
 

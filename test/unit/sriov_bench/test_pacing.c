@@ -90,9 +90,21 @@ test_no_drift(void)
 		sent);
 }
 
+static void
+test_default_cap(void)
+{
+	check_u64("cap at 20 kpps: 10 ms = 200 packets", 200,
+		pacer_default_cap(20000, 32));
+	check_u64("cap at 1 kpps: one burst (32) beats 10 ms", 32,
+		pacer_default_cap(1000, 32));
+	check_u64("cap when unlimited: one burst", 64,
+		pacer_default_cap(0, 64));
+}
+
 int
 main(void)
 {
+	test_default_cap();
 	test_due();
 	test_credit();
 	test_no_drift();
