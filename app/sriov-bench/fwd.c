@@ -13,7 +13,7 @@ fwd_burst(struct bench_lcore *lc, uint16_t rx_port, uint16_t tx_port,
 	const struct bench_opts *o = lc->run->o;
 	struct rte_mbuf *pkts[BENCH_MAX_BURST];
 	uint64_t bytes, unsent_bytes = 0;
-	uint16_t n, sent, i;
+	uint16_t n, sent;
 
 	if (want == 0)
 		return 0;
@@ -21,9 +21,12 @@ fwd_burst(struct bench_lcore *lc, uint16_t rx_port, uint16_t tx_port,
 	if (n == 0)
 		return 0;
 	bytes = frames_bytes(pkts, n);
-	if (o->fwd == BENCH_FWD_MACSWAP)
+	if (o->fwd == BENCH_FWD_MACSWAP) {
+		uint16_t i;
+
 		for (i = 0; i < n; i++)
 			pkt_macswap(rte_pktmbuf_mtod(pkts[i], uint8_t *));
+	}
 	sent = rte_eth_tx_burst(tx_port, queue, pkts, n);
 	if (sent < n) {
 		unsent_bytes = frames_bytes(pkts + sent, n - sent);
@@ -80,8 +83,8 @@ fwd_loop(struct bench_lcore *lc)
 	struct bench_run *run = lc->run;
 	const struct bench_opts *o = run->o;
 	bool two_ports = o->port != o->peer_port;
-	uint64_t now, prev;
 	unsigned int qi;
+	uint64_t prev;
 
 	for (qi = 0; qi < lc->nb_queues && o->tx_first != 0; qi++) {
 		fwd_seed(lc, o->peer_port, lc->queues[qi]);
@@ -90,7 +93,7 @@ fwd_loop(struct bench_lcore *lc)
 	}
 	prev = lc->t_start = rte_rdtsc();
 	while (!lcore_should_stop(lc, prev)) {
-		uint64_t moved = 0;
+		uint64_t moved = 0, now;
 
 		for (qi = 0; qi < lc->nb_queues; qi++) {
 			uint16_t q = lc->queues[qi];

@@ -165,7 +165,6 @@ json_write_escaped(FILE *f, const char *str)
 	fputc('"', f);
 	while (*s != '\0') {
 		unsigned char c = *s;
-		unsigned int len;
 
 		switch (c) {
 		case '"':
@@ -195,7 +194,8 @@ json_write_escaped(FILE *f, const char *str)
 			} else if (c < 0x80) {
 				fputc(c, f);
 			} else {
-				len = utf8_seq_len(s);
+				unsigned int len = utf8_seq_len(s);
+
 				if (len == 0) {
 					fputs("\\ufffd", f);
 				} else {

@@ -81,7 +81,7 @@ latency_loop(struct bench_lcore *lc)
 	struct rte_mbuf *pend[BENCH_MAX_BURST];
 	uint16_t sizes[BENCH_MAX_BURST];
 	uint16_t n_pend = 0, off = 0;
-	uint64_t built = 0, drain_end = 0, now, prev;
+	uint64_t built = 0, drain_end = 0, prev;
 	unsigned int qi = 0;
 	bool sending = true;
 	struct pacer pacer;
@@ -90,7 +90,7 @@ latency_loop(struct bench_lcore *lc)
 	pacer_init(&pacer, run->hz, lc->rate,
 		pacer_default_cap(lc->rate, o->burst), prev);
 	for (;;) {
-		uint64_t moved = 0;
+		uint64_t moved = 0, now;
 
 		if (sending && (lcore_should_stop(lc, prev) ||
 				(built == lc->quota && n_pend == 0))) {

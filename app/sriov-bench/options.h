@@ -20,12 +20,12 @@ enum bench_fwd {
 	BENCH_FWD_MACSWAP,
 };
 
-#define BENCH_MAX_BURST 512
-#define BENCH_MAX_QUEUES 1024
+#define BENCH_MAX_BURST 512u
+#define BENCH_MAX_QUEUES 1024u
 #define BENCH_MAX_RATE 1000000000ULL
 #define BENCH_DEFAULT_DURATION 10.0
-#define BENCH_DEFAULT_LAT_RATE 10000
-#define BENCH_MAX_TX_FIRST 4096
+#define BENCH_DEFAULT_LAT_RATE 10000u
+#define BENCH_MAX_TX_FIRST 4096u
 
 /* Everything after "--" on the command line, checked for consistency. */
 struct bench_opts {

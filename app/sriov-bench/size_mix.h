@@ -6,11 +6,11 @@
 #include <stdint.h>
 
 /* Frame sizes count the whole Ethernet frame including the 4-byte FCS. */
-#define SIZE_MIX_MIN_FRAME 64
-#define SIZE_MIX_MAX_FRAME 9600
-#define SIZE_MIX_MAX_ENTRIES 16
+#define SIZE_MIX_MIN_FRAME 64u
+#define SIZE_MIX_MAX_FRAME 9600u
+#define SIZE_MIX_MAX_ENTRIES 16u
 /* Upper bound on the sum of weights: the pattern holds one slot per unit. */
-#define SIZE_MIX_MAX_PATTERN 1024
+#define SIZE_MIX_MAX_PATTERN 1024u
 
 struct size_mix {
 	unsigned int nb_entries;

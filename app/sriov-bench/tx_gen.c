@@ -18,13 +18,14 @@ tx_gen_loop(struct bench_lcore *lc)
 	uint16_t sizes[BENCH_MAX_BURST];
 	uint16_t n_pend = 0, off = 0;
 	unsigned int qi = 0;
-	uint64_t built = 0, now, prev;
+	uint64_t built = 0, prev;
 	struct pacer pacer;
 
 	prev = lc->t_start = rte_rdtsc();
 	pacer_init(&pacer, run->hz, lc->rate,
 		pacer_default_cap(lc->rate, o->burst), prev);
 	while (!lcore_should_stop(lc, prev)) {
+		uint64_t now;
 		uint16_t nb = 0;
 
 		if (n_pend == 0) {
