@@ -137,8 +137,10 @@ control_tick(struct bench_run *run, uint64_t now)
 	}
 	if (lcores_all_finished(run))
 		control_stop(run);
+	/* A second from this line, not from the last due time: a stalled
+	 * main lcore does not print catch-up lines in quick succession. */
 	if (!o->quiet && !bench_stopping(run) && now >= run->next_progress) {
 		progress_print(run, now);
-		run->next_progress += run->hz;
+		run->next_progress = now + run->hz;
 	}
 }

@@ -181,8 +181,9 @@ bench_main(struct bench_run *run)
 		goto out;
 	}
 
-	print_start(run);
+	/* Handler first: once the start line is out, SIGINT is handled. */
 	signals_install(run);
+	print_start(run);
 	run_execute(run);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
