@@ -82,7 +82,7 @@ bench_opts_usage(const char *prog)
 		"  --peer-port N       fwd: port to forward to; lat: port the\n"
 		"                      probes come back on (same port)\n"
 		"  --queues N          queue pairs per port (1)\n"
-		"  --size N            frame size with FCS, 64.. (64)\n"
+		"  --size N            frame size with FCS, 64..9600 (64)\n"
 		"  --size-mix S:W,...  weighted sizes, e.g. 64:7,576:4,1500:1\n"
 		"  --rate PPS          tx, lat: packets/s in all, k/M/G suffix,\n"
 		"                      0 unlimited (tx 0, lat %u)\n"
