@@ -231,12 +231,18 @@ port_teardown(uint16_t port)
 int
 port_counters_read(uint16_t port, struct port_counters *c)
 {
+	struct rte_eth_dev_info info;
+	struct rte_ether_addr mac;
 	struct rte_eth_stats s;
 	int ret;
 
 	memset(c, 0, sizeof(*c));
 	c->port = port;
 	port_name(port, c->name);
+	if (rte_eth_dev_info_get(port, &info) == 0 && info.driver_name != NULL)
+		snprintf(c->driver, sizeof(c->driver), "%s", info.driver_name);
+	if (rte_eth_macaddr_get(port, &mac) == 0)
+		rte_ether_format_addr(c->mac, sizeof(c->mac), &mac);
 	ret = rte_eth_stats_get(port, &s);
 	if (ret != 0)
 		return ret;

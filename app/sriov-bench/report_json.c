@@ -123,6 +123,8 @@ report_json(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 		json_object_begin(&w);
 		kv_uint(&w, "port", p->port);
 		kv_string(&w, "name", p->name);
+		kv_string(&w, "driver", p->driver);
+		kv_string(&w, "mac", p->mac);
 		kv_uint(&w, "ipackets", p->ipackets);
 		kv_uint(&w, "opackets", p->opackets);
 		kv_uint(&w, "ibytes", p->ibytes);

@@ -26,6 +26,8 @@ struct lcore_counters {
 struct port_counters {
 	uint16_t port;
 	char name[64];
+	char driver[32];
+	char mac[18];		/* xx:xx:xx:xx:xx:xx */
 	uint64_t ipackets;
 	uint64_t opackets;
 	uint64_t ibytes;

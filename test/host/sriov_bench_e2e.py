@@ -189,6 +189,7 @@ def rx_count_exact():
     j = r.report
     check_eq(n, j["rx"]["packets"], "rx packets = --count")
     check_eq(n, port(r, 0)["ipackets"], "port ipackets = --count")
+    check_eq("net_null", port(r, 0)["driver"], "driver name reported")
     # net_null hands out 64-byte buffers: 68-byte frames with the FCS.
     check_eq(68 * n, j["rx"]["bytes"], "rx bytes count the FCS")
     check_eq(None, j["loss"], "loss unknown in rx mode")
@@ -209,6 +210,9 @@ def fwd_null_pair_macswap():
     check_eq(tx, port(r, 0)["opackets"] + port(r, 1)["opackets"],
              "tx = opackets of both ports")
     check_eq("macswap", j["config"]["fwd"], "macswap mode reported")
+    check(all(re.fullmatch(r"([0-9A-F]{2}:){5}[0-9A-F]{2}", p["mac"])
+              for p in j["ports"]), "port MAC addresses reported",
+          [p["mac"] for p in j["ports"]])
 
 
 @test
