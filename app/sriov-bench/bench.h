@@ -17,23 +17,23 @@ struct bench_run;
 
 /* What one polling lcore does: queue indexes on the run's ports. */
 struct bench_lcore {
-	struct lcore_counters st;	/* first: written on every poll */
+	struct lcore_counters st; /* first: written on every poll */
 	struct bench_run *run;
 	unsigned int lcore_id;
-	bool is_control;	/* the main lcore: also runs control ticks */
+	bool is_control; /* the main lcore: also runs control ticks */
 	unsigned int nb_queues;
 	uint16_t *queues;
 	/* tx, lat: packets to send; rx, fwd: packets to receive; UINT64_MAX
 	 * for no limit */
 	uint64_t quota;
-	uint64_t rate;		/* tx, lat: this lcore's share; 0: no limit */
-	uint64_t seq;		/* generator state */
+	uint64_t rate; /* tx, lat: this lcore's share; 0: no limit */
+	uint64_t seq; /* generator state */
 	uint32_t size_idx;
 	uint32_t flow_idx;
-	uint64_t t_start;	/* TSC at loop start */
-	uint64_t t_stop;	/* TSC when sending or polling ended */
+	uint64_t t_start; /* TSC at loop start */
+	uint64_t t_stop; /* TSC when sending or polling ended */
 	struct sample_set lat;
-	uint32_t finished;	/* set (release) when the loop has returned */
+	uint32_t finished; /* set (release) when the loop has returned */
 } __rte_cache_aligned;
 
 struct bench_run {
@@ -41,16 +41,16 @@ struct bench_run {
 	struct rte_mempool *pool;
 	struct pkt_template tmpl;
 	uint64_t hz;
-	uint32_t stop;		/* atomic: main lcore or signal asks to end */
-	uint32_t interrupted;	/* atomic: ended by a signal */
+	uint32_t stop; /* atomic: main lcore or signal asks to end */
+	uint32_t interrupted; /* atomic: ended by a signal */
 	unsigned int nb_lcores;
 	struct bench_lcore *lcores;
 	unsigned int nb_ports;
 	uint16_t ports[RESULT_MAX_PORTS];
 	uint64_t start_tsc;
-	uint64_t next_tick;	/* TSC of the next control tick */
+	uint64_t next_tick; /* TSC of the next control tick */
 	uint64_t next_progress;
-	uint64_t deadline;	/* 0: none */
+	uint64_t deadline; /* 0: none */
 	double last_progress_s;
 	struct lcore_counters last;
 	uint64_t last_drops;
@@ -89,8 +89,8 @@ lcore_should_stop(struct bench_lcore *lc, uint64_t now)
 }
 
 /* Build up to n generated packets; returns n, or 0 if the pool is dry. */
-uint16_t gen_build(struct bench_lcore *lc, struct rte_mbuf **pkts,
-		uint16_t n, uint16_t *sizes);
+uint16_t gen_build(struct bench_lcore *lc, struct rte_mbuf **pkts, uint16_t n,
+	uint16_t *sizes);
 
 /* Sum of frame sizes (with FCS) of received packets. */
 static inline uint64_t

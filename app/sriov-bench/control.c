@@ -12,20 +12,20 @@ counters_sum(const struct bench_run *run, struct lcore_counters *sum)
 {
 	unsigned int i;
 
-	*sum = (struct lcore_counters){ 0 };
+	*sum = (struct lcore_counters){0};
 	for (i = 0; i < run->nb_lcores; i++) {
 		const struct lcore_counters *c = &run->lcores[i].st;
 
 		sum->rx_pkts += __atomic_load_n(&c->rx_pkts, __ATOMIC_RELAXED);
-		sum->rx_bytes += __atomic_load_n(&c->rx_bytes,
-			__ATOMIC_RELAXED);
+		sum->rx_bytes +=
+			__atomic_load_n(&c->rx_bytes, __ATOMIC_RELAXED);
 		sum->tx_pkts += __atomic_load_n(&c->tx_pkts, __ATOMIC_RELAXED);
-		sum->tx_bytes += __atomic_load_n(&c->tx_bytes,
-			__ATOMIC_RELAXED);
-		sum->tx_drops += __atomic_load_n(&c->tx_drops,
-			__ATOMIC_RELAXED);
-		sum->alloc_fail += __atomic_load_n(&c->alloc_fail,
-			__ATOMIC_RELAXED);
+		sum->tx_bytes +=
+			__atomic_load_n(&c->tx_bytes, __ATOMIC_RELAXED);
+		sum->tx_drops +=
+			__atomic_load_n(&c->tx_drops, __ATOMIC_RELAXED);
+		sum->alloc_fail +=
+			__atomic_load_n(&c->alloc_fail, __ATOMIC_RELAXED);
 	}
 }
 
@@ -75,12 +75,12 @@ progress_print(struct bench_run *run, uint64_t now)
 		printf(" tx %8.3f Mpps %7.3f Gbit/s",
 			(double)(cur.tx_pkts - run->last.tx_pkts) / dt / 1e6,
 			(double)(cur.tx_bytes - run->last.tx_bytes) * 8 / dt /
-			1e9);
+				1e9);
 	if (mode != BENCH_MODE_TX)
 		printf(" | rx %8.3f Mpps %7.3f Gbit/s",
 			(double)(cur.rx_pkts - run->last.rx_pkts) / dt / 1e6,
 			(double)(cur.rx_bytes - run->last.rx_bytes) * 8 / dt /
-			1e9);
+				1e9);
 	printf(" | drops %" PRIu64 " nombuf %" PRIu64 "\n",
 		drops - run->last_drops,
 		nombuf + cur.alloc_fail - run->last_nombuf);
@@ -100,10 +100,11 @@ control_start(struct bench_run *run, uint64_t now)
 	run->start_tsc = now;
 	run->next_tick = now;
 	run->next_progress = now + run->hz;
-	run->deadline = o->duration > 0 ?
-		now + (uint64_t)(o->duration * (double)run->hz) : 0;
+	run->deadline = o->duration > 0
+		? now + (uint64_t)(o->duration * (double)run->hz)
+		: 0;
 	run->last_progress_s = 0;
-	run->last = (struct lcore_counters){ 0 };
+	run->last = (struct lcore_counters){0};
 	port_drops(run, &run->last_drops, &run->last_nombuf);
 }
 
@@ -113,8 +114,8 @@ lcores_all_finished(const struct bench_run *run)
 	unsigned int i;
 
 	for (i = 0; i < run->nb_lcores; i++)
-		if (!__atomic_load_n(&run->lcores[i].finished,
-				__ATOMIC_ACQUIRE))
+		if (!__atomic_load_n(
+			    &run->lcores[i].finished, __ATOMIC_ACQUIRE))
 			return false;
 	return true;
 }
@@ -136,7 +137,7 @@ control_tick(struct bench_run *run, uint64_t now)
 	if (run->deadline != 0 && now >= run->deadline)
 		control_stop(run);
 	if (o->count != 0 && run->nb_lcores > 1 &&
-			(o->mode == BENCH_MODE_RX || o->mode == BENCH_MODE_FWD)) {
+		(o->mode == BENCH_MODE_RX || o->mode == BENCH_MODE_FWD)) {
 		struct lcore_counters cur;
 
 		counters_sum(run, &cur);

@@ -8,7 +8,7 @@
  * index. What the Tx queue does not take is freed and counted as lost. */
 static uint16_t
 fwd_burst(struct bench_lcore *lc, uint16_t rx_port, uint16_t tx_port,
-		uint16_t queue, uint16_t want)
+	uint16_t queue, uint16_t want)
 {
 	const struct bench_opts *o = lc->run->o;
 	struct rte_mbuf *pkts[BENCH_MAX_BURST];
@@ -73,8 +73,7 @@ fwd_seed(struct bench_lcore *lc, uint16_t port, uint16_t queue)
 static uint16_t
 fwd_want(const struct bench_lcore *lc)
 {
-	return RTE_MIN((uint64_t)lc->run->o->burst,
-		lc->quota - lc->st.rx_pkts);
+	return RTE_MIN((uint64_t)lc->run->o->burst, lc->quota - lc->st.rx_pkts);
 }
 
 void
@@ -98,11 +97,11 @@ fwd_loop(struct bench_lcore *lc)
 		for (qi = 0; qi < lc->nb_queues; qi++) {
 			uint16_t q = lc->queues[qi];
 
-			moved += fwd_burst(lc, o->port, o->peer_port, q,
-				fwd_want(lc));
+			moved += fwd_burst(
+				lc, o->port, o->peer_port, q, fwd_want(lc));
 			if (two_ports)
-				moved += fwd_burst(lc, o->peer_port, o->port,
-					q, fwd_want(lc));
+				moved += fwd_burst(lc, o->peer_port, o->port, q,
+					fwd_want(lc));
 		}
 		now = rte_rdtsc();
 		if (moved != 0)

@@ -3,7 +3,7 @@
 
 uint16_t
 gen_build(struct bench_lcore *lc, struct rte_mbuf **pkts, uint16_t n,
-		uint16_t *sizes)
+	uint16_t *sizes)
 {
 	const struct bench_run *run = lc->run;
 	const struct size_mix *mix = &run->o->sizes;

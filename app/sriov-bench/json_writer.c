@@ -78,7 +78,7 @@ json_close(struct json_writer *w, bool object)
 	bool had_items;
 
 	if (w->depth == 0 || w->in_object[w->depth] != object ||
-			w->key_pending) {
+		w->key_pending) {
 		w->misuse = true;
 		return;
 	}

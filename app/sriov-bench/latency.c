@@ -22,17 +22,18 @@ lat_receive(struct bench_lcore *lc)
 		uint64_t bytes = 0, probes = 0, t;
 		uint16_t n, i;
 
-		n = rte_eth_rx_burst(o->peer_port, lc->queues[qi], pkts,
-			o->burst);
+		n = rte_eth_rx_burst(
+			o->peer_port, lc->queues[qi], pkts, o->burst);
 		if (n == 0)
 			continue;
 		t = rte_rdtsc();
 		for (i = 0; i < n; i++) {
 			struct pkt_bench_hdr h;
 
-			if (!pkt_parse_bench(rte_pktmbuf_mtod(pkts[i],
-					uint8_t *), rte_pktmbuf_data_len(pkts[i]),
-					&h) || h.tsc == 0 || h.tsc > t) {
+			if (!pkt_parse_bench(
+				    rte_pktmbuf_mtod(pkts[i], uint8_t *),
+				    rte_pktmbuf_data_len(pkts[i]), &h) ||
+				h.tsc == 0 || h.tsc > t) {
 				counter_add(&lc->st.foreign, 1);
 				continue;
 			}
@@ -51,7 +52,7 @@ lat_receive(struct bench_lcore *lc)
 /* Stamp the pending probes with the time of this send attempt. */
 static uint16_t
 lat_send(struct bench_lcore *lc, uint16_t queue, struct rte_mbuf **pkts,
-		uint16_t n, const uint16_t *sizes)
+	uint16_t n, const uint16_t *sizes)
 {
 	const struct bench_opts *o = lc->run->o;
 	uint64_t t = rte_rdtsc(), bytes = 0;
@@ -92,7 +93,8 @@ latency_loop(struct bench_lcore *lc)
 	for (;;) {
 		uint64_t moved = 0, now;
 
-		if (sending && (lcore_should_stop(lc, prev) ||
+		if (sending &&
+			(lcore_should_stop(lc, prev) ||
 				(built == lc->quota && n_pend == 0))) {
 			sending = false;
 			lc->t_stop = prev;
@@ -101,8 +103,8 @@ latency_loop(struct bench_lcore *lc)
 				rte_pktmbuf_free_bulk(pend + off, n_pend);
 			n_pend = 0;
 		}
-		if (!sending && (lc->st.rx_pkts >= lc->st.tx_pkts ||
-				prev >= drain_end))
+		if (!sending &&
+			(lc->st.rx_pkts >= lc->st.tx_pkts || prev >= drain_end))
 			break;
 		if (sending && n_pend == 0) {
 			uint64_t want = o->burst;
@@ -117,8 +119,8 @@ latency_loop(struct bench_lcore *lc)
 			}
 		}
 		if (n_pend != 0) {
-			uint16_t sent = lat_send(lc, lc->queues[qi],
-				pend + off, n_pend, sizes + off);
+			uint16_t sent = lat_send(lc, lc->queues[qi], pend + off,
+				n_pend, sizes + off);
 
 			off += sent;
 			n_pend -= sent;

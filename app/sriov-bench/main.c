@@ -62,14 +62,14 @@ pool_create(const struct bench_run *run, char *err, size_t err_len)
 		n = run->nb_ports * o->queues * (o->rxd + o->txd) +
 			run->nb_lcores * (2 * o->burst + POOL_CACHE) +
 			run->nb_ports * o->queues * o->tx_first + 1024;
-	mp = rte_pktmbuf_pool_create("sriov_bench", n, POOL_CACHE, 0, room,
-		rte_socket_id());
+	mp = rte_pktmbuf_pool_create(
+		"sriov_bench", n, POOL_CACHE, 0, room, rte_socket_id());
 	if (mp == NULL)
 		snprintf(err, err_len,
 			"cannot create a pool of %u mbufs of %u bytes: %s "
 			"(give EAL more memory with -m, or lower --mbufs, "
-			"--rxd, --txd, --queues)", n, room,
-			rte_strerror(rte_errno));
+			"--rxd, --txd, --queues)",
+			n, room, rte_strerror(rte_errno));
 	return mp;
 }
 
@@ -155,7 +155,7 @@ bench_main(struct bench_run *run)
 	struct port_counters start[RESULT_MAX_PORTS];
 	struct lcore_result *lres = NULL;
 	unsigned int nb_started = 0, i;
-	struct sample_set lat = { 0 };
+	struct sample_set lat = {0};
 	struct bench_result r;
 	char err[1024];
 	int rc = EXIT_FAILURE;
@@ -169,8 +169,8 @@ bench_main(struct bench_run *run)
 	if (run->pool == NULL)
 		goto out;
 	for (i = 0; i < run->nb_ports; i++, nb_started++)
-		if (port_setup(o, run->ports[i], run->pool, err,
-				sizeof(err)) != 0)
+		if (port_setup(o, run->ports[i], run->pool, err, sizeof(err)) !=
+			0)
 			goto out;
 	template_init(run);
 	for (i = 0; i < run->nb_ports; i++)

@@ -9,11 +9,33 @@
 #include "options.h"
 
 enum opt_id {
-	OPT_MODE, OPT_PORT, OPT_PEER_PORT, OPT_QUEUES, OPT_SIZE,
-	OPT_SIZE_MIX, OPT_RATE, OPT_BURST, OPT_DURATION, OPT_COUNT,
-	OPT_SRC_MAC, OPT_DST_MAC, OPT_SRC_IP, OPT_DST_IP, OPT_SPORT,
-	OPT_DPORT, OPT_FLOWS, OPT_FWD, OPT_TX_FIRST, OPT_JSON, OPT_QUIET,
-	OPT_RXD, OPT_TXD, OPT_MBUFS, OPT_DRAIN_MS, OPT_LINK_WAIT, OPT_HELP,
+	OPT_MODE,
+	OPT_PORT,
+	OPT_PEER_PORT,
+	OPT_QUEUES,
+	OPT_SIZE,
+	OPT_SIZE_MIX,
+	OPT_RATE,
+	OPT_BURST,
+	OPT_DURATION,
+	OPT_COUNT,
+	OPT_SRC_MAC,
+	OPT_DST_MAC,
+	OPT_SRC_IP,
+	OPT_DST_IP,
+	OPT_SPORT,
+	OPT_DPORT,
+	OPT_FLOWS,
+	OPT_FWD,
+	OPT_TX_FIRST,
+	OPT_JSON,
+	OPT_QUIET,
+	OPT_RXD,
+	OPT_TXD,
+	OPT_MBUFS,
+	OPT_DRAIN_MS,
+	OPT_LINK_WAIT,
+	OPT_HELP,
 };
 
 struct opt_def {
@@ -23,33 +45,33 @@ struct opt_def {
 };
 
 static const struct opt_def opt_defs[] = {
-	{ "mode", OPT_MODE, true },
-	{ "port", OPT_PORT, true },
-	{ "peer-port", OPT_PEER_PORT, true },
-	{ "queues", OPT_QUEUES, true },
-	{ "size", OPT_SIZE, true },
-	{ "size-mix", OPT_SIZE_MIX, true },
-	{ "rate", OPT_RATE, true },
-	{ "burst", OPT_BURST, true },
-	{ "duration", OPT_DURATION, true },
-	{ "count", OPT_COUNT, true },
-	{ "src-mac", OPT_SRC_MAC, true },
-	{ "dst-mac", OPT_DST_MAC, true },
-	{ "src-ip", OPT_SRC_IP, true },
-	{ "dst-ip", OPT_DST_IP, true },
-	{ "sport", OPT_SPORT, true },
-	{ "dport", OPT_DPORT, true },
-	{ "flows", OPT_FLOWS, true },
-	{ "fwd", OPT_FWD, true },
-	{ "tx-first", OPT_TX_FIRST, true },
-	{ "json", OPT_JSON, true },
-	{ "quiet", OPT_QUIET, false },
-	{ "rxd", OPT_RXD, true },
-	{ "txd", OPT_TXD, true },
-	{ "mbufs", OPT_MBUFS, true },
-	{ "drain-ms", OPT_DRAIN_MS, true },
-	{ "link-wait", OPT_LINK_WAIT, true },
-	{ "help", OPT_HELP, false },
+	{"mode", OPT_MODE, true},
+	{"port", OPT_PORT, true},
+	{"peer-port", OPT_PEER_PORT, true},
+	{"queues", OPT_QUEUES, true},
+	{"size", OPT_SIZE, true},
+	{"size-mix", OPT_SIZE_MIX, true},
+	{"rate", OPT_RATE, true},
+	{"burst", OPT_BURST, true},
+	{"duration", OPT_DURATION, true},
+	{"count", OPT_COUNT, true},
+	{"src-mac", OPT_SRC_MAC, true},
+	{"dst-mac", OPT_DST_MAC, true},
+	{"src-ip", OPT_SRC_IP, true},
+	{"dst-ip", OPT_DST_IP, true},
+	{"sport", OPT_SPORT, true},
+	{"dport", OPT_DPORT, true},
+	{"flows", OPT_FLOWS, true},
+	{"fwd", OPT_FWD, true},
+	{"tx-first", OPT_TX_FIRST, true},
+	{"json", OPT_JSON, true},
+	{"quiet", OPT_QUIET, false},
+	{"rxd", OPT_RXD, true},
+	{"txd", OPT_TXD, true},
+	{"mbufs", OPT_MBUFS, true},
+	{"drain-ms", OPT_DRAIN_MS, true},
+	{"link-wait", OPT_LINK_WAIT, true},
+	{"help", OPT_HELP, false},
 };
 
 const char *
@@ -78,31 +100,32 @@ void
 bench_opts_usage(const char *prog)
 {
 	printf("Usage: %s [EAL args] -- --mode tx|rx|fwd|lat [options]\n"
-		"  --port N            port to send from / receive on (0)\n"
-		"  --peer-port N       fwd: port to forward to; lat: port the\n"
-		"                      probes come back on (same port)\n"
-		"  --queues N          queue pairs per port (1)\n"
-		"  --size N            frame size with FCS, 64..9600 (64)\n"
-		"  --size-mix S:W,...  weighted sizes, e.g. 64:7,576:4,1500:1\n"
-		"  --rate PPS          tx, lat: packets/s in all, k/M/G suffix,\n"
-		"                      0 unlimited (tx 0, lat %u)\n"
-		"  --burst N           packets per burst, 1..%u (32)\n"
-		"  --duration S        seconds to run (%g unless --count)\n"
-		"  --count N           tx, lat: packets to send; rx, fwd:\n"
-		"                      packets to receive (k/M/G suffix)\n"
-		"  --src-mac/--dst-mac MAC  (port's own / peer's or broadcast)\n"
-		"  --src-ip/--dst-ip A (198.18.0.1 / 198.18.0.2)\n"
-		"  --sport/--dport N   UDP ports (49152 / 9)\n"
-		"  --flows N           flow i uses src-ip + i, sport + i (1)\n"
-		"  --fwd io|macswap    fwd: rewrite (io)\n"
-		"  --tx-first N        fwd: send N packets per queue to start\n"
-		"  --json FILE         write the report as JSON\n"
-		"  --quiet             no progress lines\n"
-		"  --rxd N / --txd N   descriptors per queue (1024)\n"
-		"  --mbufs N           mbuf pool size (from rings and queues)\n"
-		"  --drain-ms N        lat: wait this long for the last probes\n"
-		"                      (100)\n"
-		"  --link-wait S       wait up to S seconds for link up (5)\n",
+	       "  --port N            port to send from / receive on (0)\n"
+	       "  --peer-port N       fwd: port to forward to; lat: port the\n"
+	       "                      probes come back on (same port)\n"
+	       "  --queues N          queue pairs per port (1)\n"
+	       "  --size N            frame size with FCS, 64..9600 (64)\n"
+	       "  --size-mix S:W,...  weighted sizes, e.g. 64:7,576:4,1500:1\n"
+	       "  --rate PPS          tx, lat: packets/s in all, k/M/G "
+	       "suffix,\n"
+	       "                      0 unlimited (tx 0, lat %u)\n"
+	       "  --burst N           packets per burst, 1..%u (32)\n"
+	       "  --duration S        seconds to run (%g unless --count)\n"
+	       "  --count N           tx, lat: packets to send; rx, fwd:\n"
+	       "                      packets to receive (k/M/G suffix)\n"
+	       "  --src-mac/--dst-mac MAC  (port's own / peer's or broadcast)\n"
+	       "  --src-ip/--dst-ip A (198.18.0.1 / 198.18.0.2)\n"
+	       "  --sport/--dport N   UDP ports (49152 / 9)\n"
+	       "  --flows N           flow i uses src-ip + i, sport + i (1)\n"
+	       "  --fwd io|macswap    fwd: rewrite (io)\n"
+	       "  --tx-first N        fwd: send N packets per queue to start\n"
+	       "  --json FILE         write the report as JSON\n"
+	       "  --quiet             no progress lines\n"
+	       "  --rxd N / --txd N   descriptors per queue (1024)\n"
+	       "  --mbufs N           mbuf pool size (from rings and queues)\n"
+	       "  --drain-ms N        lat: wait this long for the last probes\n"
+	       "                      (100)\n"
+	       "  --link-wait S       wait up to S seconds for link up (5)\n",
 		prog, BENCH_DEFAULT_LAT_RATE, BENCH_MAX_BURST,
 		BENCH_DEFAULT_DURATION);
 }
@@ -184,13 +207,16 @@ struct parse_state {
 	bool tx_first_set, duration_set, count_set, drain_set;
 };
 
-#define FAIL(...) do { snprintf(err, err_len, __VA_ARGS__); return -1; } \
-	while (0)
+#define FAIL(...) \
+	do { \
+		snprintf(err, err_len, __VA_ARGS__); \
+		return -1; \
+	} while (0)
 
 /* Integer option value in [min, max]. */
 static int
 opt_range(const char *name, const char *val, uint64_t min, uint64_t max,
-		bool suffix, uint64_t *out, char *err, size_t err_len)
+	bool suffix, uint64_t *out, char *err, size_t err_len)
 {
 	if (parse_u64(val, suffix, out) < 0)
 		FAIL("--%s %s: not a number", name, val);
@@ -202,7 +228,7 @@ opt_range(const char *name, const char *val, uint64_t min, uint64_t max,
 
 static int
 opt_seconds(const char *name, const char *val, double max, double *out,
-		bool zero_ok, char *err, size_t err_len)
+	bool zero_ok, char *err, size_t err_len)
 {
 	char *end;
 
@@ -217,9 +243,8 @@ opt_seconds(const char *name, const char *val, double max, double *out,
 }
 
 static int
-opt_apply(struct bench_opts *o, struct parse_state *st,
-		const struct opt_def *d, const char *val,
-		char *err, size_t err_len)
+opt_apply(struct bench_opts *o, struct parse_state *st, const struct opt_def *d,
+	const char *val, char *err, size_t err_len)
 {
 	uint64_t v;
 
@@ -239,8 +264,8 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 		return 0;
 	case OPT_PORT:
 	case OPT_PEER_PORT:
-		if (opt_range(d->name, val, 0, UINT16_MAX - 1, false, &v,
-				err, err_len) < 0)
+		if (opt_range(d->name, val, 0, UINT16_MAX - 1, false, &v, err,
+			    err_len) < 0)
 			return -1;
 		if (d->id == OPT_PORT) {
 			o->port = (uint16_t)v;
@@ -250,15 +275,14 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 		}
 		return 0;
 	case OPT_QUEUES:
-		if (opt_range(d->name, val, 1, BENCH_MAX_QUEUES, false, &v,
-				err, err_len) < 0)
+		if (opt_range(d->name, val, 1, BENCH_MAX_QUEUES, false, &v, err,
+			    err_len) < 0)
 			return -1;
 		o->queues = (uint16_t)v;
 		return 0;
 	case OPT_SIZE:
 		if (opt_range(d->name, val, SIZE_MIX_MIN_FRAME,
-				SIZE_MIX_MAX_FRAME, false, &v, err,
-				err_len) < 0)
+			    SIZE_MIX_MAX_FRAME, false, &v, err, err_len) < 0)
 			return -1;
 		size_mix_single(&o->sizes, (uint16_t)v);
 		st->size_set = true;
@@ -273,28 +297,28 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 	}
 	case OPT_RATE:
 		if (opt_range(d->name, val, 0, BENCH_MAX_RATE, true, &o->rate,
-				err, err_len) < 0)
+			    err, err_len) < 0)
 			return -1;
 		st->rate_set = true;
 		return 0;
 	case OPT_BURST:
-		if (opt_range(d->name, val, 1, BENCH_MAX_BURST, false, &v,
-				err, err_len) < 0)
+		if (opt_range(d->name, val, 1, BENCH_MAX_BURST, false, &v, err,
+			    err_len) < 0)
 			return -1;
 		o->burst = (uint16_t)v;
 		return 0;
 	case OPT_DURATION:
 		st->duration_set = true;
-		return opt_seconds(d->name, val, 1e6, &o->duration, false,
-			err, err_len);
+		return opt_seconds(
+			d->name, val, 1e6, &o->duration, false, err, err_len);
 	case OPT_COUNT:
 		st->count_set = true;
 		return opt_range(d->name, val, 1, UINT64_MAX / 2, true,
 			&o->count, err, err_len);
 	case OPT_SRC_MAC:
 	case OPT_DST_MAC:
-		if (parse_mac(val, d->id == OPT_SRC_MAC ? o->src_mac :
-				o->dst_mac) < 0)
+		if (parse_mac(val,
+			    d->id == OPT_SRC_MAC ? o->src_mac : o->dst_mac) < 0)
 			FAIL("--%s %s: not a MAC address (xx:xx:xx:xx:xx:xx)",
 				d->name, val);
 		if (d->id == OPT_SRC_MAC)
@@ -304,14 +328,14 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 		return 0;
 	case OPT_SRC_IP:
 	case OPT_DST_IP:
-		if (parse_ipv4(val, d->id == OPT_SRC_IP ? &o->src_ip :
-				&o->dst_ip) < 0)
+		if (parse_ipv4(val,
+			    d->id == OPT_SRC_IP ? &o->src_ip : &o->dst_ip) < 0)
 			FAIL("--%s %s: not an IPv4 address", d->name, val);
 		return 0;
 	case OPT_SPORT:
 	case OPT_DPORT:
 		if (opt_range(d->name, val, 0, UINT16_MAX, false, &v, err,
-				err_len) < 0)
+			    err_len) < 0)
 			return -1;
 		if (d->id == OPT_SPORT)
 			o->sport = (uint16_t)v;
@@ -319,8 +343,8 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 			o->dport = (uint16_t)v;
 		return 0;
 	case OPT_FLOWS:
-		if (opt_range(d->name, val, 1, 65536, false, &v, err,
-				err_len) < 0)
+		if (opt_range(d->name, val, 1, 65536, false, &v, err, err_len) <
+			0)
 			return -1;
 		o->flows = (uint32_t)v;
 		return 0;
@@ -335,7 +359,7 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 		return 0;
 	case OPT_TX_FIRST:
 		if (opt_range(d->name, val, 1, BENCH_MAX_TX_FIRST, false, &v,
-				err, err_len) < 0)
+			    err, err_len) < 0)
 			return -1;
 		o->tx_first = (uint32_t)v;
 		st->tx_first_set = true;
@@ -351,7 +375,7 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 	case OPT_RXD:
 	case OPT_TXD:
 		if (opt_range(d->name, val, 32, 32768, false, &v, err,
-				err_len) < 0)
+			    err_len) < 0)
 			return -1;
 		if (d->id == OPT_RXD)
 			o->rxd = (uint16_t)v;
@@ -360,20 +384,20 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 		return 0;
 	case OPT_MBUFS:
 		if (opt_range(d->name, val, 1024, 16777216, true, &v, err,
-				err_len) < 0)
+			    err_len) < 0)
 			return -1;
 		o->mbufs = (uint32_t)v;
 		return 0;
 	case OPT_DRAIN_MS:
-		if (opt_range(d->name, val, 0, 60000, false, &v, err,
-				err_len) < 0)
+		if (opt_range(d->name, val, 0, 60000, false, &v, err, err_len) <
+			0)
 			return -1;
 		o->drain_ms = (uint32_t)v;
 		st->drain_set = true;
 		return 0;
 	case OPT_LINK_WAIT:
-		return opt_seconds(d->name, val, 600, &o->link_wait, true,
-			err, err_len);
+		return opt_seconds(
+			d->name, val, 600, &o->link_wait, true, err, err_len);
 	case OPT_HELP:
 		return 1;
 	}
@@ -382,8 +406,8 @@ opt_apply(struct bench_opts *o, struct parse_state *st,
 
 /* Combinations that cannot work, found once every option is read. */
 static int
-opts_check(struct bench_opts *o, const struct parse_state *st,
-		char *err, size_t err_len)
+opts_check(struct bench_opts *o, const struct parse_state *st, char *err,
+	size_t err_len)
 {
 	const char *mode = bench_mode_name(o->mode);
 
@@ -394,10 +418,10 @@ opts_check(struct bench_opts *o, const struct parse_state *st,
 	if (o->mode == BENCH_MODE_RX && (st->size_set || st->mix_set))
 		FAIL("--size and --size-mix do not apply to rx mode");
 	if (st->rate_set && o->mode != BENCH_MODE_TX &&
-			o->mode != BENCH_MODE_LAT)
+		o->mode != BENCH_MODE_LAT)
 		FAIL("--rate applies to tx and lat modes, not %s", mode);
 	if (st->peer_set && o->mode != BENCH_MODE_FWD &&
-			o->mode != BENCH_MODE_LAT)
+		o->mode != BENCH_MODE_LAT)
 		FAIL("--peer-port applies to fwd and lat modes, not %s", mode);
 	if (st->fwd_set && o->mode != BENCH_MODE_FWD)
 		FAIL("--fwd applies to fwd mode, not %s", mode);
@@ -413,7 +437,8 @@ opts_check(struct bench_opts *o, const struct parse_state *st,
 			o->flows);
 	if (o->rate != 0 && o->rate < o->queues)
 		FAIL("--rate %llu is below one packet per second per queue "
-			"(--queues %u)", (unsigned long long)o->rate, o->queues);
+		     "(--queues %u)",
+			(unsigned long long)o->rate, o->queues);
 	if (!st->peer_set)
 		o->peer_port = o->port;
 	if (!st->rate_set && o->mode == BENCH_MODE_LAT)
@@ -430,8 +455,8 @@ opts_defaults(struct bench_opts *o)
 	o->queues = 1;
 	size_mix_single(&o->sizes, SIZE_MIX_MIN_FRAME);
 	o->burst = 32;
-	o->src_ip = 0xc6120001;		/* 198.18.0.1 */
-	o->dst_ip = 0xc6120002;		/* 198.18.0.2 */
+	o->src_ip = 0xc6120001; /* 198.18.0.1 */
+	o->dst_ip = 0xc6120002; /* 198.18.0.2 */
 	o->sport = 49152;
 	o->dport = 9;
 	o->flows = 1;
@@ -443,10 +468,10 @@ opts_defaults(struct bench_opts *o)
 }
 
 int
-bench_opts_parse(struct bench_opts *o, int argc, char **argv,
-		char *err, size_t err_len)
+bench_opts_parse(
+	struct bench_opts *o, int argc, char **argv, char *err, size_t err_len)
 {
-	struct parse_state st = { 0 };
+	struct parse_state st = {0};
 	int i;
 
 	opts_defaults(o);
@@ -466,7 +491,7 @@ bench_opts_parse(struct bench_opts *o, int argc, char **argv,
 		len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
 		for (k = 0; k < sizeof(opt_defs) / sizeof(opt_defs[0]); k++)
 			if (strlen(opt_defs[k].name) == len &&
-					strncmp(opt_defs[k].name, arg, len) == 0)
+				strncmp(opt_defs[k].name, arg, len) == 0)
 				d = &opt_defs[k];
 		if (d == NULL)
 			FAIL("unknown option --%.*s", (int)len, arg);

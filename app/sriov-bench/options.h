@@ -31,40 +31,40 @@ enum bench_fwd {
 struct bench_opts {
 	enum bench_mode mode;
 	uint16_t port;
-	uint16_t peer_port;	/* == port unless --peer-port */
+	uint16_t peer_port; /* == port unless --peer-port */
 	uint16_t queues;
 	struct size_mix sizes;
-	uint64_t rate;		/* packets per second in all; 0: unlimited */
+	uint64_t rate; /* packets per second in all; 0: unlimited */
 	uint16_t burst;
-	double duration;	/* seconds; 0: until --count or interrupt */
-	uint64_t count;		/* 0: no packet limit */
+	double duration; /* seconds; 0: until --count or interrupt */
+	uint64_t count; /* 0: no packet limit */
 	uint8_t src_mac[6];
 	uint8_t dst_mac[6];
-	bool src_mac_set;	/* else the port's own address */
-	bool dst_mac_set;	/* else the peer port's address (fwd, lat)
+	bool src_mac_set; /* else the port's own address */
+	bool dst_mac_set; /* else the peer port's address (fwd, lat)
 				 * or broadcast (tx) */
-	uint32_t src_ip;	/* host byte order */
+	uint32_t src_ip; /* host byte order */
 	uint32_t dst_ip;
 	uint16_t sport;
 	uint16_t dport;
-	uint32_t flows;		/* flow i: src_ip + i, sport + i */
+	uint32_t flows; /* flow i: src_ip + i, sport + i */
 	enum bench_fwd fwd;
-	uint32_t tx_first;	/* fwd: packets sent per queue to start */
+	uint32_t tx_first; /* fwd: packets sent per queue to start */
 	const char *json_path;
 	bool quiet;
 	uint16_t rxd;
 	uint16_t txd;
-	uint32_t mbufs;		/* 0: sized from rings, queues and burst */
-	uint32_t drain_ms;	/* lat: wait for the last probes */
-	double link_wait;	/* seconds to wait for link up */
+	uint32_t mbufs; /* 0: sized from rings, queues and burst */
+	uint32_t drain_ms; /* lat: wait for the last probes */
+	double link_wait; /* seconds to wait for link up */
 };
 
 /*
  * Parse argv (argv[0] is the program name). Returns 0 on success, 1 if
  * help was asked for, -1 with a message in err on a bad command line.
  */
-int bench_opts_parse(struct bench_opts *o, int argc, char **argv,
-		char *err, size_t err_len);
+int bench_opts_parse(
+	struct bench_opts *o, int argc, char **argv, char *err, size_t err_len);
 
 void bench_opts_usage(const char *prog);
 

@@ -17,8 +17,8 @@ pacer_due(uint64_t elapsed, uint64_t hz, uint64_t pps)
 }
 
 void
-pacer_init(struct pacer *p, uint64_t hz, uint64_t pps,
-		uint64_t max_credit, uint64_t now)
+pacer_init(struct pacer *p, uint64_t hz, uint64_t pps, uint64_t max_credit,
+	uint64_t now)
 {
 	p->hz = hz;
 	p->pps = pps;

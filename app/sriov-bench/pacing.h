@@ -12,16 +12,16 @@
  * burst above the configured rate.
  */
 struct pacer {
-	uint64_t hz;		/* TSC cycles per second */
-	uint64_t pps;		/* 0: unlimited */
+	uint64_t hz; /* TSC cycles per second */
+	uint64_t pps; /* 0: unlimited */
 	uint64_t anchor_tsc;
-	uint64_t anchor_due;	/* packets due at anchor_tsc */
+	uint64_t anchor_due; /* packets due at anchor_tsc */
 	uint64_t sent;
 	uint64_t max_credit;
 };
 
-void pacer_init(struct pacer *p, uint64_t hz, uint64_t pps,
-		uint64_t max_credit, uint64_t now);
+void pacer_init(struct pacer *p, uint64_t hz, uint64_t pps, uint64_t max_credit,
+	uint64_t now);
 
 /* Packets that may be sent at time now (at most max_credit). */
 uint64_t pacer_credit(struct pacer *p, uint64_t now);

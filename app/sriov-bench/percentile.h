@@ -13,8 +13,8 @@
 struct sample_set {
 	uint64_t *v;
 	size_t cap;
-	size_t len;		/* samples held, <= cap */
-	uint64_t seen;		/* samples offered */
+	size_t len; /* samples held, <= cap */
+	uint64_t seen; /* samples offered */
 	uint64_t min;
 	uint64_t max;
 	uint64_t sum;

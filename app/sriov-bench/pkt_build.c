@@ -8,7 +8,7 @@
 
 void
 pkt_build(uint8_t *buf, const struct pkt_template *t, uint16_t frame_size,
-		uint32_t flow, uint32_t seq)
+	uint32_t flow, uint32_t seq)
 {
 	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)buf;
 	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
@@ -52,9 +52,9 @@ pkt_parse_bench(const uint8_t *buf, uint32_t len, struct pkt_bench_hdr *out)
 	const struct rte_ipv4_hdr *ip = (const struct rte_ipv4_hdr *)(eth + 1);
 
 	if (len < PKT_BENCH_OFF + PKT_BENCH_LEN ||
-			eth->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) ||
-			ip->version_ihl != RTE_IPV4_VHL_DEF ||
-			ip->next_proto_id != IPPROTO_UDP)
+		eth->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) ||
+		ip->version_ihl != RTE_IPV4_VHL_DEF ||
+		ip->next_proto_id != IPPROTO_UDP)
 		return false;
 	memcpy(out, buf + PKT_BENCH_OFF, sizeof(*out));
 	if (out->magic != rte_cpu_to_be_32(PKT_BENCH_MAGIC))

@@ -20,8 +20,8 @@ port_list(const struct bench_opts *o, uint16_t ports[RESULT_MAX_PORTS])
 	return 2;
 }
 
-static_assert(sizeof(((struct port_counters *)0)->name) >=
-	RTE_ETH_NAME_MAX_LEN, "port name buffer too small");
+static_assert(sizeof(((struct port_counters *)0)->name) >= RTE_ETH_NAME_MAX_LEN,
+	"port name buffer too small");
 
 void
 port_name(uint16_t port, char *buf)
@@ -46,12 +46,13 @@ port_inventory(char *buf, size_t len)
 			"; add --vdev or bind a device to a DPDK driver");
 		return;
 	}
-	RTE_ETH_FOREACH_DEV(p) {
+	RTE_ETH_FOREACH_DEV(p)
+	{
 		if (used >= len)
 			break;
 		port_name(p, name);
-		used += snprintf(buf + used, len - used, "%s %u %s", sep, p,
-			name);
+		used += snprintf(
+			buf + used, len - used, "%s %u %s", sep, p, name);
 		sep = ",";
 	}
 }
@@ -59,7 +60,7 @@ port_inventory(char *buf, size_t len)
 /* carries: generated frames leave or arrive on this port. */
 static int
 port_check_one(const struct bench_opts *o, uint16_t port, const char *opt,
-		bool carries, char *err, size_t err_len)
+	bool carries, char *err, size_t err_len)
 {
 	char name[RTE_ETH_NAME_MAX_LEN];
 	struct rte_eth_dev_info info;
@@ -77,14 +78,14 @@ port_check_one(const struct bench_opts *o, uint16_t port, const char *opt,
 	port_name(port, name);
 	ret = rte_eth_dev_info_get(port, &info);
 	if (ret != 0) {
-		snprintf(err, err_len, "port %u (%s): no device info: %s",
-			port, name, rte_strerror(-ret));
+		snprintf(err, err_len, "port %u (%s): no device info: %s", port,
+			name, rte_strerror(-ret));
 		return -1;
 	}
-	if (o->queues > info.max_rx_queues ||
-			o->queues > info.max_tx_queues) {
+	if (o->queues > info.max_rx_queues || o->queues > info.max_tx_queues) {
 		snprintf(err, err_len,
-			"--queues %u: port %u (%s) offers %u Rx and %u Tx queues",
+			"--queues %u: port %u (%s) offers %u Rx and %u Tx "
+			"queues",
 			o->queues, port, name, info.max_rx_queues,
 			info.max_tx_queues);
 		return -1;
@@ -99,7 +100,8 @@ port_check_one(const struct bench_opts *o, uint16_t port, const char *opt,
 	l3 = size_mix_max(&o->sizes) - PKT_L2_LEN - PKT_FCS_LEN;
 	if (carries && l3 > mtu) {
 		snprintf(err, err_len,
-			"frame size %u needs MTU %u but port %u (%s) has MTU %u",
+			"frame size %u needs MTU %u but port %u (%s) has MTU "
+			"%u",
 			size_mix_max(&o->sizes), l3, port, name, mtu);
 		return -1;
 	}
@@ -110,16 +112,16 @@ int
 port_check(const struct bench_opts *o, char *err, size_t err_len)
 {
 	bool seeds = o->mode == BENCH_MODE_FWD && o->tx_first != 0;
-	bool port_carries = o->mode == BENCH_MODE_TX ||
-		o->mode == BENCH_MODE_LAT || seeds;
+	bool port_carries =
+		o->mode == BENCH_MODE_TX || o->mode == BENCH_MODE_LAT || seeds;
 	bool peer_carries = o->mode == BENCH_MODE_LAT || seeds;
 
-	if (port_check_one(o, o->port, "--port", port_carries, err,
-			err_len) < 0)
+	if (port_check_one(o, o->port, "--port", port_carries, err, err_len) <
+		0)
 		return -1;
 	if (o->peer_port != o->port &&
-			port_check_one(o, o->peer_port, "--peer-port",
-				peer_carries, err, err_len) < 0)
+		port_check_one(o, o->peer_port, "--peer-port", peer_carries,
+			err, err_len) < 0)
 		return -1;
 	return 0;
 }
@@ -137,8 +139,8 @@ port_data_room(const struct bench_opts *o)
 
 		/* Room for a full frame with two VLAN tags at this MTU. */
 		if (rte_eth_dev_get_mtu(ports[i], &mtu) == 0)
-			room = RTE_MAX(room, (uint32_t)mtu + PKT_L2_LEN +
-				PKT_FCS_LEN + 8);
+			room = RTE_MAX(room,
+				(uint32_t)mtu + PKT_L2_LEN + PKT_FCS_LEN + 8);
 	}
 	room += RTE_PKTMBUF_HEADROOM;
 	return room > UINT16_MAX ? UINT16_MAX : (uint16_t)room;
@@ -154,7 +156,7 @@ port_wait_link(const struct bench_opts *o, uint16_t port, const char *name)
 	for (;;) {
 		memset(&link, 0, sizeof(link));
 		if (rte_eth_link_get_nowait(port, &link) != 0 ||
-				link.link_status == RTE_ETH_LINK_UP)
+			link.link_status == RTE_ETH_LINK_UP)
 			return;
 		if (rte_get_timer_cycles() >= end)
 			break;
@@ -165,8 +167,8 @@ port_wait_link(const struct bench_opts *o, uint16_t port, const char *name)
 }
 
 int
-port_setup(const struct bench_opts *o, uint16_t port,
-		struct rte_mempool *pool, char *err, size_t err_len)
+port_setup(const struct bench_opts *o, uint16_t port, struct rte_mempool *pool,
+	char *err, size_t err_len)
 {
 	struct rte_eth_conf conf;
 	struct rte_eth_dev_info info;
@@ -194,12 +196,12 @@ port_setup(const struct bench_opts *o, uint16_t port,
 	if (ret != 0)
 		goto fail;
 	for (q = 0; q < o->queues; q++) {
-		ret = rte_eth_rx_queue_setup(port, q, rxd,
-			rte_eth_dev_socket_id(port), NULL, pool);
+		ret = rte_eth_rx_queue_setup(
+			port, q, rxd, rte_eth_dev_socket_id(port), NULL, pool);
 		if (ret != 0)
 			goto fail;
-		ret = rte_eth_tx_queue_setup(port, q, txd,
-			rte_eth_dev_socket_id(port), NULL);
+		ret = rte_eth_tx_queue_setup(
+			port, q, txd, rte_eth_dev_socket_id(port), NULL);
 		if (ret != 0)
 			goto fail;
 	}
@@ -210,7 +212,8 @@ port_setup(const struct bench_opts *o, uint16_t port,
 		ret = rte_eth_promiscuous_enable(port);
 		if (ret != 0 && ret != -ENOTSUP)
 			printf("note: port %u (%s) refused promiscuous mode: "
-				"%s\n", port, name, rte_strerror(-ret));
+			       "%s\n",
+				port, name, rte_strerror(-ret));
 	}
 	if (o->link_wait > 0)
 		port_wait_link(o, port, name);
@@ -258,8 +261,8 @@ port_counters_read(uint16_t port, struct port_counters *c)
 }
 
 void
-port_counters_delta(struct port_counters *end,
-		const struct port_counters *start)
+port_counters_delta(
+	struct port_counters *end, const struct port_counters *start)
 {
 	end->ipackets -= start->ipackets;
 	end->opackets -= start->opackets;

@@ -11,8 +11,8 @@
 #include "result.h"
 
 /* The distinct ports a run uses: --port, then --peer-port if other. */
-unsigned int port_list(const struct bench_opts *o,
-		uint16_t ports[RESULT_MAX_PORTS]);
+unsigned int port_list(
+	const struct bench_opts *o, uint16_t ports[RESULT_MAX_PORTS]);
 
 /*
  * Refuse what a port cannot do before touching it: unknown port, more
@@ -27,7 +27,7 @@ uint16_t port_data_room(const struct bench_opts *o);
 /* Configure --queues Rx/Tx queue pairs on port, start it, enable
  * promiscuous mode and wait for link (both best effort). */
 int port_setup(const struct bench_opts *o, uint16_t port,
-		struct rte_mempool *pool, char *err, size_t err_len);
+	struct rte_mempool *pool, char *err, size_t err_len);
 
 void port_teardown(uint16_t port);
 
@@ -36,7 +36,7 @@ void port_name(uint16_t port, char *buf);
 
 /* Counters now; port_counters_delta gives end minus start. */
 int port_counters_read(uint16_t port, struct port_counters *c);
-void port_counters_delta(struct port_counters *end,
-		const struct port_counters *start);
+void port_counters_delta(
+	struct port_counters *end, const struct port_counters *start);
 
 #endif

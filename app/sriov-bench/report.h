@@ -9,11 +9,11 @@
 #include "result.h"
 
 /* The summary table printed at the end of every run. */
-void report_text(FILE *f, const struct bench_opts *o,
-		const struct bench_result *r);
+void report_text(
+	FILE *f, const struct bench_opts *o, const struct bench_result *r);
 
 /* The same figures as JSON, for scripts. Returns 0 or -1 (write error). */
-int report_json(FILE *f, const struct bench_opts *o,
-		const struct bench_result *r);
+int report_json(
+	FILE *f, const struct bench_opts *o, const struct bench_result *r);
 
 #endif

@@ -29,7 +29,7 @@ static void
 kv_ipv4(struct json_writer *w, const char *k, uint32_t ip)
 {
 	char buf[INET_ADDRSTRLEN];
-	struct in_addr a = { .s_addr = htonl(ip) };
+	struct in_addr a = {.s_addr = htonl(ip)};
 
 	kv_string(w, k, inet_ntop(AF_INET, &a, buf, sizeof(buf)));
 }

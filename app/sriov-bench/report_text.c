@@ -6,8 +6,8 @@
 static void
 report_rate(FILE *f, const char *dir, const struct rate *r)
 {
-	fprintf(f, "  %-4s %14" PRIu64 " %16" PRIu64 " %10.4f %10.4f\n",
-		dir, r->packets, r->bytes, r->mpps, r->gbps);
+	fprintf(f, "  %-4s %14" PRIu64 " %16" PRIu64 " %10.4f %10.4f\n", dir,
+		r->packets, r->bytes, r->mpps, r->gbps);
 }
 
 void
@@ -20,13 +20,13 @@ report_text(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 		fprintf(f, " (%s)", bench_fwd_name(o->fwd));
 	fprintf(f, ": port %u", o->port);
 	if (o->peer_port != o->port)
-		fprintf(f, " %s port %u", o->mode == BENCH_MODE_FWD ? "<->" :
-			"->", o->peer_port);
+		fprintf(f, " %s port %u",
+			o->mode == BENCH_MODE_FWD ? "<->" : "->", o->peer_port);
 	fprintf(f, ", %u queue%s, %.3f s%s\n", o->queues,
 		o->queues == 1 ? "" : "s", r->elapsed_s,
 		r->interrupted ? " (interrupted)" : "");
-	fprintf(f, "  %-4s %14s %16s %10s %10s\n", "", "packets",
-		"bytes", "Mpps", "Gbit/s");
+	fprintf(f, "  %-4s %14s %16s %10s %10s\n", "", "packets", "bytes",
+		"Mpps", "Gbit/s");
 	if (o->mode != BENCH_MODE_TX)
 		report_rate(f, "Rx", &r->rx);
 	if (o->mode != BENCH_MODE_RX)
@@ -38,21 +38,23 @@ report_text(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 			r->loss_pct);
 	if (r->foreign != 0)
 		fprintf(f, "  foreign frames %" PRIu64 "\n", r->foreign);
-	fprintf(f, "  mbuf exhaustion %" PRIu64 " (alloc failures %" PRIu64
-		", rx_nombuf %" PRIu64 ")\n", r->mbuf_exhaustion,
-		r->alloc_fail, r->rx_nombuf);
+	fprintf(f,
+		"  mbuf exhaustion %" PRIu64 " (alloc failures %" PRIu64
+		", rx_nombuf %" PRIu64 ")\n",
+		r->mbuf_exhaustion, r->alloc_fail, r->rx_nombuf);
 	fprintf(f, "  %-4s %-16s %12s %12s %9s %9s %9s\n", "port", "name",
 		"ipackets", "opackets", "imissed", "ierrors", "oerrors");
 	for (i = 0; i < r->nb_ports; i++) {
 		const struct port_counters *p = &r->ports[i];
 
-		fprintf(f, "  %-4u %-16s %12" PRIu64 " %12" PRIu64 " %9" PRIu64
-			" %9" PRIu64 " %9" PRIu64 "\n", p->port, p->name,
-			p->ipackets, p->opackets, p->imissed, p->ierrors,
-			p->oerrors);
+		fprintf(f,
+			"  %-4u %-16s %12" PRIu64 " %12" PRIu64 " %9" PRIu64
+			" %9" PRIu64 " %9" PRIu64 "\n",
+			p->port, p->name, p->ipackets, p->opackets, p->imissed,
+			p->ierrors, p->oerrors);
 	}
-	fprintf(f, "  %-5s %6s %14s %7s %11s\n", "lcore", "queues",
-		"packets", "busy %", "cycles/pkt");
+	fprintf(f, "  %-5s %6s %14s %7s %11s\n", "lcore", "queues", "packets",
+		"busy %", "cycles/pkt");
 	for (i = 0; i < r->nb_lcores; i++) {
 		const struct lcore_result *l = &r->lcores[i];
 
@@ -65,11 +67,14 @@ report_text(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 	if (r->has_latency) {
 		const struct latency_result *l = &r->lat;
 
-		fprintf(f, "  latency (ns) over %" PRIu64 " probes", l->samples);
+		fprintf(f, "  latency (ns) over %" PRIu64 " probes",
+			l->samples);
 		if (l->held != l->samples)
 			fprintf(f, " (percentiles from %" PRIu64 ")", l->held);
-		fprintf(f, ":\n    min %.0f  median %.0f  p99 %.0f  p99.9 %.0f"
-			"  max %.0f  mean %.0f\n", l->min_ns, l->median_ns,
-			l->p99_ns, l->p999_ns, l->max_ns, l->mean_ns);
+		fprintf(f,
+			":\n    min %.0f  median %.0f  p99 %.0f  p99.9 %.0f"
+			"  max %.0f  mean %.0f\n",
+			l->min_ns, l->median_ns, l->p99_ns, l->p999_ns,
+			l->max_ns, l->mean_ns);
 	}
 }

@@ -36,14 +36,13 @@ cycles_to_ns(uint64_t cycles, uint64_t hz)
 
 void
 result_compute(struct bench_result *r, enum bench_mode mode,
-		const struct lcore_counters *lc, const unsigned int *lcore_ids,
-		const unsigned int *lcore_queues, unsigned int nb_lcores,
-		struct lcore_result *lcore_out,
-		const struct port_counters *ports, unsigned int nb_ports,
-		uint64_t active_cycles, uint64_t hz,
-		const struct sample_set *lat)
+	const struct lcore_counters *lc, const unsigned int *lcore_ids,
+	const unsigned int *lcore_queues, unsigned int nb_lcores,
+	struct lcore_result *lcore_out, const struct port_counters *ports,
+	unsigned int nb_ports, uint64_t active_cycles, uint64_t hz,
+	const struct sample_set *lat)
 {
-	struct lcore_counters sum = { 0 };
+	struct lcore_counters sum = {0};
 	uint64_t handled = 0;
 	unsigned int i;
 	double secs;
@@ -70,11 +69,12 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 		o->lcore_id = lcore_ids[i];
 		o->nb_queues = lcore_queues[i];
 		o->packets = h;
-		o->cycles_per_pkt = h != 0 ?
-			(double)lc[i].busy_cycles / (double)h : 0;
-		o->busy_pct = lc[i].loop_cycles != 0 ? 100.0 *
-			(double)lc[i].busy_cycles /
-			(double)lc[i].loop_cycles : 0;
+		o->cycles_per_pkt =
+			h != 0 ? (double)lc[i].busy_cycles / (double)h : 0;
+		o->busy_pct = lc[i].loop_cycles != 0
+			? 100.0 * (double)lc[i].busy_cycles /
+				(double)lc[i].loop_cycles
+			: 0;
 	}
 	r->nb_lcores = nb_lcores;
 	r->lcores = lcore_out;
@@ -83,8 +83,8 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 	r->tx_drops = sum.tx_drops;
 	r->seeded = sum.seeded;
 	r->foreign = sum.foreign;
-	r->cycles_per_pkt = handled != 0 ?
-		(double)sum.busy_cycles / (double)handled : 0;
+	r->cycles_per_pkt =
+		handled != 0 ? (double)sum.busy_cycles / (double)handled : 0;
 
 	/*
 	 * fwd: every received packet is either sent on or dropped.
@@ -93,13 +93,15 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 	if (mode == BENCH_MODE_FWD) {
 		r->loss_known = true;
 		r->loss = (int64_t)(sum.rx_pkts - sum.tx_pkts);
-		r->loss_pct = sum.rx_pkts != 0 ?
-			100.0 * (double)r->loss / (double)sum.rx_pkts : 0;
+		r->loss_pct = sum.rx_pkts != 0
+			? 100.0 * (double)r->loss / (double)sum.rx_pkts
+			: 0;
 	} else if (mode == BENCH_MODE_LAT) {
 		r->loss_known = true;
 		r->loss = (int64_t)(sum.tx_pkts - sum.rx_pkts);
-		r->loss_pct = sum.tx_pkts != 0 ?
-			100.0 * (double)r->loss / (double)sum.tx_pkts : 0;
+		r->loss_pct = sum.tx_pkts != 0
+			? 100.0 * (double)r->loss / (double)sum.tx_pkts
+			: 0;
 	}
 
 	r->nb_ports = nb_ports < RESULT_MAX_PORTS ? nb_ports : RESULT_MAX_PORTS;
@@ -117,8 +119,8 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 		if (lat->seen != 0) {
 			r->lat.min_ns = cycles_to_ns(lat->min, hz);
 			r->lat.max_ns = cycles_to_ns(lat->max, hz);
-			r->lat.mean_ns = cycles_to_ns(lat->sum, hz) /
-				(double)lat->seen;
+			r->lat.mean_ns =
+				cycles_to_ns(lat->sum, hz) / (double)lat->seen;
 			r->lat.median_ns = cycles_to_ns(
 				sample_set_quantile(lat, 500000), hz);
 			r->lat.p99_ns = cycles_to_ns(

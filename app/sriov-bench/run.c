@@ -22,7 +22,7 @@ queue_share(uint64_t total, unsigned int q, unsigned int n)
 
 static int
 lcore_assign(struct bench_run *run, unsigned int idx, unsigned int lcore_id,
-		bool is_control)
+	bool is_control)
 {
 	const struct bench_opts *o = run->o;
 	struct bench_lcore *lc = &run->lcores[idx];
@@ -44,11 +44,11 @@ lcore_assign(struct bench_run *run, unsigned int idx, unsigned int lcore_id,
 	/* Received packets cannot be split ahead of time between lcores:
 	 * with several, the main lcore stops the run at the total. */
 	if (o->count != 0 && run->nb_lcores > 1 &&
-			(o->mode == BENCH_MODE_RX || o->mode == BENCH_MODE_FWD))
+		(o->mode == BENCH_MODE_RX || o->mode == BENCH_MODE_FWD))
 		lc->quota = UINT64_MAX;
 	if (o->mode == BENCH_MODE_LAT &&
-			sample_set_init(&lc->lat, LAT_SAMPLES_PER_LCORE,
-				lcore_id + 1) != 0)
+		sample_set_init(
+			&lc->lat, LAT_SAMPLES_PER_LCORE, lcore_id + 1) != 0)
 		return -1;
 	return 0;
 }
@@ -60,17 +60,19 @@ run_plan(struct bench_run *run, char *err, size_t err_len)
 	unsigned int workers = rte_lcore_count() - 1;
 	unsigned int i = 0, lcore_id;
 
-	run->nb_lcores = workers == 0 ? 1 : RTE_MIN(workers,
-		(unsigned int)o->queues);
-	run->lcores = aligned_alloc(RTE_CACHE_LINE_SIZE,
-		run->nb_lcores * sizeof(*run->lcores));
+	run->nb_lcores =
+		workers == 0 ? 1 : RTE_MIN(workers, (unsigned int)o->queues);
+	run->lcores = aligned_alloc(
+		RTE_CACHE_LINE_SIZE, run->nb_lcores * sizeof(*run->lcores));
 	if (run->lcores == NULL)
 		goto nomem;
 	memset(run->lcores, 0, run->nb_lcores * sizeof(*run->lcores));
 	if (workers == 0)
-		return lcore_assign(run, 0, rte_get_main_lcore(), true) == 0 ?
-			0 : -1;
-	RTE_LCORE_FOREACH_WORKER(lcore_id) {
+		return lcore_assign(run, 0, rte_get_main_lcore(), true) == 0
+			? 0
+			: -1;
+	RTE_LCORE_FOREACH_WORKER(lcore_id)
+	{
 		if (i == run->nb_lcores)
 			break;
 		if (lcore_assign(run, i++, lcore_id, false) != 0)
@@ -134,8 +136,8 @@ run_execute(struct bench_run *run)
 
 int
 run_collect(struct bench_run *run, const struct port_counters *start,
-		struct bench_result *r, struct lcore_result *lcore_out,
-		struct sample_set *lat)
+	struct bench_result *r, struct lcore_result *lcore_out,
+	struct sample_set *lat)
 {
 	struct lcore_counters st[RTE_MAX_LCORE];
 	unsigned int ids[RTE_MAX_LCORE], queues[RTE_MAX_LCORE];
@@ -166,10 +168,10 @@ run_collect(struct bench_run *run, const struct port_counters *start,
 		sample_set_sort(lat);
 	}
 	result_compute(r, run->o->mode, st, ids, queues, run->nb_lcores,
-		lcore_out, ports, run->nb_ports, t1 > t0 ? t1 - t0 : 0,
-		run->hz, is_lat ? lat : NULL);
-	r->interrupted = __atomic_load_n(&run->interrupted,
-		__ATOMIC_RELAXED) != 0;
+		lcore_out, ports, run->nb_ports, t1 > t0 ? t1 - t0 : 0, run->hz,
+		is_lat ? lat : NULL);
+	r->interrupted =
+		__atomic_load_n(&run->interrupted, __ATOMIC_RELAXED) != 0;
 	return 0;
 }
 

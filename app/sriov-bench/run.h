@@ -17,8 +17,8 @@ void run_execute(struct bench_run *run);
 
 /* Gather counters into r; lcore_out holds run->nb_lcores entries. */
 int run_collect(struct bench_run *run, const struct port_counters *start,
-		struct bench_result *r, struct lcore_result *lcore_out,
-		struct sample_set *lat);
+	struct bench_result *r, struct lcore_result *lcore_out,
+	struct sample_set *lat);
 
 void run_free(struct bench_run *run);
 

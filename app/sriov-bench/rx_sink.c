@@ -20,14 +20,14 @@ rx_sink_loop(struct bench_lcore *lc)
 		unsigned int qi;
 
 		for (qi = 0; qi < lc->nb_queues; qi++) {
-			uint16_t want = RTE_MIN((uint64_t)o->burst, lc->quota -
-				(lc->st.rx_pkts + moved));
+			uint16_t want = RTE_MIN((uint64_t)o->burst,
+				lc->quota - (lc->st.rx_pkts + moved));
 			uint16_t n;
 
 			if (want == 0)
 				break;
-			n = rte_eth_rx_burst(o->port, lc->queues[qi], pkts,
-				want);
+			n = rte_eth_rx_burst(
+				o->port, lc->queues[qi], pkts, want);
 			if (n == 0)
 				continue;
 			counter_add(&lc->st.rx_bytes, frames_bytes(pkts, n));

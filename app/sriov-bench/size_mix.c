@@ -14,7 +14,7 @@
 static void
 size_mix_build_pattern(struct size_mix *mix)
 {
-	int credit[SIZE_MIX_MAX_ENTRIES] = { 0 };
+	int credit[SIZE_MIX_MAX_ENTRIES] = {0};
 	unsigned int total = 0;
 	unsigned int i, slot;
 
@@ -59,8 +59,8 @@ parse_uint(const char *s, const char *end, unsigned long *val)
 }
 
 int
-size_mix_parse(struct size_mix *mix, const char *spec,
-		char *err, size_t err_len)
+size_mix_parse(
+	struct size_mix *mix, const char *spec, char *err, size_t err_len)
 {
 	const char *p = spec;
 	unsigned int total = 0;
@@ -79,17 +79,16 @@ size_mix_parse(struct size_mix *mix, const char *spec,
 			end = p + strlen(p);
 		colon = memchr(p, ':', end - p);
 		if (parse_uint(p, colon != NULL ? colon : end, &size) < 0 ||
-				(colon != NULL &&
-				 parse_uint(colon + 1, end, &weight) < 0)) {
+			(colon != NULL &&
+				parse_uint(colon + 1, end, &weight) < 0)) {
 			snprintf(err, err_len,
 				"bad size mix entry '%.*s' (want SIZE:WEIGHT)",
 				(int)(end - p), p);
 			return -1;
 		}
 		if (size < SIZE_MIX_MIN_FRAME || size > SIZE_MIX_MAX_FRAME) {
-			snprintf(err, err_len,
-				"size %lu out of range %u..%u", size,
-				SIZE_MIX_MIN_FRAME, SIZE_MIX_MAX_FRAME);
+			snprintf(err, err_len, "size %lu out of range %u..%u",
+				size, SIZE_MIX_MIN_FRAME, SIZE_MIX_MAX_FRAME);
 			return -1;
 		}
 		if (weight == 0 || weight > SIZE_MIX_MAX_PATTERN) {
@@ -99,15 +98,13 @@ size_mix_parse(struct size_mix *mix, const char *spec,
 			return -1;
 		}
 		if (mix->nb_entries == SIZE_MIX_MAX_ENTRIES) {
-			snprintf(err, err_len,
-				"more than %u sizes in the mix",
+			snprintf(err, err_len, "more than %u sizes in the mix",
 				SIZE_MIX_MAX_ENTRIES);
 			return -1;
 		}
 		total += weight;
 		if (total > SIZE_MIX_MAX_PATTERN) {
-			snprintf(err, err_len,
-				"weights add up to more than %u",
+			snprintf(err, err_len, "weights add up to more than %u",
 				SIZE_MIX_MAX_PATTERN);
 			return -1;
 		}

@@ -28,8 +28,8 @@ void size_mix_single(struct size_mix *mix, uint16_t size);
  * Parse "SIZE:WEIGHT[,SIZE:WEIGHT...]" (a bare SIZE means weight 1).
  * Returns 0, or -1 with a message in err.
  */
-int size_mix_parse(struct size_mix *mix, const char *spec,
-		char *err, size_t err_len);
+int size_mix_parse(
+	struct size_mix *mix, const char *spec, char *err, size_t err_len);
 
 uint16_t size_mix_max(const struct size_mix *mix);
 uint16_t size_mix_min(const struct size_mix *mix);

@@ -43,8 +43,8 @@ tx_gen_loop(struct bench_lcore *lc)
 			}
 		}
 		if (n_pend != 0) {
-			nb = rte_eth_tx_burst(o->port, lc->queues[qi],
-				pend + off, n_pend);
+			nb = rte_eth_tx_burst(
+				o->port, lc->queues[qi], pend + off, n_pend);
 			if (nb != 0) {
 				uint64_t bytes = 0;
 				uint16_t i;

@@ -33,8 +33,8 @@ test_escaping(void)
 	check_escape("plain text unchanged", "net_null0", "\"net_null0\"");
 	check_escape("empty string", "", "\"\"");
 	check_escape("quote and backslash", "a\"b\\c", "\"a\\\"b\\\\c\"");
-	check_escape("named control escapes", "\b\f\n\r\t",
-		"\"\\b\\f\\n\\r\\t\"");
+	check_escape(
+		"named control escapes", "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"");
 	check_escape("other control bytes as \\u00XX", "\x01\x1f",
 		"\"\\u0001\\u001f\"");
 	check_escape("DEL as \\u007f", "\x7f", "\"\\u007f\"");
@@ -43,14 +43,14 @@ test_escaping(void)
 	check_escape("3-byte UTF-8 kept", "\xe2\x82\xac", "\"\xe2\x82\xac\"");
 	check_escape("4-byte UTF-8 kept", "\xf0\x9f\x98\x80",
 		"\"\xf0\x9f\x98\x80\"");
-	check_escape("stray continuation byte replaced", "a\x80z",
-		"\"a\\ufffdz\"");
+	check_escape(
+		"stray continuation byte replaced", "a\x80z", "\"a\\ufffdz\"");
 	check_escape("truncated sequence at the end replaced", "a\xc3",
 		"\"a\\ufffd\"");
-	check_escape("truncated 3-byte sequence replaced per byte",
-		"\xe2\x82z", "\"\\ufffd\\ufffdz\"");
-	check_escape("overlong encoding replaced", "\xc0\xaf",
-		"\"\\ufffd\\ufffd\"");
+	check_escape("truncated 3-byte sequence replaced per byte", "\xe2\x82z",
+		"\"\\ufffd\\ufffdz\"");
+	check_escape(
+		"overlong encoding replaced", "\xc0\xaf", "\"\\ufffd\\ufffd\"");
 	check_escape("UTF-16 surrogate replaced", "\xed\xa0\x80",
 		"\"\\ufffd\\ufffd\\ufffd\"");
 	check_escape("code point above U+10FFFF replaced", "\xf4\x90\x80\x80",
@@ -91,7 +91,8 @@ test_document(void)
 	ret = json_finish(&w);
 	fclose(f);
 	check_u64("well-formed document finishes with 0", 0, (uint64_t)ret);
-	check_str("document text", "{\n"
+	check_str("document text",
+		"{\n"
 		"  \"name\": \"a\\\"b\",\n"
 		"  \"n\": 18446744073709551615,\n"
 		"  \"neg\": -5,\n"
@@ -104,7 +105,8 @@ test_document(void)
 		"  ],\n"
 		"  \"empty\": {},\n"
 		"  \"none\": []\n"
-		"}\n", buf);
+		"}\n",
+		buf);
 }
 
 /* Each misuse must make json_finish fail. */

@@ -22,7 +22,7 @@ parse(struct bench_opts *o, const char *line)
 	snprintf(buf, sizeof(buf), "%s", line);
 	argv[argc++] = (char *)"sriov-bench";
 	for (tok = strtok(buf, " "); tok != NULL && argc < MAX_ARGS;
-			tok = strtok(NULL, " "))
+		tok = strtok(NULL, " "))
 		argv[argc++] = tok;
 	err[0] = '\0';
 	return bench_opts_parse(o, argc, argv, err, sizeof(err));
@@ -58,8 +58,7 @@ test_defaults(void)
 	check_dbl("default link wait 5 s", 5, o.link_wait, 0);
 
 	parse(&o, "--mode lat");
-	check_u64("lat default rate 10000 pps", BENCH_DEFAULT_LAT_RATE,
-		o.rate);
+	check_u64("lat default rate 10000 pps", BENCH_DEFAULT_LAT_RATE, o.rate);
 	parse(&o, "--mode lat --rate 0");
 	check_u64("lat --rate 0 means unlimited", 0, o.rate);
 	parse(&o, "--mode rx --count 5");
@@ -77,7 +76,8 @@ test_every_option(void)
 	struct bench_opts o;
 	int ret;
 
-	ret = parse(&o, "--mode fwd --port 1 --peer-port=2 --queues 4 "
+	ret = parse(&o,
+		"--mode fwd --port 1 --peer-port=2 --queues 4 "
 		"--size 1518 --burst 64 --duration 2.5 --count 3M "
 		"--src-mac 02:00:00:00:00:aA --dst-mac=0a:0b:0c:0d:0e:0f "
 		"--src-ip 198.19.1.2 --dst-ip 198.19.255.254 --sport 1000 "
@@ -136,92 +136,93 @@ test_every_option(void)
 
 struct bad_case {
 	const char *line;
-	const char *message;	/* expected part of the error */
+	const char *message; /* expected part of the error */
 };
 
 static const struct bad_case bad_cases[] = {
-	{ "", "--mode is required" },
-	{ "--port 1", "--mode is required" },
-	{ "--mode foo", "--mode foo: must be tx, rx, fwd or lat" },
-	{ "--mode tx --bogus 1", "unknown option --bogus" },
-	{ "--mode tx --bogus=1", "unknown option --bogus" },
-	{ "--mode tx extra", "unexpected argument 'extra'" },
-	{ "--mode tx -q", "unexpected argument '-q'" },
-	{ "--mode tx --", "unexpected argument '--'" },
-	{ "--mode tx --port", "option --port needs a value" },
-	{ "--mode tx --quiet=1", "option --quiet takes no value" },
-	{ "--mode tx --port abc", "--port abc: not a number" },
-	{ "--mode tx --port -1", "--port -1: not a number" },
-	{ "--mode tx --port 65535", "--port 65535: must be 0..65534" },
-	{ "--mode tx --port 99999999999999999999", "not a number" },
-	{ "--mode tx --queues 0", "--queues 0: must be 1..1024" },
-	{ "--mode tx --queues 1025", "--queues 1025: must be 1..1024" },
-	{ "--mode tx --queues 2k", "--queues 2k: not a number" },
-	{ "--mode tx --size 63", "--size 63: must be 64..9600" },
-	{ "--mode tx --size 9601", "--size 9601: must be 64..9600" },
-	{ "--mode tx --size-mix=", "--size-mix : empty size mix" },
-	{ "--mode tx --size-mix 64:0", "weight 0 of size 64 out of range" },
-	{ "--mode tx --size-mix 64:x", "bad size mix entry '64:x'" },
-	{ "--mode tx --size-mix abc", "bad size mix entry 'abc'" },
-	{ "--mode tx --size-mix 64:7,", "bad size mix entry ''" },
-	{ "--mode tx --size-mix 64:1:2", "bad size mix entry '64:1:2'" },
-	{ "--mode tx --size-mix 32:1", "size 32 out of range 64..9600" },
-	{ "--mode tx --size-mix 64:1000,128:25",
-		"weights add up to more than 1024" },
-	{ "--mode tx --size-mix 64,65,66,67,68,69,70,71,72,73,74,75,76,77,"
-		"78,79,80", "more than 16 sizes in the mix" },
-	{ "--mode tx --size 64 --size-mix 64:1",
-		"--size and --size-mix exclude each other" },
-	{ "--mode rx --size 128", "do not apply to rx mode" },
-	{ "--mode rx --rate 1000", "--rate applies to tx and lat modes, not rx" },
-	{ "--mode fwd --rate 1000",
-		"--rate applies to tx and lat modes, not fwd" },
-	{ "--mode tx --rate 1000000001", "must be 0..1000000000" },
-	{ "--mode tx --rate 5X", "--rate 5X: not a number" },
-	{ "--mode tx --rate 1.5M", "--rate 1.5M: not a number" },
-	{ "--mode tx --rate 20000000000G", "not a number" },
-	{ "--mode tx --rate 1 --queues 2",
-		"--rate 1 is below one packet per second per queue" },
-	{ "--mode tx --burst 0", "--burst 0: must be 1..512" },
-	{ "--mode tx --burst 513", "--burst 513: must be 1..512" },
-	{ "--mode tx --duration 0", "--duration 0: must be above 0" },
-	{ "--mode tx --duration -1", "--duration -1: must be above 0" },
-	{ "--mode tx --duration abc", "not a number of seconds" },
-	{ "--mode tx --duration 1s", "not a number of seconds" },
-	{ "--mode tx --duration inf", "not a number of seconds" },
-	{ "--mode tx --duration 2e6", "at most 1e+06 seconds" },
-	{ "--mode tx --count 0", "--count 0: must be 1.." },
-	{ "--mode tx --count many", "--count many: not a number" },
-	{ "--mode tx --src-mac 02:00:00:00:00", "not a MAC address" },
-	{ "--mode tx --src-mac 02:00:00:00:00:0g", "not a MAC address" },
-	{ "--mode tx --dst-mac 02-00-00-00-00-01", "not a MAC address" },
-	{ "--mode tx --dst-mac 02:00:00:00:00:001", "not a MAC address" },
-	{ "--mode tx --src-ip 198.18.0", "--src-ip 198.18.0: not an IPv4" },
-	{ "--mode tx --dst-ip 300.1.1.1", "--dst-ip 300.1.1.1: not an IPv4" },
-	{ "--mode tx --sport 65536", "--sport 65536: must be 0..65535" },
-	{ "--mode tx --dport x", "--dport x: not a number" },
-	{ "--mode tx --flows 0", "--flows 0: must be 1..65536" },
-	{ "--mode tx --flows 65537", "--flows 65537: must be 1..65536" },
-	{ "--mode tx --sport 65535 --flows 2", "runs past UDP port 65535" },
-	{ "--mode tx --src-ip 255.255.255.255 --flows 2 --sport 0",
-		"runs past 255.255.255.255" },
-	{ "--mode fwd --fwd swap", "--fwd swap: must be io or macswap" },
-	{ "--mode tx --fwd io", "--fwd applies to fwd mode, not tx" },
-	{ "--mode tx --peer-port 1",
-		"--peer-port applies to fwd and lat modes, not tx" },
-	{ "--mode rx --peer-port 1",
-		"--peer-port applies to fwd and lat modes, not rx" },
-	{ "--mode lat --tx-first 1", "--tx-first applies to fwd mode, not lat" },
-	{ "--mode fwd --tx-first 0", "--tx-first 0: must be 1..4096" },
-	{ "--mode fwd --tx-first 4097", "--tx-first 4097: must be 1..4096" },
-	{ "--mode tx --drain-ms 5", "--drain-ms applies to lat mode, not tx" },
-	{ "--mode lat --drain-ms 60001", "--drain-ms 60001: must be 0..60000" },
-	{ "--mode tx --json=", "--json: empty file name" },
-	{ "--mode tx --rxd 16", "--rxd 16: must be 32..32768" },
-	{ "--mode tx --txd 40000", "--txd 40000: must be 32..32768" },
-	{ "--mode tx --mbufs 100", "--mbufs 100: must be 1024..16777216" },
-	{ "--mode tx --link-wait 601", "must be 0..600 seconds" },
-	{ "--mode tx --link-wait -1", "must be 0..600 seconds" },
+	{"", "--mode is required"},
+	{"--port 1", "--mode is required"},
+	{"--mode foo", "--mode foo: must be tx, rx, fwd or lat"},
+	{"--mode tx --bogus 1", "unknown option --bogus"},
+	{"--mode tx --bogus=1", "unknown option --bogus"},
+	{"--mode tx extra", "unexpected argument 'extra'"},
+	{"--mode tx -q", "unexpected argument '-q'"},
+	{"--mode tx --", "unexpected argument '--'"},
+	{"--mode tx --port", "option --port needs a value"},
+	{"--mode tx --quiet=1", "option --quiet takes no value"},
+	{"--mode tx --port abc", "--port abc: not a number"},
+	{"--mode tx --port -1", "--port -1: not a number"},
+	{"--mode tx --port 65535", "--port 65535: must be 0..65534"},
+	{"--mode tx --port 99999999999999999999", "not a number"},
+	{"--mode tx --queues 0", "--queues 0: must be 1..1024"},
+	{"--mode tx --queues 1025", "--queues 1025: must be 1..1024"},
+	{"--mode tx --queues 2k", "--queues 2k: not a number"},
+	{"--mode tx --size 63", "--size 63: must be 64..9600"},
+	{"--mode tx --size 9601", "--size 9601: must be 64..9600"},
+	{"--mode tx --size-mix=", "--size-mix : empty size mix"},
+	{"--mode tx --size-mix 64:0", "weight 0 of size 64 out of range"},
+	{"--mode tx --size-mix 64:x", "bad size mix entry '64:x'"},
+	{"--mode tx --size-mix abc", "bad size mix entry 'abc'"},
+	{"--mode tx --size-mix 64:7,", "bad size mix entry ''"},
+	{"--mode tx --size-mix 64:1:2", "bad size mix entry '64:1:2'"},
+	{"--mode tx --size-mix 32:1", "size 32 out of range 64..9600"},
+	{"--mode tx --size-mix 64:1000,128:25",
+		"weights add up to more than 1024"},
+	{"--mode tx --size-mix 64,65,66,67,68,69,70,71,72,73,74,75,76,77,"
+	 "78,79,80",
+		"more than 16 sizes in the mix"},
+	{"--mode tx --size 64 --size-mix 64:1",
+		"--size and --size-mix exclude each other"},
+	{"--mode rx --size 128", "do not apply to rx mode"},
+	{"--mode rx --rate 1000", "--rate applies to tx and lat modes, not rx"},
+	{"--mode fwd --rate 1000",
+		"--rate applies to tx and lat modes, not fwd"},
+	{"--mode tx --rate 1000000001", "must be 0..1000000000"},
+	{"--mode tx --rate 5X", "--rate 5X: not a number"},
+	{"--mode tx --rate 1.5M", "--rate 1.5M: not a number"},
+	{"--mode tx --rate 20000000000G", "not a number"},
+	{"--mode tx --rate 1 --queues 2",
+		"--rate 1 is below one packet per second per queue"},
+	{"--mode tx --burst 0", "--burst 0: must be 1..512"},
+	{"--mode tx --burst 513", "--burst 513: must be 1..512"},
+	{"--mode tx --duration 0", "--duration 0: must be above 0"},
+	{"--mode tx --duration -1", "--duration -1: must be above 0"},
+	{"--mode tx --duration abc", "not a number of seconds"},
+	{"--mode tx --duration 1s", "not a number of seconds"},
+	{"--mode tx --duration inf", "not a number of seconds"},
+	{"--mode tx --duration 2e6", "at most 1e+06 seconds"},
+	{"--mode tx --count 0", "--count 0: must be 1.."},
+	{"--mode tx --count many", "--count many: not a number"},
+	{"--mode tx --src-mac 02:00:00:00:00", "not a MAC address"},
+	{"--mode tx --src-mac 02:00:00:00:00:0g", "not a MAC address"},
+	{"--mode tx --dst-mac 02-00-00-00-00-01", "not a MAC address"},
+	{"--mode tx --dst-mac 02:00:00:00:00:001", "not a MAC address"},
+	{"--mode tx --src-ip 198.18.0", "--src-ip 198.18.0: not an IPv4"},
+	{"--mode tx --dst-ip 300.1.1.1", "--dst-ip 300.1.1.1: not an IPv4"},
+	{"--mode tx --sport 65536", "--sport 65536: must be 0..65535"},
+	{"--mode tx --dport x", "--dport x: not a number"},
+	{"--mode tx --flows 0", "--flows 0: must be 1..65536"},
+	{"--mode tx --flows 65537", "--flows 65537: must be 1..65536"},
+	{"--mode tx --sport 65535 --flows 2", "runs past UDP port 65535"},
+	{"--mode tx --src-ip 255.255.255.255 --flows 2 --sport 0",
+		"runs past 255.255.255.255"},
+	{"--mode fwd --fwd swap", "--fwd swap: must be io or macswap"},
+	{"--mode tx --fwd io", "--fwd applies to fwd mode, not tx"},
+	{"--mode tx --peer-port 1",
+		"--peer-port applies to fwd and lat modes, not tx"},
+	{"--mode rx --peer-port 1",
+		"--peer-port applies to fwd and lat modes, not rx"},
+	{"--mode lat --tx-first 1", "--tx-first applies to fwd mode, not lat"},
+	{"--mode fwd --tx-first 0", "--tx-first 0: must be 1..4096"},
+	{"--mode fwd --tx-first 4097", "--tx-first 4097: must be 1..4096"},
+	{"--mode tx --drain-ms 5", "--drain-ms applies to lat mode, not tx"},
+	{"--mode lat --drain-ms 60001", "--drain-ms 60001: must be 0..60000"},
+	{"--mode tx --json=", "--json: empty file name"},
+	{"--mode tx --rxd 16", "--rxd 16: must be 32..32768"},
+	{"--mode tx --txd 40000", "--txd 40000: must be 32..32768"},
+	{"--mode tx --mbufs 100", "--mbufs 100: must be 1024..16777216"},
+	{"--mode tx --link-wait 601", "must be 0..600 seconds"},
+	{"--mode tx --link-wait -1", "must be 0..600 seconds"},
 };
 
 static void

@@ -86,8 +86,7 @@ test_no_drift(void)
 		pacer_consume(&p, c);
 		sent += c;
 	}
-	check_u64("100 kpps polled every 0.5 ms for 2 s: 200000", 200000,
-		sent);
+	check_u64("100 kpps polled every 0.5 ms for 2 s: 200000", 200000, sent);
 }
 
 static void
@@ -97,8 +96,8 @@ test_default_cap(void)
 		pacer_default_cap(20000, 32));
 	check_u64("cap at 1 kpps: one burst (32) beats 10 ms", 32,
 		pacer_default_cap(1000, 32));
-	check_u64("cap when unlimited: one burst", 64,
-		pacer_default_cap(0, 64));
+	check_u64(
+		"cap when unlimited: one burst", 64, pacer_default_cap(0, 64));
 }
 
 int

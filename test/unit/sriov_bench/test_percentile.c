@@ -20,8 +20,8 @@ test_ranks(void)
 	check_u64("1..100: min (ppm 0)", 1, sample_set_quantile(&s, 0));
 	check_u64("1..100: median is the 50th", 50,
 		sample_set_quantile(&s, 500000));
-	check_u64("1..100: p99 is the 99th", 99,
-		sample_set_quantile(&s, 990000));
+	check_u64(
+		"1..100: p99 is the 99th", 99, sample_set_quantile(&s, 990000));
 	check_u64("1..100: p99.9 rounds up to the 100th", 100,
 		sample_set_quantile(&s, 999000));
 	check_u64("1..100: ppm 1000000 is the max", 100,

@@ -5,10 +5,10 @@
 #include "pkt_build.h"
 
 static const struct pkt_template tmpl = {
-	.src_mac = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 },
-	.dst_mac = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x02 },
-	.src_ip = 0xc6120001,	/* 198.18.0.1 */
-	.dst_ip = 0xc6130002,	/* 198.19.0.2 */
+	.src_mac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01},
+	.dst_mac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x02},
+	.src_ip = 0xc6120001, /* 198.18.0.1 */
+	.dst_ip = 0xc6130002, /* 198.19.0.2 */
 	.sport = 49152,
 	.dport = 9,
 };
@@ -75,8 +75,8 @@ test_layout(void)
 	pkt_stamp(f, 0x123456789abcdefULL);
 	pkt_parse_bench(f, 60, &h);
 	check_u64("stamped TSC reads back", 0x123456789abcdefULL, h.tsc);
-	check_u64("stamp leaves the IP checksum valid", 0xffff,
-		ones_sum(ip, 20));
+	check_u64(
+		"stamp leaves the IP checksum valid", 0xffff, ones_sum(ip, 20));
 
 	check_result(!pkt_parse_bench(f, 57, &h),
 		"frame shorter than the bench header is not a probe");
@@ -91,13 +91,12 @@ test_layout(void)
 	check_result(!pkt_parse_bench(f, 60, &h), "ARP: not a probe");
 
 	pkt_build(f, &tmpl, 1518, 0, 1);
-	check_u64("1518-byte frame: IP total length 1500", 1500,
-		be16_at(ip + 2));
+	check_u64(
+		"1518-byte frame: IP total length 1500", 1500, be16_at(ip + 2));
 	check_u64("1518-byte frame: UDP length 1480", 1480, be16_at(udp + 4));
-	check_u64("1518-byte frame: checksum verifies", 0xffff,
-		ones_sum(ip, 20));
-	check_u64("flow 0: base source address", 0xc6120001,
-		be32_at(ip + 12));
+	check_u64(
+		"1518-byte frame: checksum verifies", 0xffff, ones_sum(ip, 20));
+	check_u64("flow 0: base source address", 0xc6120001, be32_at(ip + 12));
 }
 
 static void
@@ -112,7 +111,7 @@ test_macswap(void)
 	check_u64("macswap: ethertype untouched", 0x0800, be16_at(f + 12));
 	pkt_macswap(f);
 	check_result(memcmp(f, tmpl.dst_mac, 6) == 0 &&
-		memcmp(f + 6, tmpl.src_mac, 6) == 0,
+			memcmp(f + 6, tmpl.src_mac, 6) == 0,
 		"macswap twice restores the frame");
 }
 

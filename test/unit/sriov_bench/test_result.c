@@ -8,24 +8,28 @@
 #include "report.h"
 #include "result.h"
 
-#define HZ 2000000000ULL	/* a 2 GHz TSC */
+#define HZ 2000000000ULL /* a 2 GHz TSC */
 
-static const unsigned int ids[2] = { 1, 3 };
-static const unsigned int queues[2] = { 2, 1 };
+static const unsigned int ids[2] = {1, 3};
+static const unsigned int queues[2] = {2, 1};
 
 static void
 test_fwd(void)
 {
 	struct lcore_counters lc[2] = {
-		{ .rx_pkts = 1000000, .rx_bytes = 64000000,
-		  .tx_pkts = 999000, .tx_bytes = 63936000,
-		  .tx_drops = 1000, .alloc_fail = 5,
-		  .busy_cycles = 50000000, .loop_cycles = 100000000 },
-		{ .rx_pkts = 0, .busy_cycles = 0, .loop_cycles = 100000000 },
+		{.rx_pkts = 1000000,
+			.rx_bytes = 64000000,
+			.tx_pkts = 999000,
+			.tx_bytes = 63936000,
+			.tx_drops = 1000,
+			.alloc_fail = 5,
+			.busy_cycles = 50000000,
+			.loop_cycles = 100000000},
+		{.rx_pkts = 0, .busy_cycles = 0, .loop_cycles = 100000000},
 	};
 	struct port_counters ports[2] = {
-		{ .port = 0, .rx_nombuf = 7 },
-		{ .port = 1, .rx_nombuf = 3 },
+		{.port = 0, .rx_nombuf = 7},
+		{.port = 1, .rx_nombuf = 3},
 	};
 	struct lcore_result out[2];
 	struct bench_result r;
@@ -59,8 +63,10 @@ static void
 test_tx_and_zero_time(void)
 {
 	struct lcore_counters lc[1] = {
-		{ .tx_pkts = 300, .tx_bytes = 19200, .busy_cycles = 3000,
-		  .loop_cycles = 6000 },
+		{.tx_pkts = 300,
+			.tx_bytes = 19200,
+			.busy_cycles = 3000,
+			.loop_cycles = 6000},
 	};
 	struct lcore_result out[1];
 	struct bench_result r;
@@ -68,12 +74,12 @@ test_tx_and_zero_time(void)
 	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0,
 		HZ / 2, HZ, NULL);
 	check_u64("tx: loss unknown", 0, r.loss_known);
-	check_dbl("tx: 300 packets in 0.5 s = 600 pps", 0.0006, r.tx.mpps,
-		1e-15);
+	check_dbl(
+		"tx: 300 packets in 0.5 s = 600 pps", 0.0006, r.tx.mpps, 1e-15);
 	check_dbl("tx: cycles per packet from sent packets", 10,
 		out[0].cycles_per_pkt, 1e-12);
-	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0,
-		0, HZ, NULL);
+	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0, 0,
+		HZ, NULL);
 	check_dbl("no active time: rate 0, not infinite", 0, r.tx.mpps, 0);
 }
 
@@ -81,8 +87,10 @@ static void
 test_latency(void)
 {
 	struct lcore_counters lc[1] = {
-		{ .tx_pkts = 1000, .rx_pkts = 998, .busy_cycles = 199800,
-		  .loop_cycles = 1000000 },
+		{.tx_pkts = 1000,
+			.rx_pkts = 998,
+			.busy_cycles = 199800,
+			.loop_cycles = 1000000},
 	};
 	struct lcore_result out[1];
 	struct sample_set s;
@@ -95,10 +103,10 @@ test_latency(void)
 
 	sample_set_init(&s, 2000, 1);
 	for (i = 1; i <= 998; i++)
-		sample_set_add(&s, i * 2);	/* 1 ns .. 998 ns */
+		sample_set_add(&s, i * 2); /* 1 ns .. 998 ns */
 	sample_set_sort(&s);
-	result_compute(&r, BENCH_MODE_LAT, lc, ids, queues, 1, out, NULL, 0,
-		HZ, HZ, &s);
+	result_compute(&r, BENCH_MODE_LAT, lc, ids, queues, 1, out, NULL, 0, HZ,
+		HZ, &s);
 	check_u64("lat: loss = sent - received", 2, (uint64_t)r.loss);
 	check_dbl("lat: loss 0.2 %", 0.2, r.loss_pct, 1e-9);
 	check_dbl("lat: cycles per packet over sends and receives", 100,
@@ -107,8 +115,7 @@ test_latency(void)
 	check_dbl("lat: min 1 ns (2 cycles at 2 GHz)", 1, r.lat.min_ns, 1e-9);
 	check_dbl("lat: max 998 ns", 998, r.lat.max_ns, 1e-9);
 	check_dbl("lat: median 499 ns", 499, r.lat.median_ns, 1e-9);
-	check_dbl("lat: p99 989 ns (rank 989 of 998)", 989, r.lat.p99_ns,
-		1e-9);
+	check_dbl("lat: p99 989 ns (rank 989 of 998)", 989, r.lat.p99_ns, 1e-9);
 	check_dbl("lat: p99.9 998 ns (rank 998 of 998)", 998, r.lat.p999_ns,
 		1e-9);
 	check_dbl("lat: mean 499.5 ns", 499.5, r.lat.mean_ns, 1e-9);
@@ -127,8 +134,8 @@ test_latency(void)
 
 	buf = NULL;
 	o.mode = BENCH_MODE_TX;
-	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0,
-		HZ, HZ, NULL);
+	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0, HZ,
+		HZ, NULL);
 	f = open_memstream(&buf, &len);
 	report_json(f, &o, &r);
 	fclose(f);

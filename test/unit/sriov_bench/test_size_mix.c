@@ -8,15 +8,26 @@ test_imix(void)
 {
 	/* Smooth weighted round-robin of 7:4:1, worked out by hand. */
 	static const uint16_t expected[12] = {
-		64, 576, 64, 64, 576, 64, 1500, 64, 576, 64, 576, 64,
+		64,
+		576,
+		64,
+		64,
+		576,
+		64,
+		1500,
+		64,
+		576,
+		64,
+		576,
+		64,
 	};
 	struct size_mix m;
 	char err[128], what[64];
 	unsigned int i, run = 0, longest = 0;
 
 	check_u64("64:7,576:4,1500:1 parses", 0,
-		(uint64_t)size_mix_parse(&m, "64:7,576:4,1500:1", err,
-			sizeof(err)));
+		(uint64_t)size_mix_parse(
+			&m, "64:7,576:4,1500:1", err, sizeof(err)));
 	check_u64("3 entries", 3, m.nb_entries);
 	check_u64("entry 1 size 576", 576, m.size[1]);
 	check_u64("entry 1 weight 4", 4, m.weight[1]);
@@ -43,8 +54,8 @@ test_counts(void)
 	unsigned int i, n64 = 0, n128 = 0, n9600 = 0;
 
 	check_u64("64:500,128:499,9600 parses (bare size = weight 1)", 0,
-		(uint64_t)size_mix_parse(&m, "64:500,128:499,9600", err,
-			sizeof(err)));
+		(uint64_t)size_mix_parse(
+			&m, "64:500,128:499,9600", err, sizeof(err)));
 	for (i = 0; i < m.pattern_len; i++) {
 		n64 += m.pattern[i] == 64;
 		n128 += m.pattern[i] == 128;
@@ -60,8 +71,8 @@ test_counts(void)
 	check_u64("single size: pattern of 1", 1, m.pattern_len);
 	check_u64("single size: pattern holds it", 256, m.pattern[0]);
 	check_u64("full 1024 weight accepted", 0,
-		(uint64_t)size_mix_parse(&m, "64:1000,128:24", err,
-			sizeof(err)));
+		(uint64_t)size_mix_parse(
+			&m, "64:1000,128:24", err, sizeof(err)));
 	check_u64("  pattern of 1024", 1024, m.pattern_len);
 }
 
@@ -72,18 +83,18 @@ test_errors(void)
 		const char *spec;
 		const char *message;
 	} bad[] = {
-		{ "", "empty size mix" },
-		{ ",", "bad size mix entry ''" },
-		{ "64:", "bad size mix entry '64:'" },
-		{ ":3", "bad size mix entry ':3'" },
-		{ "64:-1", "bad size mix entry '64:-1'" },
-		{ "+64", "bad size mix entry '+64'" },
-		{ "64 :1", "bad size mix entry '64 :1'" },
-		{ "63:1", "size 63 out of range 64..9600" },
-		{ "9601", "size 9601 out of range 64..9600" },
-		{ "64:1025", "weight 1025 of size 64 out of range 1..1024" },
-		{ "64:1,128:0", "weight 0 of size 128 out of range" },
-		{ "64:600,128:425", "weights add up to more than 1024" },
+		{"", "empty size mix"},
+		{",", "bad size mix entry ''"},
+		{"64:", "bad size mix entry '64:'"},
+		{":3", "bad size mix entry ':3'"},
+		{"64:-1", "bad size mix entry '64:-1'"},
+		{"+64", "bad size mix entry '+64'"},
+		{"64 :1", "bad size mix entry '64 :1'"},
+		{"63:1", "size 63 out of range 64..9600"},
+		{"9601", "size 9601 out of range 64..9600"},
+		{"64:1025", "weight 1025 of size 64 out of range 1..1024"},
+		{"64:1,128:0", "weight 0 of size 128 out of range"},
+		{"64:600,128:425", "weights add up to more than 1024"},
 	};
 	struct size_mix m;
 	char err[128], what[96];
@@ -91,8 +102,9 @@ test_errors(void)
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		snprintf(what, sizeof(what), "'%s' refused", bad[i].spec);
-		check_u64(what, (uint64_t)-1, (uint64_t)size_mix_parse(&m,
-			bad[i].spec, err, sizeof(err)));
+		check_u64(what, (uint64_t)-1,
+			(uint64_t)size_mix_parse(
+				&m, bad[i].spec, err, sizeof(err)));
 		snprintf(what, sizeof(what), "  with \"%s\"", bad[i].message);
 		check_contains(what, bad[i].message, err);
 	}
