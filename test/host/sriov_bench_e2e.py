@@ -51,7 +51,7 @@ class Run:
 
 def eal(name, vdevs, lcores):
     prefix = f"sb-{name}-{os.getpid()}"
-    args = ["-l", lcores, "--no-huge", "-m", "256", "--no-pci",
+    args = ["-l", lcores, "--no-huge", "-m", "64", "--no-pci",
             "--no-telemetry", "--file-prefix", prefix,
             "--log-level", "*:warning"]
     for v in vdevs:
@@ -357,6 +357,12 @@ def error_size_above_mtu():
                 "--quiet"])
     check_eq(1000 * 1518, r.report["tx"]["bytes"],
              "1518-byte frames fit MTU 1500")
+
+
+@test
+def error_pool_too_big():
+    refused("pool", ["net_null0"], ["--mode", "tx", "--mbufs", "16M"],
+            "cannot create a pool of 16000000 mbufs of 2176 bytes")
 
 
 @test
