@@ -49,15 +49,16 @@ meson test -C "$build" --no-rebuild --print-errorlogs > "$build/unit.log" 2>&1
 if [ -f "$build/meson-logs/testlog.json" ]; then
 	while IFS=$'\t' read -r res name secs; do
 		case "$res" in
-		OK) result PASS "unit/$name" "${secs}s" ;;
-		SKIP) result FAIL "unit/$name" "(skipped: not allowed)" ;;
-		*) result FAIL "unit/$name" "($res)" ;;
+		OK) result PASS "$name" "${secs}s" ;;
+		SKIP) result FAIL "$name" "(skipped: not allowed)" ;;
+		*) result FAIL "$name" "($res)" ;;
 		esac
 	done < <(python3 -c '
 import json, sys
 for line in open(sys.argv[1]):
     t = json.loads(line)
-    print("%s\t%s\t%.1f" % (t["result"], t["name"], t["duration"]))
+    name = t["name"].split(":", 1)[-1].replace(" / ", "/")
+    print("%s\t%s\t%.1f" % (t["result"], name, t["duration"]))
 ' "$build/meson-logs/testlog.json")
 	grep -q '^Ok:\|^Fail:' "$build/unit.log" || cat "$build/unit.log"
 	grep -qE '^(Fail|Unexpected Pass|Timeout): *[1-9]' "$build/unit.log" &&
