@@ -43,6 +43,12 @@ if ! IGB_BUILD=$build "$top/devtools/build.sh"; then
 	exit 1
 fi
 result PASS build
+if "$top/devtools/lint.sh" > "$build/lint.log" 2>&1; then
+	result PASS lint
+else
+	result FAIL lint
+	cat "$build/lint.log"
+fi
 
 # Unit tests: meson runs them; its JSON log gives one result per test.
 meson test -C "$build" --no-rebuild --print-errorlogs > "$build/unit.log" 2>&1
