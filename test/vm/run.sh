@@ -89,11 +89,16 @@ net=(-netdev hubport,id=n1,hubid=0 -device igb,bus=rp1,netdev=n1
 # shellcheck disable=SC2054
 [ $pcap = 0 ] || net+=(-object filter-dump,id=f1,netdev=n1,file="$out/wire.pcap")
 
+# 2 GiB keeps all guest RAM below 4 GiB, so SeaBIOS leaves the root port's
+# prefetchable window below 4 GiB too. QEMU 10.0 registers the igb VF BARs
+# as 32-bit (pcie_sriov_pf_init() realizes the VFs before the PF sets the
+# VF BAR type) and drops the high dword of a VF BAR address: with a 64-bit
+# window (-m 3072 puts it at 0xc000000000) VF registers are unreachable.
 start=$(date +%s)
 set +e
 timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
 	-accel tcg,thread=multi -cpu max \
-	-M q35,kernel-irqchip=split -m 3072 -smp 2 \
+	-M q35,kernel-irqchip=split -m 2048 -smp 2 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$guest/kroot/boot/vmlinuz-$kver" -initrd "$guest/initrd.gz" \
 	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 vm.out=$out vm.top=$top${VM_APPEND:+ $VM_APPEND}" \
