@@ -24,6 +24,7 @@
 struct igb_mbx_vf {
 	struct igb_hw *hw;
 	uint32_t latched;	/* read-to-clear bits seen, not yet consumed */
+	uint32_t last_raw;	/* V2PMAILBOX at the last read (diagnostics) */
 	uint32_t timeout_us;	/* bound of every wait */
 	uint32_t poll_us;
 	/* A PF message that arrived while a request waited for its reply */

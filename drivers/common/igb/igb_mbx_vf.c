@@ -8,6 +8,7 @@ igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw)
 {
 	mbx->hw = hw;
 	mbx->latched = 0;
+	mbx->last_raw = 0;
 	mbx->timeout_us = IGB_MBX_TIMEOUT_US;
 	mbx->poll_us = IGB_MBX_POLL_US;
 	mbx->held = false;
@@ -18,6 +19,7 @@ igb_mbx_vf_sample(struct igb_mbx_vf *mbx)
 {
 	uint32_t v = igb_read(mbx->hw, IGB_VF_V2PMAILBOX);
 
+	mbx->last_raw = v;
 	/* PFSTS, PFACK and RSTD clear on read: keep them until consumed. */
 	mbx->latched |= v & IGB_V2PMAILBOX_R2C_BITS;
 	return v | mbx->latched;

@@ -55,6 +55,7 @@ struct igb_vf_adapter {
 	rte_spinlock_t stats_lock;
 
 	struct rte_ether_addr perm_addr;	/* from the PF's reset reply */
+	struct rte_ether_addr pf_addr;		/* what the PF filters for us */
 	uint64_t vfta[RTE_ETHER_MAX_VLAN_ID / 64 + 1];	/* VLANs added */
 	struct rte_ether_addr mc[IGB_VF_MC_LIST_MAX];
 	uint32_t nb_mc;

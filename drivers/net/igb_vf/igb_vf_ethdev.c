@@ -13,7 +13,7 @@
 #include "igb_rxtx.h"
 #include "igb_vf.h"
 
-RTE_LOG_REGISTER_DEFAULT(igb_vf_logtype, NOTICE);
+RTE_LOG_REGISTER(igb_vf_logtype, pmd.net.igb_vf, NOTICE);
 
 static int
 check_frame_fits(struct rte_eth_dev *dev, uint16_t mtu)

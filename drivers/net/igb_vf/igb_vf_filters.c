@@ -13,12 +13,21 @@
 int
 igb_vf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *a)
 {
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct igb_msg req;
+	int ret;
 
 	if (!rte_is_valid_assigned_ether_addr(a))
 		return -EINVAL;
+	/* Linux igb refuses any SET_MAC_ADDR, even of the same address,
+	 * once the administrator pinned one: do not ask for what we have. */
+	if (rte_is_same_ether_addr(a, &ad->pf_addr))
+		return 0;
 	igb_msg_encode_set_mac(&req, a->addr_bytes);
-	return igb_vf_pf_request(dev, &req);
+	ret = igb_vf_pf_request(dev, &req);
+	if (ret == 0)
+		rte_ether_addr_copy(a, &ad->pf_addr);
+	return ret;
 }
 
 /* Ask for multicast promiscuous when the application wants all multicast

@@ -48,15 +48,20 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 		igb_delay_us(&ad->hw, PF_RESET_POLL_US);
 		waited += PF_RESET_POLL_US;
 	}
-	/* RSTD from before our reset is not news. */
-	igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD);
+	/* Whatever the PF signalled before our reset is stale: RSTD, and a
+	 * message (typically its "reset yourself" ping) that we drop without
+	 * the ACK a PF that has not yet seen our reset would answer with a
+	 * NACK. */
+	igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD | IGB_V2PMAILBOX_PFSTS |
+			IGB_V2PMAILBOX_PFACK);
 
 	igb_msg_encode_reset(&req);
 	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
+	ad->mbx.held = false;	/* crossed the handshake: pre-CTS news */
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
-		VF_LOG(ERR, dev, "PF did not answer VF_RESET (%s): is the PF interface up?",
-		       strerror(-ret));
+		VF_LOG(ERR, dev, "PF did not answer VF_RESET (%s, V2PMAILBOX 0x%02x): is the PF interface up?",
+		       strerror(-ret), ad->mbx.last_raw);
 		return ret;
 	}
 	if (igb_msg_type(reply.w[0]) != IGB_MSG_VF_RESET ||
@@ -76,6 +81,7 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 		VF_LOG(NOTICE, dev, "PF assigned no MAC address; using random locally administered %s",
 		       buf);
 	}
+	ad->pf_addr = ad->perm_addr;
 	ad->reset_pending = false;
 	return 0;
 }
@@ -99,8 +105,8 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
-		VF_LOG(ERR, dev, "mailbox request 0x%x failed: %s", type,
-		       strerror(-ret));
+		VF_LOG(ERR, dev, "mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)",
+		       type, strerror(-ret), ad->mbx.last_raw);
 		return ret;
 	}
 	if (lost_cts(reply.w[0])) {
