@@ -41,6 +41,36 @@ testpmd_link_up() {
 	testpmd_cmd "$1" "show port info $2" | grep -q 'Link status: up'
 }
 
+testpmd_link_down() {
+	testpmd_cmd "$1" "show port info $2" | grep -q 'Link status: down'
+}
+
 vf_wait_link() { # NAME
 	wait_for 30 "VF port link up in testpmd $1" testpmd_link_up "$1" 0
+}
+
+# vf_mbufs_in_use NAME: mbufs of testpmd's pool not in the pool (nor in a
+# per-lcore cache), from "dump_mempool".
+vf_mbufs_in_use() {
+	testpmd_cmd "$1" dump_mempool | tr -d '\r' | awk '
+		/^mempool </ { f = ($0 ~ /^mempool <mb_pool_0>/) }
+		f && /^  size=/ { split($0, a, "="); size = a[2] }
+		f && /total_cache_count=/ { split($0, a, "="); cache = a[2] }
+		f && /common_pool_count=/ { split($0, a, "="); pool = a[2] }
+		END { if (size == "") print "none"; else print size - cache - pool }'
+}
+
+# vf_flow COUNT [SIZE]: COUNT UDP frames from the peer to the VF; prints
+# "SENT RECEIVED" (frames that came back from the VF's MAC).
+vf_flow() {
+	python3 "$IGB_TOP/test/vm/lib/vf_flow.py" "$PEER_IF" "$VF_MAC" "$@" |
+		sed -n 's/^sent=\([0-9]*\) received=\([0-9]*\)$/\1 \2/p'
+}
+
+# vf_port_restart NAME: stop forwarding and the port, start both again.
+vf_port_restart() {
+	testpmd_cmd "$1" stop > /dev/null
+	testpmd_cmd "$1" "port stop 0" > /dev/null
+	testpmd_cmd "$1" "port start 0" > /dev/null
+	testpmd_cmd "$1" start > /dev/null
 }
