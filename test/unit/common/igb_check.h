@@ -21,7 +21,8 @@ check_u64(const char *what, uint64_t expected, uint64_t seen)
 	}
 	checks_failed++;
 	printf("FAIL %s: expected %" PRIu64 " (0x%" PRIx64 "), seen %" PRIu64
-	       " (0x%" PRIx64 ")\n", what, expected, expected, seen, seen);
+	       " (0x%" PRIx64 ")\n",
+		what, expected, expected, seen, seen);
 }
 
 static inline void
@@ -34,7 +35,7 @@ check_i64(const char *what, int64_t expected, int64_t seen)
 	}
 	checks_failed++;
 	printf("FAIL %s: expected %" PRId64 ", seen %" PRId64 "\n", what,
-	       expected, seen);
+		expected, seen);
 }
 
 static inline void

@@ -4,7 +4,7 @@
 #include "igb_mbx.h"
 #include "igb_model.h"
 
-#define R(off)	(m->reg[(off) / 4])
+#define R(off) (m->reg[(off) / 4])
 
 static void agent_handle(struct igb_model *m);
 
@@ -83,7 +83,7 @@ model_write(void *ctx, uint32_t off, uint32_t val)
 		break;
 	case IGB_VF_CTRL:
 		if (val & IGB_CTRL_RST)
-			R(IGB_VFLRE) |= 1;	/* the PF sees a VF reset */
+			R(IGB_VFLRE) |= 1; /* the PF sees a VF reset */
 		break;
 	default:
 		R(off) = val;
@@ -112,7 +112,7 @@ model_init(struct igb_model *m)
 void
 model_pf_send(struct igb_model *m, uint32_t w0)
 {
-	struct igb_msg msg = { .w = { w0 }, .len = 1 };
+	struct igb_msg msg = {.w = {w0}, .len = 1};
 
 	igb_mbx_pf_write(&m->hw, 0, &msg);
 }
@@ -140,8 +140,8 @@ agent_handle(struct igb_model *m)
 		igb_msg_encode_reset_reply(&msg, m->mac, a == ANSWER_ACK);
 	} else {
 		msg.len = 2;
-		igb_msg_make_reply(&msg, a == ANSWER_ACK,
-				   a != ANSWER_NACK_NO_CTS);
+		igb_msg_make_reply(
+			&msg, a == ANSWER_ACK, a != ANSWER_NACK_NO_CTS);
 	}
 	igb_mbx_pf_write(&m->hw, 0, &msg);
 }

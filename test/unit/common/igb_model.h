@@ -18,25 +18,25 @@
 #include "igb_hw.h"
 #include "igb_mbx_msg.h"
 
-#define MODEL_REGS	(0x20000 / 4)
-#define MODEL_LOG	64
+#define MODEL_REGS (0x20000 / 4)
+#define MODEL_LOG 64
 
 /* How the agent answers one message type. */
 enum model_answer {
 	ANSWER_ACK,
 	ANSWER_NACK,
-	ANSWER_NACK_NO_CTS,	/* the PF has lost our clear-to-send */
-	ANSWER_SILENT,		/* takes the message, never replies */
-	ANSWER_IGNORE,		/* does not even acknowledge it */
+	ANSWER_NACK_NO_CTS, /* the PF has lost our clear-to-send */
+	ANSWER_SILENT, /* takes the message, never replies */
+	ANSWER_IGNORE, /* does not even acknowledge it */
 };
 
 struct igb_model {
 	uint32_t reg[MODEL_REGS];
-	uint64_t now_us;		/* virtual time, advanced by delays */
-	bool agent;			/* answer VF requests */
-	enum model_answer answer[8];	/* by message type 1..7 */
-	uint8_t mac[6];			/* MAC given in the reset reply */
-	struct igb_msg log[MODEL_LOG];	/* requests the agent received */
+	uint64_t now_us; /* virtual time, advanced by delays */
+	bool agent; /* answer VF requests */
+	enum model_answer answer[8]; /* by message type 1..7 */
+	uint8_t mac[6]; /* MAC given in the reset reply */
+	struct igb_msg log[MODEL_LOG]; /* requests the agent received */
 	unsigned int nb_log;
 	struct igb_hw_model ops;
 	struct igb_hw hw;

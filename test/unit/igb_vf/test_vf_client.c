@@ -13,9 +13,9 @@
 #include "igb_model.h"
 #include "igb_vf.h"
 
-int igb_vf_logtype;	/* registered by the PMD's ethdev file */
+int igb_vf_logtype; /* registered by the PMD's ethdev file */
 
-static const uint8_t pf_mac[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x10 };
+static const uint8_t pf_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x10};
 
 static struct igb_model m;
 static struct rte_eth_dev dev;
@@ -64,11 +64,11 @@ test_handshake(void)
 	setup();
 	check_i64("handshake with the PF", 0, igb_vf_pf_reset(&dev));
 	check_true("VF reset signalled to the PF (CTRL.RST -> VFLRE)",
-		   m.reg[IGB_VFLRE / 4] & 1);
+		m.reg[IGB_VFLRE / 4] & 1);
 	check_u64("one message sent", 1, m.nb_log);
 	check_u64("it is VF_RESET", IGB_MSG_VF_RESET, m.log[0].w[0]);
 	check_true("MAC from the reply words 1-2",
-		   memcmp(ad.perm_addr.addr_bytes, pf_mac, 6) == 0);
+		memcmp(ad.perm_addr.addr_bytes, pf_mac, 6) == 0);
 	check_u64("no reset pending", 0, ad.reset_pending);
 }
 
@@ -88,11 +88,11 @@ test_pf_in_reset(void)
 {
 	setup();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
-	check_i64("RSTI never clears -> -EAGAIN", -EAGAIN,
-		  igb_vf_pf_reset(&dev));
+	check_i64(
+		"RSTI never clears -> -EAGAIN", -EAGAIN, igb_vf_pf_reset(&dev));
 	check_true("gave up after the bound, not before",
-		   m.now_us >= IGB_VF_PF_RESET_WAIT_US &&
-		   m.now_us < IGB_VF_PF_RESET_WAIT_US + 10000);
+		m.now_us >= IGB_VF_PF_RESET_WAIT_US &&
+			m.now_us < IGB_VF_PF_RESET_WAIT_US + 10000);
 	check_u64("no message sent while the PF is in reset", 0, m.nb_log);
 }
 
@@ -105,7 +105,7 @@ test_no_mac(void)
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_NACK;
 	check_i64("handshake, PF has no MAC for us", 0, igb_vf_pf_reset(&dev));
 	check_true("random address is locally administered unicast",
-		   (a[0] & 0x02) && !(a[0] & 0x01));
+		(a[0] & 0x02) && !(a[0] & 0x01));
 	check_true("and not the PF's", memcmp(a, pf_mac, 6) != 0);
 }
 
@@ -115,11 +115,11 @@ test_no_reply(void)
 	setup();
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_IGNORE;
 	check_i64("PF never acknowledges -> -ETIMEDOUT", -ETIMEDOUT,
-		  igb_vf_pf_reset(&dev));
+		igb_vf_pf_reset(&dev));
 	setup();
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_SILENT;
 	check_i64("PF acknowledges, never answers -> -ETIMEDOUT", -ETIMEDOUT,
-		  igb_vf_pf_reset(&dev));
+		igb_vf_pf_reset(&dev));
 }
 
 static void
@@ -128,38 +128,38 @@ test_nacks(void)
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK;
 	check_i64("VLAN add refused -> -EPERM", -EPERM,
-		  igb_vf_vlan_filter_set(&dev, 100, 1));
+		igb_vf_vlan_filter_set(&dev, 100, 1));
 	check_u64("refused VLAN not remembered", 0,
-		  (ad.vfta[100 / 64] >> (100 % 64)) & 1);
+		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
 	check_i64("VLAN add accepted", 0, igb_vf_vlan_filter_set(&dev, 100, 1));
 	check_u64("accepted VLAN remembered", 1,
-		  (ad.vfta[100 / 64] >> (100 % 64)) & 1);
+		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
 
 	m.answer[IGB_MSG_SET_PROMISC] = ANSWER_NACK;
 	m.nb_log = 0;
 	check_i64("promiscuous refused -> -ENOTSUP", -ENOTSUP,
-		  igb_vf_promiscuous_enable(&dev));
+		igb_vf_promiscuous_enable(&dev));
 	check_u64("asked with the unicast flag",
-		  IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_UNICAST, m.log[0].w[0]);
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_UNICAST, m.log[0].w[0]);
 	check_u64("then restored the non-unicast mode", IGB_MSG_SET_PROMISC,
-		  m.log[1].w[0]);
+		m.log[1].w[0]);
 
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_NACK;
 	check_i64("frame size refused -> -ENOTSUP", -ENOTSUP,
-		  igb_vf_set_max_frame(&dev, 9000));
+		igb_vf_set_max_frame(&dev, 9000));
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_ACK;
 	m.nb_log = 0;
 	check_i64("frame size accepted", 0, igb_vf_set_max_frame(&dev, 9000));
 	check_u64("max frame = MTU + 22", 9022, m.log[0].w[1]);
 
 	m.answer[IGB_MSG_SET_MAC_ADDR] = ANSWER_NACK;
-	struct rte_ether_addr other = {{ 0x02, 0, 0, 0, 0, 0x99 }};
+	struct rte_ether_addr other = {{0x02, 0, 0, 0, 0, 0x99}};
 	check_i64("MAC change refused -> -EPERM", -EPERM,
-		  igb_vf_mac_addr_set(&dev, &other));
+		igb_vf_mac_addr_set(&dev, &other));
 	m.nb_log = 0;
 	check_i64("setting the PF's own MAC needs no request", 0,
-		  igb_vf_mac_addr_set(&dev, &ad.perm_addr));
+		igb_vf_mac_addr_set(&dev, &ad.perm_addr));
 	check_u64("no message for it", 0, m.nb_log);
 }
 
@@ -169,7 +169,7 @@ test_timeout_request(void)
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
 	check_i64("no reply to SET_VLAN -> -ETIMEDOUT", -ETIMEDOUT,
-		  igb_vf_vlan_filter_set(&dev, 5, 1));
+		igb_vf_vlan_filter_set(&dev, 5, 1));
 	check_u64("VLAN not remembered", 0, ad.vfta[0] & (1u << 5));
 }
 
@@ -180,38 +180,38 @@ test_multicast(void)
 	unsigned int i;
 
 	for (i = 0; i < 40; i++) {
-		uint8_t b[6] = { 0x01, 0x00, 0x5e, 0x00, (uint8_t)(i << 4),
-				 (uint8_t)i };
+		uint8_t b[6] = {
+			0x01, 0x00, 0x5e, 0x00, (uint8_t)(i << 4), (uint8_t)i};
 
 		memcpy(list[i].addr_bytes, b, 6);
 	}
 	setup_up();
 	check_i64("5 multicast addresses", 0,
-		  igb_vf_set_mc_addr_list(&dev, list, 5));
+		igb_vf_set_mc_addr_list(&dev, list, 5));
 	check_u64("one message", 1, m.nb_log);
 	check_u64("count 5, no overflow",
-		  IGB_MSG_SET_MULTICAST | (5u << IGB_MSG_INFO_SHIFT),
-		  m.log[0].w[0]);
+		IGB_MSG_SET_MULTICAST | (5u << IGB_MSG_INFO_SHIFT),
+		m.log[0].w[0]);
 	check_u64("hash of address 1", igb_mta_hash(list[1].addr_bytes),
-		  m.log[0].w[1] >> 16);
+		m.log[0].w[1] >> 16);
 
 	m.nb_log = 0;
 	check_i64("31 multicast addresses", 0,
-		  igb_vf_set_mc_addr_list(&dev, list, 31));
+		igb_vf_set_mc_addr_list(&dev, list, 31));
 	check_u64("two messages", 2, m.nb_log);
 	check_u64("30 hashes with the overflow flag",
-		  IGB_MSG_SET_MULTICAST | (30u << IGB_MSG_INFO_SHIFT) |
-		  IGB_MSG_MC_OVERFLOW, m.log[0].w[0]);
+		IGB_MSG_SET_MULTICAST | (30u << IGB_MSG_INFO_SHIFT) |
+			IGB_MSG_MC_OVERFLOW,
+		m.log[0].w[0]);
 	check_u64("then multicast promiscuous",
-		  IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST,
-		  m.log[1].w[0]);
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[1].w[0]);
 
 	m.nb_log = 0;
 	igb_vf_set_mc_addr_list(&dev, list, 3);
-	check_u64("back to 3: multicast promiscuous off",
-		  IGB_MSG_SET_PROMISC, m.log[1].w[0]);
+	check_u64("back to 3: multicast promiscuous off", IGB_MSG_SET_PROMISC,
+		m.log[1].w[0]);
 	check_i64("129 addresses refused", -ENOSPC,
-		  igb_vf_set_mc_addr_list(&dev, list, IGB_VF_MC_LIST_MAX + 1));
+		igb_vf_set_mc_addr_list(&dev, list, IGB_VF_MC_LIST_MAX + 1));
 	check_u64("list kept", 3, ad.nb_mc);
 }
 
@@ -221,7 +221,7 @@ test_reset_events(void)
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK_NO_CTS;
 	check_i64("NACK without CTS -> -EPERM", -EPERM,
-		  igb_vf_vlan_filter_set(&dev, 7, 1));
+		igb_vf_vlan_filter_set(&dev, 7, 1));
 	check_u64("and a reset is pending", 1, ad.reset_pending);
 
 	setup_up();
@@ -240,8 +240,8 @@ test_reset_events(void)
 	setup_up();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
 	igb_vf_pf_poll(&dev);
-	check_u64("PF reset done after ours (RSTD): reset", 1,
-		  ad.reset_pending);
+	check_u64(
+		"PF reset done after ours (RSTD): reset", 1, ad.reset_pending);
 	check_i64("handshake again", 0, igb_vf_pf_reset(&dev));
 	check_u64("reset no longer pending", 0, ad.reset_pending);
 }
@@ -249,7 +249,7 @@ test_reset_events(void)
 static void
 test_restore(void)
 {
-	struct rte_ether_addr mc = {{ 0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb }};
+	struct rte_ether_addr mc = {{0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb}};
 
 	setup_up();
 	igb_vf_vlan_filter_set(&dev, 100, 1);
@@ -264,11 +264,10 @@ test_restore(void)
 	check_u64("VLAN 100 again", 100, m.log[0].w[1]);
 	check_u64("VLAN 200 again", 200, m.log[1].w[1]);
 	check_u64("multicast list again",
-		  IGB_MSG_SET_MULTICAST | (1u << IGB_MSG_INFO_SHIFT),
-		  m.log[2].w[0]);
+		IGB_MSG_SET_MULTICAST | (1u << IGB_MSG_INFO_SHIFT),
+		m.log[2].w[0]);
 	check_u64("all-multicast again",
-		  IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST,
-		  m.log[3].w[0]);
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[3].w[0]);
 	check_u64("frame size for MTU 9000 again", 9022, m.log[4].w[1]);
 }
 
@@ -281,7 +280,7 @@ test_counters(void)
 	m.reg[IGB_VFGPRC / 4] = 0xfffffff0;
 	igb_vf_counters_sample(&ad);
 	igb_vf_stats_reset(&dev);
-	m.reg[IGB_VFGPRC / 4] = 0x10;		/* wrapped */
+	m.reg[IGB_VFGPRC / 4] = 0x10; /* wrapped */
 	m.reg[IGB_VFGORC / 4] = 0x1000;
 	memset(&s, 0, sizeof(s));
 	igb_vf_stats_get(&dev, &s);
