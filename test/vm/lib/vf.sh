@@ -3,8 +3,8 @@
 # net_igb_vf (loaded into Debian's testpmd with -d) drives VF 0.
 # Sourced by scenarios after bench.sh.
 
-VF_MAC=02:00:00:00:00:10
-VF_IP=198.18.0.2
+export VF_MAC=02:00:00:00:00:10
+export VF_IP=198.18.0.2
 VF_SO=$IGB_BUILD/drivers/net/igb_vf/librte_net_igb_vf.so
 
 # vf_kernel_pf_setup [MTU]: kernel PF up with one VF whose MAC the PF pins,
@@ -12,7 +12,7 @@ VF_SO=$IGB_BUILD/drivers/net/igb_vf/librte_net_igb_vf.so
 vf_kernel_pf_setup() {
 	[ -f "$VF_SO" ] || fail "no VF PMD at $VF_SO (build first)"
 	kernel_pf_up 1
-	PF_IF=$KPF_IF
+	PF_IF=${KPF_IF:?}
 	[ -z "$1" ] || ip link set "$PF_IF" mtu "$1"
 	ip link set "$PF_IF" vf 0 mac "$VF_MAC"
 	VF_BDF=$(vf_bdf 0)
@@ -30,7 +30,8 @@ vf_testpmd_start() {
 	done
 	[ $# -eq 0 ] || shift
 	app=("$@")
-	testpmd_start "$name" -l 0-1 -n 1 -d "$VF_SO" -a "$VF_BDF" \
+	# A loaded machine slows the TCG guest: allow a long start.
+	TP_START_SECS=${TP_START_SECS:-420} testpmd_start "$name" -l 0-1 -n 1 -d "$VF_SO" -a "$VF_BDF" \
 		--log-level=pmd.net.igb_vf:info "${eal[@]}" -- \
 		--nb-cores=1 --total-num-mbufs=4096 "${app[@]}"
 	assert_eq "driver of port 0" net_igb_vf "$(testpmd_driver "$name" 0)"

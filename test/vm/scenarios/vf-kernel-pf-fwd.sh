@@ -1,11 +1,11 @@
 # summary: kernel igb PF; testpmd macswap on net_igb_vf returns a 1000-frame flow; counters agree, no mbuf leak
-# timeout: 480
+# timeout: 780
 # Every frame the peer sends must come back, the VF port must count as many
 # in as out, and stopping the port must give every mbuf back to the pool.
 . "$IGB_TOP/test/vm/lib/vf.sh"
 N=1000
 
-vf_kernel_pf_setup
+vf_kernel_pf_setup ""
 peer_up
 vf_testpmd_start vf --iova-mode=pa
 testpmd_cmd vf "port stop 0" > /dev/null

@@ -1,5 +1,5 @@
 # summary: kernel igb PF; MTU 9000 on both sides, 8972-byte pings to net_igb_vf (scattered Rx) pass
-# timeout: 480
+# timeout: 780
 # Frames of 9018 bytes span several 2 KiB mbufs: scattered Rx chains them,
 # icmpecho answers with the chain, the PF allows the VF's SET_LPE.
 . "$IGB_TOP/test/vm/lib/vf.sh"
@@ -13,7 +13,7 @@ testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
 vf_wait_link vf
 
-loss=$(ping_loss "$VF_IP" 20 -M do -s 8972)
+loss=$(ping_loss "$VF_IP" 20 -M "do" -s 8972)
 assert_num "8972-byte ping loss peer -> VF (%)" -eq 0 "$loss"
 loss=$(ping_loss "$VF_IP" 20 -s 56)
 assert_num "small ping loss peer -> VF (%)" -eq 0 "$loss"

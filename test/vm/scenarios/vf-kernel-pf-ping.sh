@@ -1,10 +1,10 @@
 # summary: kernel igb PF; net_igb_vf in testpmd icmpecho answers 100 pings
-# timeout: 420
+# timeout: 720
 # The PF pins the VF's MAC; our PMD must learn it in the reset handshake
 # and answer ARP and ICMP echo from the virtio-net peer without loss.
 . "$IGB_TOP/test/vm/lib/vf.sh"
 
-vf_kernel_pf_setup
+vf_kernel_pf_setup ""
 peer_up
 vf_testpmd_start vf
 mac=$(testpmd_mac vf 0 | tr 'A-F' 'a-f')

@@ -1,11 +1,11 @@
 # summary: kernel igb PF reset (link down/up) under testpmd; net_igb_vf raises the reset event, recovers via port reset, pings pass
-# timeout: 540
+# timeout: 900
 # igb pings its VFs without clear-to-send and resets on "ip link down";
 # the VF must report RTE_ETH_EVENT_INTR_RESET and come back after
 # "port reset" with the PF's MAC and working traffic.
 . "$IGB_TOP/test/vm/lib/vf.sh"
 
-vf_kernel_pf_setup
+vf_kernel_pf_setup ""
 peer_up
 vf_testpmd_start vf
 testpmd_cmd vf "set fwd icmpecho" > /dev/null

@@ -1,5 +1,5 @@
 # summary: kernel igb PF; VLAN 100 pings reach net_igb_vf only while it filters VLAN 100; port VLAN from the PF tags the VF's replies; strip/insert offloads agree
-# timeout: 600
+# timeout: 1000
 # The peer pings through its VLAN 100 interface. testpmd (icmpecho) answers
 # in the frame's own VLAN; with strip on it needs Tx insertion of VLAN 100.
 . "$IGB_TOP/test/vm/lib/vf.sh"
@@ -10,7 +10,7 @@ vlan_loss() { # COUNT
 	ping_loss "$VLAN_VF_IP" "$1"
 }
 
-vf_kernel_pf_setup
+vf_kernel_pf_setup ""
 peer_up
 ip link add link "$PEER_IF" name peer.100 type vlan id 100
 ip addr add "$VLAN_PEER_IP/24" dev peer.100
