@@ -240,6 +240,17 @@ rx_vlan_fixup(struct igb_rx_queue *rxq, struct rte_mbuf **m, uint32_t staterr,
 	bool want_strip = rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
 
 	if (staterr & IGB_RXD_STAT_VP) {
+		uint16_t vid = vlan & RTE_VLAN_ID_MASK;
+
+		/* The PF inserts its port VLAN on transmit: the application
+		 * never sees it (as Linux igbvf hides unregistered VIDs). */
+		if (rxq->vlan_own != NULL &&
+			!(rxq->vlan_own[vid / 64] &
+				(UINT64_C(1) << (vid % 64)))) {
+			(*m)->ol_flags &= ~(RTE_MBUF_F_RX_VLAN |
+				RTE_MBUF_F_RX_VLAN_STRIPPED);
+			return;
+		}
 		(*m)->vlan_tci = vlan;
 		if (!want_strip)
 			rte_vlan_insert(m);

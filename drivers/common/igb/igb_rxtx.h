@@ -38,6 +38,9 @@ struct igb_rx_queue {
 	const struct rte_memzone *mz;
 	struct rte_mbuf *pkt_first; /* frame spanning buffers, so far */
 	struct rte_mbuf *pkt_last;
+	/* VLANs the port filters (4096-bit map), or NULL. A stripped tag
+	 * outside the map is a PF port VLAN and is hidden (VF queues). */
+	const uint64_t *vlan_own;
 	uint64_t ring_iova;
 	uint64_t offloads;
 	uint32_t reg_base;

@@ -115,6 +115,7 @@ igb_vf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			nb_desc, strerror(-ret));
 		return ret;
 	}
+	rxq->vlan_own = ad->vfta;
 	dev->data->rx_queues[qid] = rxq;
 	return 0;
 }

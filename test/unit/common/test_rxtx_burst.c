@@ -139,6 +139,39 @@ test_rx(struct rte_mempool *mp)
 	check_u64("frame with RXE dropped", 0, n);
 	check_u64("and counted", 1, q->stats.errors);
 
+	/* VLAN: registered VIDs follow the strip setting, others (the PF's
+	 * port VLAN) are hidden. */
+	uint64_t own[64] = {0};
+
+	own[100 / 64] |= UINT64_C(1) << (100 % 64);
+	q->vlan_own = own;
+	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
+	q->ring[idx++].wb.vlan = 100;
+	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
+	q->ring[idx++].wb.vlan = 200;
+	n = igb_rx_burst(q, pkts, 32);
+	check_u64("two tagged frames", 2, n);
+	check_u64("strip off: registered VID put back in the frame", 68,
+		pkts[0]->pkt_len);
+	check_u64("strip off: flags say VLAN, not stripped", RTE_MBUF_F_RX_VLAN,
+		pkts[0]->ol_flags &
+			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
+	check_u64("port VLAN hidden: frame untagged", 64, pkts[1]->pkt_len);
+	check_u64("port VLAN hidden: no VLAN flags", 0,
+		pkts[1]->ol_flags & RTE_MBUF_F_RX_VLAN);
+	rte_pktmbuf_free_bulk(pkts, n);
+	q->offloads |= RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
+	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
+	q->ring[idx++].wb.vlan = 100;
+	n = igb_rx_burst(q, pkts, 32);
+	check_u64("strip on: tag in the mbuf", 100, pkts[0]->vlan_tci);
+	check_u64("strip on: stripped flags",
+		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
+		pkts[0]->ol_flags &
+			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
+	rte_pktmbuf_free_bulk(pkts, n);
+	q->offloads = 0;
+
 	/* Run round the ring twice. */
 	for (i = 0; i < 2 * NDESC; i++) {
 		nic_rx(q, idx, 64, IGB_RXD_STAT_EOP, 0);
