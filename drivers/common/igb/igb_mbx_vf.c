@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <errno.h>
+
+#include "igb_mbx.h"
+
+void
+igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw)
+{
+	mbx->hw = hw;
+	mbx->latched = 0;
+	mbx->timeout_us = IGB_MBX_TIMEOUT_US;
+	mbx->poll_us = IGB_MBX_POLL_US;
+	mbx->held = false;
+}
+
+uint32_t
+igb_mbx_vf_sample(struct igb_mbx_vf *mbx)
+{
+	uint32_t v = igb_read(mbx->hw, IGB_VF_V2PMAILBOX);
+
+	/* PFSTS, PFACK and RSTD clear on read: keep them until consumed. */
+	mbx->latched |= v & IGB_V2PMAILBOX_R2C_BITS;
+	return v | mbx->latched;
+}
+
+bool
+igb_mbx_vf_take(struct igb_mbx_vf *mbx, uint32_t mask)
+{
+	bool seen;
+
+	igb_mbx_vf_sample(mbx);
+	seen = (mbx->latched & mask) != 0;
+	mbx->latched &= ~mask;
+	return seen;
+}
+
+static unsigned int
+poll_rounds(const struct igb_mbx_vf *mbx)
+{
+	return mbx->timeout_us / mbx->poll_us + 1;
+}
+
+/* Take the buffer: VFU sticks only while the PF does not hold PFU. */
+static int
+vf_lock(struct igb_mbx_vf *mbx)
+{
+	unsigned int n = poll_rounds(mbx);
+
+	while (n--) {
+		igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
+		if (igb_mbx_vf_sample(mbx) & IGB_V2PMAILBOX_VFU)
+			return 0;
+		igb_delay_us(mbx->hw, mbx->poll_us);
+	}
+	return -EBUSY;
+}
+
+static void
+vf_read_buffer(struct igb_mbx_vf *mbx, struct igb_msg *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < IGB_MBX_WORDS; i++)
+		m->w[i] = igb_read(mbx->hw, IGB_VF_VMBMEM + 4 * i);
+	m->len = IGB_MBX_WORDS;
+}
+
+/* Caller holds the buffer and saw PFSTS; ACK releases the buffer. */
+static void
+vf_read_locked(struct igb_mbx_vf *mbx, struct igb_msg *m)
+{
+	vf_read_buffer(mbx, m);
+	igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_ACK);
+}
+
+int
+igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
+{
+	unsigned int i, n;
+	int ret;
+
+	ret = vf_lock(mbx);
+	if (ret)
+		return ret;
+	/* The buffer is shared: a PF message still in it would be lost. */
+	if (igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFSTS)) {
+		vf_read_buffer(mbx, &mbx->held_msg);
+		mbx->held = true;
+		igb_write(mbx->hw, IGB_VF_V2PMAILBOX,
+			  IGB_V2PMAILBOX_ACK | IGB_V2PMAILBOX_VFU);
+	}
+	igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFACK);	/* stale ack */
+	for (i = 0; i < IGB_MBX_WORDS; i++)
+		igb_write(mbx->hw, IGB_VF_VMBMEM + 4 * i,
+			  i < m->len ? m->w[i] : 0);
+	/* REQ without VFU: signal the PF and release the buffer. */
+	igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_REQ);
+
+	for (n = poll_rounds(mbx); n; n--) {
+		if (igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFACK))
+			return 0;
+		igb_delay_us(mbx->hw, mbx->poll_us);
+	}
+	return -ETIMEDOUT;
+}
+
+int
+igb_mbx_vf_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
+{
+	int ret;
+
+	if (mbx->held) {
+		*m = mbx->held_msg;
+		mbx->held = false;
+		return 0;
+	}
+	if (!(igb_mbx_vf_sample(mbx) & IGB_V2PMAILBOX_PFSTS))
+		return -EAGAIN;
+	ret = vf_lock(mbx);
+	if (ret)
+		return ret;
+	mbx->latched &= ~IGB_V2PMAILBOX_PFSTS;
+	vf_read_locked(mbx, m);
+	return 0;
+}
+
+int
+igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
+{
+	unsigned int n;
+	int ret;
+
+	for (n = poll_rounds(mbx); n; n--) {
+		ret = igb_mbx_vf_recv(mbx, m);
+		if (ret != -EAGAIN)
+			return ret;
+		igb_delay_us(mbx->hw, mbx->poll_us);
+	}
+	return -ETIMEDOUT;
+}
+
+int
+igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
+		   struct igb_msg *reply)
+{
+	uint16_t type = igb_msg_type(req->w[0]);
+	struct igb_msg held;
+	bool have_held = false;
+	unsigned int tries;
+	int ret;
+
+	ret = igb_mbx_vf_send(mbx, req);
+	if (ret)
+		goto out;
+	/* A few PF notifications may cross our request; keep the last. */
+	for (tries = 0; tries < 4; tries++) {
+		ret = igb_mbx_vf_wait_recv(mbx, reply);
+		if (ret)
+			goto out;
+		if (igb_msg_type(reply->w[0]) == type ||
+		    igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
+			goto out;
+		held = *reply;
+		have_held = true;
+	}
+	ret = -ETIMEDOUT;
+out:
+	if (have_held && !mbx->held) {
+		mbx->held_msg = held;
+		mbx->held = true;
+	}
+	return ret;
+}
