@@ -42,7 +42,7 @@ igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t vf,
 {
 	uint16_t i;
 
-	if (memcmp(s->pf_mac, mac, IGB_PF_ETH_ALEN) == 0)
+	if (memcmp(s->pf.mac, mac, IGB_PF_ETH_ALEN) == 0)
 		return true;
 	for (i = 0; i < s->num_vfs; i++)
 		if (i != vf && memcmp(s->vf[i].mac, mac, IGB_PF_ETH_ALEN) == 0)
@@ -81,6 +81,7 @@ igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,
 			return -EINVAL;
 	memset(s, 0, sizeof(*s));
 	s->num_vfs = num_vfs;
+	s->pf.max_frame = IGB_PF_FRAME_DEFAULT;
 	igb_pf_vlan_init(&s->vlans);
 	for (i = 0; i < num_vfs; i++) {
 		struct igb_pf_vf *v = &s->vf[i];

@@ -14,17 +14,20 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "igb_mbx_msg.h"
+#include "igb_regs.h"
 #include "igb_pf_vlan.h"
 
-#define IGB_PF_POOLS 8
-#define IGB_PF_MAX_VFS 7	/* the PF keeps the last pool */
-#define IGB_PF_POOL (IGB_PF_POOLS - 1)
-#define IGB_PF_MC_HASHES 30	/* hashes that fit in one mailbox message */
-#define IGB_PF_MC_HASH_MAX 0xfff	/* MTA has 4096 bits */
+#define IGB_PF_POOLS IGB_MAX_POOLS
+#define IGB_PF_MAX_VFS IGB_MAX_VFS
+#define IGB_PF_POOL (IGB_PF_POOLS - 1)	/* the PF's own pool: the last */
+#define IGB_PF_MC_HASHES IGB_MSG_MC_MAX
+#define IGB_PF_MC_HASH_MAX (IGB_MTA_WORDS * 32 - 1)
+#define IGB_PF_PF_MC_MAX 64	/* PF's own multicast addresses */
 #define IGB_PF_FRAME_MIN 64
 #define IGB_PF_FRAME_DEFAULT 1518
 #define IGB_PF_FRAME_MAX 9216
-#define IGB_PF_ETH_ALEN 6
+#define IGB_PF_ETH_ALEN IGB_ETHER_ADDR_LEN
 
 /* Why a request was refused; index into the per-VF NACK counters. */
 enum igb_pf_nack {
@@ -50,6 +53,7 @@ struct igb_pf_vf_counters {
 	uint64_t nack_by_reason[IGB_PF_NACK_REASONS];
 	uint64_t resets;	/* VF_RESET requests */
 	uint64_t flrs;		/* function level resets seen (VFLRE) */
+	uint64_t mbx_errors;	/* mailbox busy or unreadable */
 };
 
 struct igb_pf_vf {
@@ -79,9 +83,19 @@ struct igb_pf_vf {
 	struct igb_pf_vf_counters cnt;
 };
 
+/* The PF's own pool settings, projected next to the VFs'. */
+struct igb_pf_own {
+	uint8_t mac[IGB_PF_ETH_ALEN];	/* no VF may claim it */
+	uint16_t mc_hashes[IGB_PF_PF_MC_MAX];
+	uint16_t mc_count;
+	bool allmulti;
+	bool promisc;
+	uint16_t max_frame;
+};
+
 struct igb_pf_sriov {
 	uint16_t num_vfs;
-	uint8_t pf_mac[IGB_PF_ETH_ALEN];	/* no VF may claim it */
+	struct igb_pf_own pf;
 	struct igb_pf_vf vf[IGB_PF_MAX_VFS];
 	struct igb_pf_vlan_table vlans;	/* shared by all pools, PF too */
 };

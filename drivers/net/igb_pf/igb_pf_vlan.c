@@ -3,8 +3,7 @@
 #include <string.h>
 
 #include "igb_pf_vlan.h"
-
-#define IGB_PF_POOLS 8
+#include "igb_regs.h"
 
 void
 igb_pf_vlan_init(struct igb_pf_vlan_table *t)
@@ -29,7 +28,7 @@ igb_pf_vlan_add(struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool)
 	unsigned int i;
 	int idx;
 
-	if (vid > IGB_PF_VLAN_ID_MAX || pool >= IGB_PF_POOLS)
+	if (vid > IGB_PF_VLAN_ID_MAX || pool >= IGB_MAX_POOLS)
 		return -EINVAL;
 	idx = vlan_find(t, vid);
 	if (idx >= 0) {
@@ -51,7 +50,7 @@ igb_pf_vlan_del(struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool)
 {
 	int idx;
 
-	if (vid > IGB_PF_VLAN_ID_MAX || pool >= IGB_PF_POOLS)
+	if (vid > IGB_PF_VLAN_ID_MAX || pool >= IGB_MAX_POOLS)
 		return -EINVAL;
 	idx = vlan_find(t, vid);
 	if (idx < 0)
@@ -67,7 +66,7 @@ igb_pf_vlan_del_pool(struct igb_pf_vlan_table *t, unsigned int pool)
 {
 	unsigned int i;
 
-	if (pool >= IGB_PF_POOLS)
+	if (pool >= IGB_MAX_POOLS)
 		return;
 	for (i = 0; i < IGB_PF_VLAN_ENTRIES; i++) {
 		t->e[i].pools &= (uint8_t)~(1u << pool);
@@ -82,7 +81,7 @@ igb_pf_vlan_has(const struct igb_pf_vlan_table *t, uint16_t vid,
 {
 	int idx = vlan_find(t, vid);
 
-	return idx >= 0 && pool < IGB_PF_POOLS &&
+	return idx >= 0 && pool < IGB_MAX_POOLS &&
 		(t->e[idx].pools & (1u << pool)) != 0;
 }
 
@@ -106,7 +105,7 @@ igb_pf_vlan_pool_list(const struct igb_pf_vlan_table *t, unsigned int pool,
 {
 	unsigned int i, n = 0;
 
-	if (pool >= IGB_PF_POOLS)
+	if (pool >= IGB_MAX_POOLS)
 		return 0;
 	for (i = 0; i < IGB_PF_VLAN_ENTRIES; i++) {
 		if (!(t->e[i].pools & (1u << pool)))

@@ -12,8 +12,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define IGB_PF_VLAN_ENTRIES 32	/* VLVF register count */
-#define IGB_PF_VLAN_ID_MAX 4095
+#include "igb_mbx_msg.h"
+#include "igb_regs.h"
+
+#define IGB_PF_VLAN_ENTRIES IGB_VLVF_ENTRIES
+#define IGB_PF_VLAN_ID_MAX IGB_VLAN_ID_MAX
 
 struct igb_pf_vlan_entry {
 	uint16_t vid;

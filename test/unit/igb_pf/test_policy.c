@@ -73,10 +73,10 @@ test_mac(void)
 		 igb_pf_admin_set_mac(&s, 2, pin));
 	CHECK_EQ("admin pins VF 1 to VF 0's MAC", -EADDRINUSE,
 		 igb_pf_admin_set_mac(&s, 1, pin));
-	memcpy(s.pf_mac, other, 6);
+	memcpy(s.pf.mac, other, 6);
 	CHECK_EQ("VF 1 claims the PF's MAC", IGB_PF_NACK_IN_USE,
 		 igb_pf_req_set_mac(&s, 1, other));
-	memset(s.pf_mac, 0, 6);
+	memset(s.pf.mac, 0, 6);
 	CHECK_EQ("untrusted VF changes pinned MAC", IGB_PF_NACK_PINNED,
 		 igb_pf_req_set_mac(&s, 0, other));
 	CHECK("pinned MAC unchanged", !memcmp(s.vf[0].mac, pin, 6));
