@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Rx/Tx queues and burst functions shared by the PF and VF PMDs. A queue
+ * knows its hardware only through a register accessor and the base offset
+ * of its register block (IGB_PF_RXQ_BASE(n), IGB_VF_RXQ_BASE(n), ...).
+ */
+#ifndef IGB_RXTX_H
+#define IGB_RXTX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_ethdev.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+#include <rte_memzone.h>
+
+#include "igb_desc.h"
+#include "igb_hw.h"
+
+#define IGB_RX_FREE_THRESH_DEFAULT	32
+#define IGB_TX_FREE_THRESH_DEFAULT	32
+#define IGB_RX_BUF_ALIGN		1024	/* SRRCTL.BSIZEPKT unit */
+#define IGB_RX_MAX_BUF			(127 * 1024)
+
+struct igb_queue_stats {
+	uint64_t packets;
+	uint64_t bytes;
+	uint64_t errors;	/* Rx: frames with RXE, dropped */
+	uint64_t nombuf;	/* Rx: refill attempts without mbufs */
+};
+
+struct igb_rx_queue {
+	struct igb_hw *hw;
+	volatile union igb_rx_desc *ring;
+	struct rte_mbuf **sw_ring;
+	struct rte_mempool *mp;
+	const struct rte_memzone *mz;
+	struct rte_mbuf *pkt_first;	/* frame spanning buffers, so far */
+	struct rte_mbuf *pkt_last;
+	uint64_t ring_iova;
+	uint64_t offloads;
+	uint32_t reg_base;
+	uint16_t nb_desc;
+	uint16_t next;			/* next descriptor to look at */
+	uint16_t refill;		/* first slot waiting for a buffer */
+	uint16_t nb_hold;		/* slots waiting for a buffer */
+	uint16_t free_thresh;
+	uint16_t buf_len;		/* bytes the NIC may write per buffer */
+	uint16_t queue_id;
+	uint16_t port_id;
+	bool started;
+	bool deferred_start;
+	struct igb_queue_stats stats;
+};
+
+struct igb_tx_entry {
+	struct rte_mbuf *mbuf;		/* segment sent from this slot */
+	uint16_t last;			/* last descriptor of the packet */
+};
+
+/* A context descriptor's words (without its slot index): a packet whose
+ * offloads need the same words reuses the slot instead of a new one. */
+struct igb_tx_ctx_key {
+	uint32_t vlan_macip_lens;
+	uint32_t type_tucmd_mlhl;
+	uint32_t mss_l4len;
+	bool valid;
+};
+
+struct igb_tx_queue {
+	struct igb_hw *hw;
+	volatile union igb_tx_desc *ring;
+	struct igb_tx_entry *sw_ring;
+	const struct rte_memzone *mz;
+	uint64_t ring_iova;
+	uint64_t offloads;
+	uint32_t reg_base;
+	uint16_t nb_desc;
+	uint16_t tail;			/* next descriptor to fill */
+	uint16_t clean;			/* oldest descriptor not yet reaped */
+	uint16_t nb_free;
+	uint16_t free_thresh;
+	uint16_t queue_id;
+	uint16_t port_id;
+	uint8_t ctx_next;		/* context slot to overwrite next */
+	bool started;
+	bool deferred_start;
+	struct igb_tx_ctx_key ctx[2];	/* the NIC's two context slots */
+	struct igb_queue_stats stats;
+};
+
+/* Creation and release (control path). */
+int igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw,
+		   uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
+		   uint16_t nb_desc, unsigned int socket,
+		   const struct rte_eth_rxconf *conf, uint64_t offloads,
+		   struct rte_mempool *mp);
+void igb_rxq_release(struct igb_rx_queue *rxq);
+int igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw,
+		   uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
+		   uint16_t nb_desc, unsigned int socket,
+		   const struct rte_eth_txconf *conf, uint64_t offloads);
+void igb_txq_release(struct igb_tx_queue *txq);
+
+/* Programme the ring into the NIC and enable it / disable and drain it. */
+int igb_rxq_start(struct igb_rx_queue *rxq);
+void igb_rxq_stop(struct igb_rx_queue *rxq);
+int igb_txq_start(struct igb_tx_queue *txq);
+void igb_txq_stop(struct igb_tx_queue *txq);
+
+/* Largest frame one Rx buffer holds; frames above need scattered Rx. */
+uint16_t igb_rx_buf_len(struct rte_mempool *mp);
+
+/* Burst functions (the queue pointer is the ethdev queue). */
+uint16_t igb_rx_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_tx_burst(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_tx_prepare(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+/* Descriptor status and queue introspection. */
+int igb_rx_descriptor_status(void *rxq, uint16_t offset);
+int igb_tx_descriptor_status(void *txq, uint16_t offset);
+uint32_t igb_rx_queue_count(void *rxq);
+void igb_rxq_info(const struct igb_rx_queue *rxq,
+		  struct rte_eth_rxq_info *qinfo);
+void igb_txq_info(const struct igb_tx_queue *txq,
+		  struct rte_eth_txq_info *qinfo);
+int igb_tx_done_cleanup(void *txq, uint32_t free_cnt);
+
+/* Offloads the shared burst code implements. */
+#define IGB_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
+			 RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
+			 RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
+			 RTE_ETH_RX_OFFLOAD_VLAN_STRIP | \
+			 RTE_ETH_RX_OFFLOAD_SCATTER)
+#define IGB_TX_OFFLOADS (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | \
+			 RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
+			 RTE_ETH_TX_OFFLOAD_UDP_CKSUM | \
+			 RTE_ETH_TX_OFFLOAD_TCP_CKSUM | \
+			 RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | \
+			 RTE_ETH_TX_OFFLOAD_TCP_TSO | \
+			 RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
+
+#endif /* IGB_RXTX_H */
