@@ -74,7 +74,7 @@ igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,
 {
 	uint16_t i;
 
-	if (num_vfs == 0 || num_vfs > IGB_PF_MAX_VFS || macs == NULL)
+	if (num_vfs > IGB_PF_MAX_VFS || (num_vfs > 0 && macs == NULL))
 		return -EINVAL;
 	for (i = 0; i < num_vfs; i++)
 		if (!igb_pf_mac_valid(macs[i]))

@@ -101,7 +101,7 @@ struct igb_pf_sriov {
 };
 
 /*
- * Sets up num_vfs VFs (1..IGB_PF_MAX_VFS) with their default state; macs
+ * Sets up num_vfs VFs (0..IGB_PF_MAX_VFS) with their default state; macs
  * gives each VF's initial address (num_vfs entries). -EINVAL otherwise.
  */
 int igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,

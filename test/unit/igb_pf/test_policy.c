@@ -31,7 +31,9 @@ test_init(void)
 		{ 0x02, 0, 0, 0, 0, 1 }, { 0x01, 0, 0x5e, 0, 0, 1 },
 	};
 
-	CHECK_EQ("init with 0 VFs", -EINVAL, igb_pf_sriov_init(&s, 0, macs));
+	CHECK_EQ("init with 0 VFs (PF alone)", 0,
+		 igb_pf_sriov_init(&s, 0, NULL));
+	CHECK_EQ("no VF pools with 0 VFs", 0, igb_pf_vf_rx_pools(&s));
 	CHECK_EQ("init with 8 VFs", -EINVAL, igb_pf_sriov_init(&s, 8, macs));
 	CHECK_EQ("init with a multicast VF MAC", -EINVAL,
 		 igb_pf_sriov_init(&s, 2, (const uint8_t (*)[6])bad));
