@@ -41,6 +41,8 @@ igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool)
 			vmolr |= IGB_VMOLR_MPME;
 		if (s->pf.promisc)
 			vmolr |= IGB_VMOLR_ROPE;
+		if (s->pf.vlan_strip)
+			vmolr |= IGB_VMOLR_STRVLAN;
 		return vmolr;
 	}
 	if (pool >= s->num_vfs)

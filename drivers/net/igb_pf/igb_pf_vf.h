@@ -90,6 +90,7 @@ struct igb_pf_own {
 	uint16_t mc_count;
 	bool allmulti;
 	bool promisc;
+	bool vlan_strip;
 	uint16_t max_frame;
 };
 
