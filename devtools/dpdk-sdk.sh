@@ -21,8 +21,8 @@ mkdir -p "$cache"
 (
 	cd "$cache"
 	rm -rf "dpdk-$ver"
-	apt-get source -qq --download-only "dpdk=$pkgver" 2>/dev/null ||
-		apt-get source -qq --download-only "dpdk=$pkgver"
+	apt-get source -qq -o APT::Sandbox::User=root --download-only "dpdk=$pkgver" 2>/dev/null ||
+		apt-get source -qq -o APT::Sandbox::User=root --download-only "dpdk=$pkgver"
 	dpkg-source -x --skip-debianization "dpdk_$pkgver.dsc" "dpdk-$ver" \
 		> /dev/null
 ) >&2

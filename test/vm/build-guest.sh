@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build (or reuse) the guest kernel tree and initramfs from Debian's
-# packages. Cached under .cache/guest/<kernel package version>/; prints
-# that folder's path on stdout when it is ready.
+# packages. Cached under .cache/guest/<kernel>-<package version>-<init
+# hash>/; prints that folder's path on stdout when it is ready.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,7 +15,8 @@ meta=$(apt-cache depends linux-image-amd64 2>/dev/null |
 }
 kver=${meta#linux-image-}
 pver=$(apt-cache policy "$meta" | awk '/Candidate:/ { print $2 }')
-out=$cache/$kver-$pver
+ihash=$(cat "$0" "$top/test/vm/guest/init" | sha256sum | cut -c 1-8)
+out=$cache/$kver-$pver-$ihash
 if [ -f "$out/ready" ]; then
 	echo "$out"
 	exit 0
@@ -23,7 +24,7 @@ fi
 
 rm -rf "$out"
 mkdir -p "$out/deb" "$out/kroot" "$out/initramfs"
-(cd "$out/deb" && apt-get download -qq "$meta=$pver") >&2
+(cd "$out/deb" && apt-get download -qq -o APT::Sandbox::User=root "$meta=$pver") >&2
 dpkg -x "$out"/deb/*.deb "$out/kroot"
 depmod -b "$out/kroot" "$kver"
 rm -rf "$out/deb"

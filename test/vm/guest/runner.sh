@@ -1,0 +1,55 @@
+#!/bin/bash
+# Runs in the guest as PID 1 after switch_root: prepares the machine, runs
+# each scenario listed in $out/scenarios with its own deadline, writes one
+# result line per scenario to $out/results, then powers the guest off.
+out=$1
+# shellcheck source=/dev/null
+. "$out/env"
+export IGB_TOP IGB_BUILD IGB_KROOT IGB_KVER
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/tmp LANG=C.UTF-8
+
+poweroff_now() {
+	sync
+	echo o > /proc/sysrq-trigger
+	sleep 60
+}
+trap poweroff_now EXIT
+
+mkdir -p /run/dpdk /run/netns /dev/hugepages /dev/pts /dev/shm
+mount -t hugetlbfs none /dev/hugepages
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /dev/shm
+ip link set lo up
+dmesg -c > "$out/dmesg-boot" 2>&1
+echo "runner: kernel $(uname -r), $(grep -c ^processor /proc/cpuinfo) cpus," \
+	"$(awk '/HugePages_Total/ { print $2 }' /proc/meminfo) hugepages"
+
+scen_dir=$IGB_TOP/test/vm/scenarios
+while read -r name; do
+	[ -n "$name" ] || continue
+	dir=$out/$name
+	mkdir -p "$dir"
+	t=$(sed -n 's/^# timeout: *//p' "$scen_dir/$name.sh" | head -n 1)
+	start=$(date +%s)
+	echo "runner: === $name (deadline ${t:-240}s)"
+	SCEN_NAME=$name SCEN_OUT=$dir timeout --kill-after=5 "${t:-240}" \
+		bash -c '. "$IGB_TOP/test/vm/lib/bench.sh"
+			bench_scenario_main "$1"' _ "$scen_dir/$name.sh" \
+		> "$dir/log" 2>&1
+	rc=$?
+	dmesg -c > "$dir/dmesg" 2>&1
+	secs=$(($(date +%s) - start))
+	notes=$(tr '\n' ';' < "$dir/notes" 2>/dev/null | sed 's/;$//')
+	case $rc in
+	0) res=PASS ;;
+	3) res=XFAIL ;;
+	124|137) res=FAIL; notes="timed out after ${secs}s${notes:+; $notes}" ;;
+	*) res=FAIL ;;
+	esac
+	echo "$res $name ${secs}s${notes:+ ($notes)}" >> "$out/results"
+	echo "runner: $res $name ${secs}s"
+	SCEN_OUT=$dir bash -c '. "$IGB_TOP/test/vm/lib/bench.sh"; bench_cleanup' \
+		>> "$dir/log" 2>&1
+done < "$out/scenarios"
+touch "$out/done"

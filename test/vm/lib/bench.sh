@@ -1,0 +1,346 @@
+#!/bin/bash
+# Scenario library for the guest bench: sourced (never run) inside the
+# guest by the runner. Scenarios are bash files that call these helpers;
+# any helper that finds something wrong prints what it expected and what it
+# saw, and ends the scenario with a failure.
+#
+# Environment from the runner: IGB_TOP IGB_BUILD IGB_KROOT IGB_KVER
+# SCEN_NAME SCEN_OUT (this scenario's log folder, on the host too).
+
+PF_BDF=0000:01:00.0
+PEER_MAC=02:00:00:00:00:01
+PEER_IP=198.18.0.1
+NET_PREFIX=24
+
+# ---- reporting ----------------------------------------------------------
+
+log() { echo "[$(date +%T)] $*"; }
+
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+# A short remark appended to the scenario's result line.
+note() {
+	echo "note: $*"
+	echo "$*" >> "$SCEN_OUT/notes"
+}
+
+# xfail REASON: end the scenario as an expected failure (a known defect of
+# a driver that is not ours, documented here); what was asserted before
+# this point still had to pass.
+xfail() {
+	echo "XFAIL: $*"
+	echo "$*" >> "$SCEN_OUT/notes"
+	exit 3
+}
+
+assert_eq() { # DESC EXPECTED SEEN
+	[ "$2" = "$3" ] || fail "$1: expected '$2', saw '$3'"
+	log "ok: $1 = '$3'"
+}
+
+assert_ne() { # DESC UNEXPECTED SEEN
+	[ "$2" != "$3" ] || fail "$1: expected anything but '$2', saw '$3'"
+	log "ok: $1 = '$3' (not '$2')"
+}
+
+assert_num() { # DESC OP(-eq,-ge,-le,-gt,-lt) EXPECTED SEEN
+	[[ "$4" =~ ^-?[0-9]+$ ]] || fail "$1: expected a number, saw '$4'"
+	test "$4" "$2" "$3" || fail "$1: expected $2 $3, saw $4"
+	log "ok: $1 = $4 ($2 $3)"
+}
+
+assert_match() { # DESC REGEX SEEN
+	[[ "$3" =~ $2 ]] || fail "$1: expected to match /$2/, saw '$3'"
+	log "ok: $1 matches /$2/"
+}
+
+# wait_for SECS DESC CMD...: run CMD every half second until it succeeds.
+wait_for() {
+	local secs=$1 desc=$2 end
+	shift 2
+	end=$(($(date +%s) + secs))
+	until "$@" > /dev/null 2>&1; do
+		[ "$(date +%s)" -lt "$end" ] ||
+			fail "timed out after ${secs}s waiting for $desc"
+		sleep 0.5
+	done
+	log "ok: $desc"
+}
+
+# ---- kernel modules and PCI functions ----------------------------------
+
+# kmod NAME [PARAM=VALUE...]: load a module from the guest kernel tree.
+kmod() {
+	modprobe -d "$IGB_KROOT" -S "$IGB_KVER" "$@" ||
+		fail "modprobe $* failed"
+}
+
+pci_dev() { echo "/sys/bus/pci/devices/$1"; }
+
+pci_driver() { # BDF -> driver name or "none"
+	local l
+	l=$(readlink "$(pci_dev "$1")/driver" 2>/dev/null) || {
+		echo none
+		return
+	}
+	basename "$l"
+}
+
+# vf_bdf N: the PCI address of VF N (0-based): offset 0x80, stride 2.
+vf_bdf() {
+	local fn=$((0x80 + 2 * $1))
+	printf '0000:01:%02x.%x\n' $((fn >> 3)) $((fn & 7))
+}
+
+# pci_bind BDF DRIVER: bind to vfio-pci, igb, igbvf, or "none" to unbind.
+pci_bind() {
+	local bdf=$1 drv=$2 dev cur
+	dev=$(pci_dev "$bdf")
+	[ -e "$dev" ] || fail "pci_bind: no device $bdf"
+	cur=$(pci_driver "$bdf")
+	[ "$cur" != "$drv" ] || return 0
+	[ "$cur" = none ] || echo "$bdf" > "$dev/driver/unbind"
+	[ "$drv" != none ] || return 0
+	case "$drv" in
+	vfio-pci) kmod vfio-pci; kmod vfio_iommu_type1 ;;
+	*) kmod "$drv" ;;
+	esac
+	echo "$drv" > "$dev/driver_override"
+	echo "$bdf" > "/sys/bus/pci/drivers/$drv/bind" 2>/dev/null ||
+		echo "$bdf" > /sys/bus/pci/drivers_probe
+	echo > "$dev/driver_override"
+	cur=$(pci_driver "$bdf")
+	[ "$cur" = "$drv" ] || fail "pci_bind: $bdf is bound to $cur, not $drv"
+	log "bound $bdf to $drv"
+}
+
+# vfs_create N [AUTOPROBE]: create N VFs on the PF (whose driver must
+# support SR-IOV). Driver autoprobe is off unless AUTOPROBE is 1, so the
+# scenario binds each VF itself.
+vfs_create() {
+	local n=$1 dev i
+	dev=$(pci_dev "$PF_BDF")
+	echo "${2:-0}" > "$dev/sriov_drivers_autoprobe"
+	echo "$n" > "$dev/sriov_numvfs" ||
+		fail "cannot create $n VFs on $PF_BDF ($(pci_driver "$PF_BDF"))"
+	for ((i = 0; i < n; i++)); do
+		wait_for 10 "VF $i at $(vf_bdf "$i")" test -e "$(pci_dev "$(vf_bdf "$i")")"
+	done
+}
+
+vfs_destroy() {
+	local f
+	f=$(pci_dev "$PF_BDF")/sriov_numvfs
+	[ ! -w "$f" ] || [ "$(cat "$f")" = 0 ] || echo 0 > "$f"
+}
+
+# kernel_pf_up NUM_VFS: the Linux igb driver owns the PF with NUM_VFS VFs
+# (none bound) and its link up; sets KPF_IF to its interface.
+# Order matters with the emulated 82576: creating VFs resets them, and a
+# VF's RSTD (reset done) is set only when the PF writes CTRL_EXT.PFRSTD,
+# which igb does when its interface comes up. VFs first, then PF up.
+kernel_pf_up() {
+	pci_bind "$PF_BDF" igb
+	KPF_IF=$(netdev_of "$PF_BDF")
+	export KPF_IF
+	vfs_create "$1"
+	ip link set "$KPF_IF" up
+	wait_for 30 "PF $KPF_IF carrier" carrier "$KPF_IF"
+}
+
+# netdev_of BDF: the kernel network interface of a PCI function.
+netdev_of() {
+	local d
+	d=$(ls "$(pci_dev "$1")/net" 2>/dev/null | head -n 1)
+	[ -n "$d" ] || fail "no network interface for $1 ($(pci_driver "$1"))"
+	echo "$d"
+}
+
+# ---- the wire -----------------------------------------------------------
+
+# peer_if: the virtio-net interface on the hub (the "far end" of the wire).
+peer_if() {
+	local i
+	for i in /sys/class/net/*; do
+		if [ "$(cat "$i/address")" = "$PEER_MAC" ]; then
+			basename "$i"
+			return
+		fi
+	done
+	return 1
+}
+
+# peer_up [MTU]: the virtio-net peer up with $PEER_IP in the root namespace.
+peer_up() {
+	local ifc
+	kmod virtio_net
+	wait_for 10 "virtio-net peer interface" peer_if
+	ifc=$(peer_if)
+	ip addr flush dev "$ifc"
+	ip addr add "$PEER_IP/$NET_PREFIX" dev "$ifc"
+	ip link set "$ifc" mtu "${1:-1500}" up
+	export PEER_IF=$ifc
+	log "peer $ifc up with $PEER_IP"
+}
+
+# netns_add NS IFACE ADDR/PREFIX [MTU]: move IFACE into a new namespace.
+netns_add() {
+	ip netns add "$1"
+	ip link set "$2" netns "$1"
+	ip -n "$1" link set lo up
+	ip -n "$1" addr add "$3" dev "$2"
+	ip -n "$1" link set "$2" mtu "${4:-1500}" up
+	log "netns $1: $2 $3"
+}
+
+# carrier IFACE [NS]: succeeds when the interface has carrier.
+carrier() {
+	ip ${2:+-n "$2"} -o link show "$1" 2>/dev/null | grep -q LOWER_UP
+}
+
+# ping_loss [-n NS] DEST COUNT [PING ARGS...]: prints the loss in percent.
+ping_loss() {
+	local ns=() out
+	if [ "$1" = -n ]; then
+		ns=(ip netns exec "$2")
+		shift 2
+	fi
+	local dest=$1 count=$2
+	shift 2
+	out=$("${ns[@]}" ping -n -q -c "$count" -i 0.05 -W 2 "$@" "$dest" 2>&1) ||
+		true
+	echo "$out" >&2
+	echo "$out" | sed -n 's/.* \([0-9.]*\)% packet loss.*/\1/p' |
+		awk '{ printf "%d\n", $1 + 0.5 } END { if (NR == 0) print 100 }'
+}
+
+# ---- DPDK and testpmd ---------------------------------------------------
+
+TESTPMD=${TESTPMD:-dpdk-testpmd}
+
+# Stop any DPDK process of this scenario and free its hugepages.
+dpdk_reset_runtime() {
+	rm -rf /dev/hugepages/* /run/dpdk/*
+}
+
+# testpmd_start NAME EAL-ARGS... -- TESTPMD-ARGS...
+# Starts testpmd in interactive mode in the background, reading commands
+# from a FIFO; output goes to $SCEN_OUT/NAME.log. Adds --file-prefix=NAME.
+# Waits TP_START_SECS (120) for the prompt; with TP_SOFT=1 a missing
+# prompt returns 1 instead of failing the scenario.
+testpmd_start() {
+	local name=$1 fifo log fd
+	shift
+	fifo=$SCEN_OUT/$name.in
+	log=$SCEN_OUT/$name.log
+	rm -f "$fifo"
+	mkfifo "$fifo"
+	exec {fd}<>"$fifo"
+	printf -v "TP_FD_$name" %s "$fd"
+	log "testpmd $name: $TESTPMD --file-prefix=$name $* -i"
+	"$TESTPMD" --file-prefix="$name" "$@" -i < "$fifo" > "$log" 2>&1 &
+	printf -v "TP_PID_$name" %s $!
+	echo $! >> "$SCEN_OUT/pids"
+	testpmd_wait_prompt "$name" 0 "${TP_START_SECS:-120}" "${TP_SOFT:-0}"
+}
+
+tp_var() { local v="TP_$1_$2"; echo "${!v}"; }
+
+# testpmd_wait_prompt NAME OFFSET SECS [SOFT]: wait for a prompt after
+# OFFSET; with SOFT=1 a timeout returns 1 instead of failing.
+testpmd_wait_prompt() {
+	local name=$1 off=$2 secs=$3 soft=${4:-0} log end pid
+	log=$SCEN_OUT/$name.log
+	pid=$(tp_var PID "$name")
+	end=$(($(date +%s) + secs))
+	until tail -c +"$((off + 1))" "$log" | grep -q 'testpmd> '; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			tail -n 20 "$log"
+			fail "testpmd $name exited"
+		fi
+		[ "$(date +%s)" -lt "$end" ] || {
+			tail -n 20 "$log"
+			[ "$soft" = 1 ] && return 1
+			fail "testpmd $name: no prompt within ${secs}s"
+		}
+		sleep 0.2
+	done
+}
+
+# testpmd_cmd NAME COMMAND [SECS]: run one command; print its output.
+testpmd_cmd() {
+	local name=$1 cmd=$2 secs=${3:-30} log off
+	log=$SCEN_OUT/$name.log
+	off=$(stat -c %s "$log")
+	printf '%s\n' "$cmd" >&"$(tp_var FD "$name")"
+	testpmd_wait_prompt "$name" "$off" "$secs"
+	tail -c +"$((off + 1))" "$log" | sed 's/testpmd> //g'
+}
+
+testpmd_driver() { # NAME PORT
+	testpmd_cmd "$1" "show port info $2" |
+		sed -n 's/^Driver name: *//p' | tr -d '\r' | head -n 1
+}
+
+testpmd_mac() { # NAME PORT
+	testpmd_cmd "$1" "show port info $2" |
+		sed -n 's/^MAC address: *//p' | tr -d '\r' | head -n 1
+}
+
+# testpmd_stat NAME PORT FIELD: e.g. RX-packets, TX-packets, RX-errors.
+testpmd_stat() {
+	testpmd_cmd "$1" "show port stats $2" |
+		grep -o "$3: *[0-9]*" | head -n 1 | awk '{ print $2 }'
+}
+
+# testpmd_stop NAME: quit, and kill it if it does not go within 20 s.
+testpmd_stop() {
+	local name=$1 pid fd
+	pid=$(tp_var PID "$name")
+	fd=$(tp_var FD "$name")
+	{ printf 'quit\n' >&"$fd"; } 2> /dev/null
+	for _ in $(seq 1 40); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -9 "$pid"
+		fail "testpmd $name did not quit within 20s"
+	fi
+	wait "$pid" 2>/dev/null
+	log "testpmd $name stopped"
+}
+
+# ---- scenario life cycle ------------------------------------------------
+
+bench_scenario_main() {
+	set -E -o pipefail
+	trap 'fail "command failed at ${BASH_SOURCE[0]##*/}:$LINENO: $BASH_COMMAND"' ERR
+	log "scenario $SCEN_NAME"
+	# shellcheck source=/dev/null
+	. "$1"
+	log "scenario $SCEN_NAME passed"
+}
+
+# Leave the guest as the next scenario expects it: no DPDK process, no
+# namespace, no VF, the PF unbound.
+bench_cleanup() {
+	local p ns
+	if [ -f "$SCEN_OUT/pids" ]; then
+		while read -r p; do
+			kill -9 "$p" 2>/dev/null
+		done < "$SCEN_OUT/pids"
+	fi
+	pkill -9 -f dpdk- 2>/dev/null
+	sleep 0.5
+	for ns in $(ip netns list | awk '{ print $1 }'); do
+		ip netns pids "$ns" | xargs -r kill -9
+		ip netns del "$ns"
+	done
+	vfs_destroy
+	pci_bind "$PF_BDF" none
+	dpdk_reset_runtime
+}

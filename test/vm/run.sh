@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Boot one TCG guest with an emulated SR-IOV 82576, run the named scenarios
+# inside it, copy their logs out, power off, and report.
+#
+#   test/vm/run.sh [--pcap] [--timeout SECS] [--out DIR] SCENARIO...
+#   test/vm/run.sh --list
+#
+# Prints one line per scenario ("PASS name 12s", "FAIL name ...", or
+# "XFAIL name ..." for a documented defect of a driver that is not ours) and
+# exits non-zero if any failed. A guest that hangs is killed at the timeout and
+# every scenario it did not finish is reported failed with the tail of the
+# console.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+scen_dir=$here/scenarios
+
+usage() {
+	sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+	exit 2
+}
+
+# Scenario header fields: "# timeout: N" (seconds, default 240) and
+# "# summary: text" (one line for --list).
+scen_field() {
+	sed -n "s/^# $2: *//p" "$scen_dir/$1.sh" | head -n 1
+}
+
+list() {
+	local f n
+	for f in "$scen_dir"/*.sh; do
+		n=$(basename "$f" .sh)
+		printf '%-26s %s\n' "$n" "$(scen_field "$n" summary)"
+	done
+}
+
+pcap=0
+timeout=
+out=
+build=${IGB_BUILD:-$top/build}
+scens=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--list) list; exit 0 ;;
+	--pcap) pcap=1 ;;
+	--timeout) timeout=$2; shift ;;
+	--out) out=$2; shift ;;
+	--build) build=$2; shift ;;
+	-h|--help) usage ;;
+	-*) echo "run.sh: unknown option $1" >&2; usage ;;
+	*) scens+=("$1") ;;
+	esac
+	shift
+done
+[ ${#scens[@]} -gt 0 ] || usage
+for s in "${scens[@]}"; do
+	[ -f "$scen_dir/$s.sh" ] || {
+		echo "run.sh: no scenario '$s' (see --list)" >&2
+		exit 2
+	}
+done
+
+guest=$("$here/build-guest.sh")
+kver=$(cat "$guest/kver")
+if [ -z "$timeout" ]; then
+	timeout=90
+	for s in "${scens[@]}"; do
+		t=$(scen_field "$s" timeout)
+		timeout=$((timeout + ${t:-240} + 15))
+	done
+fi
+[ -n "$out" ] || out=$top/build/vm/$(date +%Y%m%d-%H%M%S)-$$
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+rm -f "$out/results" "$out/done"
+printf '%s\n' "${scens[@]}" > "$out/scenarios"
+cat > "$out/env" <<ENV
+IGB_TOP=$top
+IGB_BUILD=$build
+IGB_KROOT=$guest/kroot
+IGB_KVER=$kver
+ENV
+
+# shellcheck disable=SC2054 # commas belong to QEMU's option syntax
+net=(-netdev hubport,id=n1,hubid=0 -device igb,bus=rp1,netdev=n1
+	-netdev hubport,id=n2,hubid=0
+	-device virtio-net-pci,netdev=n2,mac=02:00:00:00:00:01)
+# shellcheck disable=SC2054
+[ $pcap = 0 ] || net+=(-object filter-dump,id=f1,netdev=n1,file="$out/wire.pcap")
+
+start=$(date +%s)
+set +e
+timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
+	-accel tcg,thread=multi -cpu max \
+	-M q35,kernel-irqchip=split -m 3072 -smp 2 \
+	-nographic -no-reboot -monitor none -serial stdio \
+	-kernel "$guest/kroot/boot/vmlinuz-$kver" -initrd "$guest/initrd.gz" \
+	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 vm.out=$out vm.top=$top${VM_APPEND:+ $VM_APPEND}" \
+	-device intel-iommu,intremap=on,caching-mode=on \
+	-fsdev local,id=hr,path=/,security_model=none,readonly=on \
+	-device virtio-9p-pci,fsdev=hr,mount_tag=hostroot \
+	-fsdev local,id=wk,path="$out",security_model=none \
+	-device virtio-9p-pci,fsdev=wk,mount_tag=work \
+	-device pcie-root-port,id=rp1,slot=1 \
+	"${net[@]}" < /dev/null > "$out/console.log" 2>&1
+qrc=$?
+set -e
+elapsed=$(($(date +%s) - start))
+
+fails=0
+for s in "${scens[@]}"; do
+	line=$(awk -v n="$s" '$2 == n' "$out/results" 2>/dev/null | tail -n 1)
+	if [ -z "$line" ]; then
+		echo "FAIL $s (no result: guest ended after ${elapsed}s, qemu exit $qrc)"
+		fails=$((fails + 1))
+		continue
+	fi
+	echo "$line"
+	case "$line" in PASS*|XFAIL*) ;; *) fails=$((fails + 1)) ;; esac
+	if [ "${line%% *}" = FAIL ] && [ -f "$out/$s/log" ]; then
+		echo "---- tail of $out/$s/log"
+		tail -n 25 "$out/$s/log" | sed 's/^/    /'
+	fi
+done
+if [ ! -f "$out/done" ]; then
+	echo "---- guest did not finish (qemu exit $qrc after ${elapsed}s);" \
+		"tail of $out/console.log"
+	tail -n 30 "$out/console.log" | sed 's/^/    /'
+fi
+echo "guest: ${elapsed}s, logs in $out"
+[ $fails = 0 ]
