@@ -8,12 +8,15 @@
  * otherwise the exit status is 1.
  */
 #include <errno.h>
+#include <dirent.h>
 #include <getopt.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -26,33 +29,38 @@
 #include "nic_model.h"
 #include "perf_frame.h"
 
-#define MAX_BURST	256
-#define MAX_REPS	64
-#define POOL_SIZE	8191
-#define POOL_CACHE	256
-#define FCS_LEN		4
-#define RX_PTYPE	(RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | \
-			 RTE_PTYPE_L4_UDP)
-#define RX_CKSUM_GOOD	(RTE_MBUF_F_RX_IP_CKSUM_GOOD | \
-			 RTE_MBUF_F_RX_L4_CKSUM_GOOD)
-#define RX_CKSUM_MASK	(RTE_MBUF_F_RX_IP_CKSUM_MASK | \
-			 RTE_MBUF_F_RX_L4_CKSUM_MASK)
+#define MAX_BURST 256
+#define MAX_REPS 64
+#define POOL_SIZE 8191
+#define POOL_CACHE 256
+#define FCS_LEN 4
+#define RX_PTYPE (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP)
+#define RX_CKSUM_GOOD \
+	(RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD)
+#define RX_CKSUM_MASK \
+	(RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK)
 
 enum perf_kind { KIND_RX, KIND_TX, KIND_FWD, KIND_COUNT };
 
-static const char *const kind_name[KIND_COUNT] = { "rx", "tx", "fwd" };
+/* Faults a run can be told to make, to show that the checks catch them. */
+enum perf_fault { FAULT_NONE, FAULT_RX_LEN, FAULT_TX_SEQ, FAULT_LEAK };
+
+#define FAULT_SEQ 1000 /* the frame that goes wrong */
+
+static const char *const kind_name[KIND_COUNT] = {"rx", "tx", "fwd"};
 
 struct perf_opts {
 	bool kind[KIND_COUNT];
-	bool wire[2];			/* 64 B, 1518 B */
+	bool wire[2]; /* 64 B, 1518 B */
 	uint16_t burst;
 	uint16_t ring;
-	uint64_t pkts;			/* per repetition */
+	uint64_t pkts; /* per repetition */
 	uint64_t warmup;
 	unsigned int reps;
+	enum perf_fault fault;
 };
 
-static const uint16_t wire_size[2] = { 64, 1518 };
+static const uint16_t wire_size[2] = {64, 1518};
 
 /* One case in progress: the queues, the device model and the
  * application's end of the verification. */
@@ -63,10 +71,11 @@ struct perf_run {
 	struct perf_frame frame;
 	struct igb_rx_queue *rxq;
 	struct igb_tx_queue *txq;
-	uint32_t app_rx_seq;		/* next frame the application expects */
-	uint32_t app_tx_seq;		/* next frame the application sends */
-	uint64_t tsc_overhead;		/* one rte_rdtsc pair */
-	uint64_t cycles;		/* driver only, this repetition */
+	uint32_t app_rx_seq; /* next frame the application expects */
+	uint32_t app_tx_seq; /* next frame the application sends */
+	uint64_t tsc_overhead; /* one rte_rdtsc pair */
+	uint64_t cycles; /* driver only, this repetition */
+	bool leaked; /* FAULT_LEAK done */
 };
 
 static void
@@ -75,10 +84,14 @@ usage(const char *prog)
 	printf("usage: %s [--case rx|tx|fwd|all] [--size 64|1518|all]\n"
 	       "       [--burst N] [--ring N] [--pkts N] [--warmup N] "
 	       "[--reps N]\n"
+	       "       [--inject rx-len|tx-seq|leak]\n"
 	       "Runs the shared igb Rx/Tx burst code against rings in host "
 	       "memory and prints\ncycles per packet spent in the driver "
-	       "calls. Exit status 1: a frame or an mbuf\nwent wrong.\n",
-	       prog);
+	       "calls. Exit status 1: a frame or an mbuf\nwent wrong.\n"
+	       "--inject makes one such fault on purpose (frame %u): a wrong "
+	       "Rx write-back\nlength (rx, fwd), a wrong Tx frame (tx), one "
+	       "received mbuf never freed (rx).\n",
+		prog, FAULT_SEQ);
 }
 
 static int
@@ -99,32 +112,36 @@ static int
 parse_opts(int argc, char **argv, struct perf_opts *o)
 {
 	static const struct option longopts[] = {
-		{ "case", required_argument, NULL, 'c' },
-		{ "size", required_argument, NULL, 's' },
-		{ "burst", required_argument, NULL, 'b' },
-		{ "ring", required_argument, NULL, 'r' },
-		{ "pkts", required_argument, NULL, 'n' },
-		{ "warmup", required_argument, NULL, 'w' },
-		{ "reps", required_argument, NULL, 'R' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		{"case", required_argument, NULL, 'c'},
+		{"size", required_argument, NULL, 's'},
+		{"burst", required_argument, NULL, 'b'},
+		{"ring", required_argument, NULL, 'r'},
+		{"pkts", required_argument, NULL, 'n'},
+		{"warmup", required_argument, NULL, 'w'},
+		{"reps", required_argument, NULL, 'R'},
+		{"inject", required_argument, NULL, 'i'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	uint64_t v;
 	int c, k, idx = 0;
 
-	*o = (struct perf_opts){ .burst = 32, .ring = 512, .pkts = 200000,
-				 .warmup = 20000, .reps = 1 };
+	*o = (struct perf_opts){.burst = 32,
+		.ring = 512,
+		.pkts = 200000,
+		.warmup = 20000,
+		.reps = 1};
 	while ((c = getopt_long(argc, argv, "h", longopts, &idx)) != -1) {
 		switch (c) {
 		case 'c':
 			for (k = 0; k < KIND_COUNT; k++)
 				if (strcmp(optarg, kind_name[k]) == 0 ||
-				    strcmp(optarg, "all") == 0)
+					strcmp(optarg, "all") == 0)
 					o->kind[k] = true;
 			if (strcmp(optarg, "all") != 0 &&
-			    strcmp(optarg, "rx") != 0 &&
-			    strcmp(optarg, "tx") != 0 &&
-			    strcmp(optarg, "fwd") != 0)
+				strcmp(optarg, "rx") != 0 &&
+				strcmp(optarg, "tx") != 0 &&
+				strcmp(optarg, "fwd") != 0)
 				goto bad;
 			break;
 		case 's':
@@ -144,8 +161,8 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 			break;
 		case 'r':
 			if (parse_u64(optarg, IGB_RING_MIN_DESC,
-				      IGB_RING_MAX_DESC, &v) != 0 ||
-			    v % IGB_RING_DESC_MULT != 0)
+				    IGB_RING_MAX_DESC, &v) != 0 ||
+				v % IGB_RING_DESC_MULT != 0)
 				goto bad;
 			o->ring = v;
 			break;
@@ -164,6 +181,16 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 				goto bad;
 			o->reps = v;
 			break;
+		case 'i':
+			if (strcmp(optarg, "rx-len") == 0)
+				o->fault = FAULT_RX_LEN;
+			else if (strcmp(optarg, "tx-seq") == 0)
+				o->fault = FAULT_TX_SEQ;
+			else if (strcmp(optarg, "leak") == 0)
+				o->fault = FAULT_LEAK;
+			else
+				goto bad;
+			break;
 		case 'h':
 			usage(argv[0]);
 			exit(0);
@@ -180,7 +207,7 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 	return 0;
 bad:
 	printf("igb-perf: bad value '%s' for --%s\n", optarg,
-	       longopts[idx].name);
+		longopts[idx].name);
 bad_quiet:
 	usage(argv[0]);
 	return -EINVAL;
@@ -221,23 +248,24 @@ check_rx(struct perf_run *r, struct rte_mbuf **pkts, uint16_t n)
 		struct rte_mbuf *m = pkts[i];
 
 		if (m->nb_segs != 1 || m->next != NULL ||
-		    m->pkt_len != m->data_len) {
+			m->pkt_len != m->data_len) {
 			printf("FAIL app rx: frame %u: %u segments, pkt_len "
 			       "%u, data_len %u; expected one segment\n",
-			       r->app_rx_seq, m->nb_segs, m->pkt_len,
-			       m->data_len);
+				r->app_rx_seq, m->nb_segs, m->pkt_len,
+				m->data_len);
 			return false;
 		}
 		if (m->packet_type != RX_PTYPE ||
-		    (m->ol_flags & RX_CKSUM_MASK) != RX_CKSUM_GOOD) {
+			(m->ol_flags & RX_CKSUM_MASK) != RX_CKSUM_GOOD) {
 			printf("FAIL app rx: frame %u: ptype 0x%x ol_flags "
 			       "0x%" PRIx64 ", expected 0x%x with good IP and "
-			       "L4 checksums\n", r->app_rx_seq,
-			       m->packet_type, m->ol_flags, RX_PTYPE);
+			       "L4 checksums\n",
+				r->app_rx_seq, m->packet_type, m->ol_flags,
+				RX_PTYPE);
 			return false;
 		}
 		if (!perf_frame_check(&r->frame, rte_pktmbuf_mtod(m, void *),
-				      m->data_len, r->app_rx_seq, "app rx"))
+			    m->data_len, r->app_rx_seq, "app rx"))
 			return false;
 		r->app_rx_seq++;
 	}
@@ -265,7 +293,12 @@ rep_rx(struct perf_run *r, uint64_t pkts)
 			rte_pktmbuf_free_bulk(burst, n);
 			return -1;
 		}
-		rte_pktmbuf_free_bulk(burst, n);
+		if (r->o->fault == FAULT_LEAK && !r->leaked && n > 0) {
+			r->leaked = true;
+			rte_pktmbuf_free_bulk(burst + 1, n - 1);
+		} else {
+			rte_pktmbuf_free_bulk(burst, n);
+		}
 		got += n;
 	}
 	return 0;
@@ -286,13 +319,16 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 
 		if (rte_pktmbuf_alloc_bulk(r->mp, burst, k) != 0) {
 			printf("FAIL app tx: mempool empty (%u free)\n",
-			       rte_mempool_avail_count(r->mp));
+				rte_mempool_avail_count(r->mp));
 			return -1;
 		}
 		for (i = 0; i < k; i++) {
+			uint32_t seq = r->app_tx_seq++;
+
+			if (r->o->fault == FAULT_TX_SEQ && seq == FAULT_SEQ)
+				seq++;
 			perf_frame_write(&r->frame,
-					 rte_pktmbuf_mtod(burst[i], void *),
-					 r->app_tx_seq++);
+				rte_pktmbuf_mtod(burst[i], void *), seq);
 			burst[i]->data_len = r->frame.len;
 			burst[i]->pkt_len = r->frame.len;
 		}
@@ -302,7 +338,8 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 		add_window(r, t0, t1);
 		if (n != k) {
 			printf("FAIL driver tx: took %u of %u frames with the "
-			       "ring drained by the NIC\n", n, k);
+			       "ring drained by the NIC\n",
+				n, k);
 			rte_pktmbuf_free_bulk(burst + n, k - n);
 			return -1;
 		}
@@ -343,7 +380,8 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 		add_window(r, t0, t1);
 		if (sent != n) {
 			printf("FAIL driver tx: took %u of %u frames with the "
-			       "ring drained by the NIC\n", sent, n);
+			       "ring drained by the NIC\n",
+				sent, n);
 			rte_pktmbuf_free_bulk(burst + sent, n - sent);
 			return -1;
 		}
@@ -357,14 +395,13 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 static int
 queues_up(struct perf_run *r, enum perf_kind kind)
 {
-	struct rte_eth_rxconf rxconf = { 0 };
-	struct rte_eth_txconf txconf = { 0 };
+	struct rte_eth_rxconf rxconf = {0};
+	struct rte_eth_txconf txconf = {0};
 	int ret;
 
 	if (kind != KIND_TX) {
-		ret = igb_rxq_create(&r->rxq, &r->nm.hw, IGB_PF_RXQ_BASE(0),
-				     0, 0, r->o->ring, SOCKET_ID_ANY, &rxconf,
-				     0, r->mp);
+		ret = igb_rxq_create(&r->rxq, &r->nm.hw, IGB_PF_RXQ_BASE(0), 0,
+			0, r->o->ring, SOCKET_ID_ANY, &rxconf, 0, r->mp);
 		if (ret == 0)
 			ret = igb_rxq_start(r->rxq);
 		if (ret != 0) {
@@ -373,9 +410,8 @@ queues_up(struct perf_run *r, enum perf_kind kind)
 		}
 	}
 	if (kind != KIND_RX) {
-		ret = igb_txq_create(&r->txq, &r->nm.hw, IGB_PF_TXQ_BASE(0),
-				     0, 0, r->o->ring, SOCKET_ID_ANY, &txconf,
-				     0);
+		ret = igb_txq_create(&r->txq, &r->nm.hw, IGB_PF_TXQ_BASE(0), 0,
+			0, r->o->ring, SOCKET_ID_ANY, &txconf, 0);
 		if (ret == 0)
 			ret = igb_txq_start(r->txq);
 		if (ret != 0) {
@@ -415,26 +451,27 @@ cmp_double(const void *a, const void *b)
  * and all mbufs came home. */
 static bool
 check_totals(struct perf_run *r, enum perf_kind kind, uint64_t total,
-	     unsigned int pool_before)
+	unsigned int pool_before)
 {
 	unsigned int pool_after = rte_mempool_avail_count(r->mp);
 	bool ok = true;
 
-	if (kind != KIND_TX && (r->app_rx_seq != total ||
-				r->nm.rx_seq != total)) {
+	if (kind != KIND_TX &&
+		(r->app_rx_seq != total || r->nm.rx_seq != total)) {
 		printf("FAIL totals: received %u frames, NIC delivered %u, "
-		       "expected %" PRIu64 "\n", r->app_rx_seq, r->nm.rx_seq,
-		       total);
+		       "expected %" PRIu64 "\n",
+			r->app_rx_seq, r->nm.rx_seq, total);
 		ok = false;
 	}
 	if (kind != KIND_RX && r->nm.tx_seq != total) {
 		printf("FAIL totals: NIC sent %u frames, expected %" PRIu64
-		       "\n", r->nm.tx_seq, total);
+		       "\n",
+			r->nm.tx_seq, total);
 		ok = false;
 	}
 	if (pool_after != pool_before) {
 		printf("FAIL mbufs: %u free before the case, %u after\n",
-		       pool_before, pool_after);
+			pool_before, pool_after);
 		ok = false;
 	}
 	return ok;
@@ -444,8 +481,7 @@ static int
 run_case(struct perf_run *r, enum perf_kind kind, uint16_t wire)
 {
 	static int (*const rep_fn[KIND_COUNT])(struct perf_run *, uint64_t) = {
-		rep_rx, rep_tx, rep_fwd
-	};
+		rep_rx, rep_tx, rep_fwd};
 	const struct perf_opts *o = r->o;
 	unsigned int pool_before = rte_mempool_avail_count(r->mp);
 	double cpp[MAX_REPS];
@@ -456,6 +492,8 @@ run_case(struct perf_run *r, enum perf_kind kind, uint16_t wire)
 	if (perf_frame_init(&r->frame, wire - FCS_LEN) != 0)
 		return -1;
 	nic_model_reset(&r->nm);
+	if (o->fault == FAULT_RX_LEN)
+		r->nm.bad_len_seq = FAULT_SEQ;
 	r->app_rx_seq = 0;
 	r->app_tx_seq = 0;
 	if (queues_up(r, kind) != 0)
@@ -482,77 +520,103 @@ out:
 		uint64_t total = o->warmup + o->pkts * o->reps;
 
 		if (!check_totals(r, kind, total, pool_before) ||
-		    drv_pkts != total ||
-		    drv_bytes != total * r->frame.len) {
-			if (drv_pkts != total || drv_bytes !=
-			    total * r->frame.len)
+			drv_pkts != total ||
+			drv_bytes != total * r->frame.len) {
+			if (drv_pkts != total ||
+				drv_bytes != total * r->frame.len)
 				printf("FAIL driver stats: %" PRIu64
-				       " packets %" PRIu64 " bytes, expected %"
-				       PRIu64 " and %" PRIu64 "\n", drv_pkts,
-				       drv_bytes, total,
-				       total * r->frame.len);
+				       " packets %" PRIu64
+				       " bytes, expected %" PRIu64
+				       " and %" PRIu64 "\n",
+					drv_pkts, drv_bytes, total,
+					total * r->frame.len);
 			return -1;
 		}
 		qsort(cpp, o->reps, sizeof(cpp[0]), cmp_double);
 		printf("%-4s %5u %5u %10" PRIu64 " %5u %10.1f %10.1f\n",
-		       kind_name[kind], wire, o->burst, o->pkts, o->reps,
-		       cpp[0], cpp[o->reps / 2]);
+			kind_name[kind], wire, o->burst, o->pkts, o->reps,
+			cpp[0], cpp[o->reps / 2]);
 		printf("RESULT case=%s size=%u burst=%u pkts=%" PRIu64
 		       " reps=%u warmup=%" PRIu64 " driver_calls_pkts=%" PRIu64
 		       " cycles_min=%.1f cycles_median=%.1f\n",
-		       kind_name[kind], wire, o->burst, o->pkts, o->reps,
-		       o->warmup, total, cpp[0], cpp[o->reps / 2]);
+			kind_name[kind], wire, o->burst, o->pkts, o->reps,
+			o->warmup, total, cpp[0], cpp[o->reps / 2]);
 	}
 	return ret;
+}
+
+/* EAL leaves its runtime files behind; each run has a prefix of its own,
+ * so it removes them. */
+static void
+eal_down(void)
+{
+	char dir[PATH_MAX];
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s", rte_eal_get_runtime_dir());
+	rte_eal_cleanup();
+	d = opendir(dir);
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			unlinkat(dirfd(d), e->d_name, 0);
+	closedir(d);
+	rmdir(dir);
 }
 
 int
 main(int argc, char **argv)
 {
-	char *eal_argv[] = { argv[0], "-l", "0", "--no-huge", "--no-pci",
-			     "-m", "256", "--no-telemetry", "--iova-mode=va",
-			     "--log-level=lib.eal:warning", NULL };
+	/* A prefix of its own, so that runs may overlap. */
+	char prefix[64];
+	char *eal_argv[] = {argv[0], "-l", "0", "--no-huge", "--no-pci", "-m",
+		"256", "--no-telemetry", "--iova-mode=va", prefix,
+		"--log-level=lib.eal:warning", NULL};
 	struct perf_opts o;
-	struct perf_run r = { .o = &o };
+	struct perf_run r = {.o = &o};
 	int failed = 0;
 	int k, s;
 
 	if (parse_opts(argc, argv, &o) != 0)
 		return 2;
+	snprintf(prefix, sizeof(prefix), "--file-prefix=igb-perf-%d",
+		(int)getpid());
 	if (rte_eal_init(RTE_DIM(eal_argv) - 1, eal_argv) < 0) {
-		printf("igb-perf: EAL init failed: %s\n",
-		       rte_strerror(rte_errno));
+		printf("igb-perf: EAL init failed (its messages are on "
+		       "stderr)\n");
 		return 2;
 	}
 	r.mp = rte_pktmbuf_pool_create("igb_perf", POOL_SIZE, POOL_CACHE, 0,
-				       RTE_MBUF_DEFAULT_BUF_SIZE,
-				       rte_socket_id());
-	if (r.mp == NULL || nic_model_init(&r.nm, IGB_PF_RXQ_BASE(0),
-					   IGB_PF_TXQ_BASE(0), &r.frame) != 0) {
+		RTE_MBUF_DEFAULT_BUF_SIZE, rte_socket_id());
+	if (r.mp == NULL ||
+		nic_model_init(&r.nm, IGB_PF_RXQ_BASE(0), IGB_PF_TXQ_BASE(0),
+			&r.frame) != 0) {
 		printf("igb-perf: no memory for the mempool or the BAR\n");
-		rte_eal_cleanup();
+		eal_down();
 		return 2;
 	}
 	r.tsc_overhead = tsc_overhead();
 	printf("igb-perf: TSC %" PRIu64 " Hz, timer read pair %" PRIu64
 	       " cycles (subtracted), ring %u, warmup %" PRIu64 "\n",
-	       rte_get_tsc_hz(), r.tsc_overhead, o.ring, o.warmup);
+		rte_get_tsc_hz(), r.tsc_overhead, o.ring, o.warmup);
 	printf("%-4s %5s %5s %10s %5s %10s %10s\n", "case", "size", "burst",
-	       "pkts/rep", "reps", "cyc/pkt", "cyc/pkt");
+		"pkts/rep", "reps", "cyc/pkt", "cyc/pkt");
 	printf("%-4s %5s %5s %10s %5s %10s %10s\n", "", "(B)", "", "", "",
-	       "min", "median");
+		"min", "median");
 	for (k = 0; k < KIND_COUNT; k++)
 		for (s = 0; s < 2; s++)
 			if (o.kind[k] && o.wire[s] &&
-			    run_case(&r, k, wire_size[s]) != 0) {
+				run_case(&r, k, wire_size[s]) != 0) {
 				printf("FAIL case %s %u B\n", kind_name[k],
-				       wire_size[s]);
+					wire_size[s]);
 				failed = 1;
 			}
 	nic_model_fini(&r.nm);
 	rte_mempool_free(r.mp);
-	rte_eal_cleanup();
-	printf("igb-perf: %s\n", failed ? "FAILED" : "all frames and mbufs "
-	       "accounted for");
+	eal_down();
+	printf("igb-perf: %s\n",
+		failed ? "FAILED" : "all frames and mbufs accounted for");
 	return failed;
 }

@@ -13,16 +13,17 @@
 #include "nic_model.h"
 
 /* What the model reports for every frame: IPv4/UDP, checksums verified. */
-#define RX_PKT_INFO	((IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_UDP) << \
-			 IGB_RXD_PKT_SHIFT)
-#define RX_STATUS	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | \
-			 IGB_RXD_STAT_IPCS | IGB_RXD_STAT_UDPCS | \
-			 IGB_RXD_STAT_L4CS)
-#define TX_CMD_MASK	(IGB_TXD_DTYP_DATA | IGB_TXD_DTYP_CTXT | \
-			 IGB_TXD_CMD_DEXT | IGB_TXD_CMD_EOP | \
-			 IGB_TXD_CMD_IFCS | IGB_TXD_CMD_TSE | IGB_TXD_CMD_VLE)
-#define TX_CMD_PLAIN	(IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | \
-			 IGB_TXD_CMD_EOP | IGB_TXD_CMD_IFCS)
+#define RX_PKT_INFO ((IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_UDP) << IGB_RXD_PKT_SHIFT)
+#define RX_STATUS \
+	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | IGB_RXD_STAT_IPCS | \
+		IGB_RXD_STAT_UDPCS | IGB_RXD_STAT_L4CS)
+#define TX_CMD_MASK \
+	(IGB_TXD_DTYP_DATA | IGB_TXD_DTYP_CTXT | IGB_TXD_CMD_DEXT | \
+		IGB_TXD_CMD_EOP | IGB_TXD_CMD_IFCS | IGB_TXD_CMD_TSE | \
+		IGB_TXD_CMD_VLE)
+#define TX_CMD_PLAIN \
+	(IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_EOP | \
+		IGB_TXD_CMD_IFCS)
 
 static uint32_t
 reg(const struct nic_model *nm, uint32_t off)
@@ -60,14 +61,14 @@ ring_of(const struct nic_model *nm, uint32_t base, uint16_t *size,
 
 int
 nic_model_init(struct nic_model *nm, uint32_t rx_base, uint32_t tx_base,
-	       const struct perf_frame *frame)
+	const struct perf_frame *frame)
 {
 	nm->bar = aligned_alloc(4096, NIC_MODEL_BAR_SIZE);
 	if (nm->bar == NULL)
 		return -ENOMEM;
 	memset(nm->bar, 0, NIC_MODEL_BAR_SIZE);
 	nm->hw.base = nm->bar;
-	nm->hw.model = NULL;	/* plain memory: the driver's real MMIO path */
+	nm->hw.model = NULL; /* plain memory: the driver's real MMIO path */
 	nm->frame = frame;
 	nm->rx_base = rx_base;
 	nm->tx_base = tx_base;
@@ -89,6 +90,7 @@ nic_model_reset(struct nic_model *nm)
 	nm->tx_head = 0;
 	nm->rx_seq = 0;
 	nm->tx_seq = 0;
+	nm->bad_len_seq = UINT32_MAX;
 }
 
 int
@@ -102,7 +104,8 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 	ring = ring_of(nm, nm->rx_base, &size, sizeof(*ring));
 	if (ring == NULL || size == 0 || tail >= size) {
 		printf("FAIL nic rx: queue not enabled or tail %u outside "
-		       "ring of %u\n", tail, size);
+		       "ring of %u\n",
+			tail, size);
 		return -1;
 	}
 	while (nm->rx_head != tail && n < max) {
@@ -110,22 +113,25 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 		uint64_t addr = rte_le_to_cpu_64(d->read.pkt_addr);
 
 		/* The NIC owns this slot: it must hold a fresh buffer. */
-		if (addr == 0 || (rte_le_to_cpu_64(d->read.hdr_addr) &
-				  IGB_RXD_STAT_DD)) {
+		if (addr == 0 ||
+			(rte_le_to_cpu_64(d->read.hdr_addr) &
+				IGB_RXD_STAT_DD)) {
 			printf("FAIL nic rx: slot %u given to the NIC without "
 			       "a buffer (addr 0x%" PRIx64 ")\n",
-			       nm->rx_head, addr);
+				nm->rx_head, addr);
 			return -1;
 		}
-		perf_frame_write(nm->frame, dma_va(addr), nm->rx_seq++);
+		perf_frame_write(nm->frame, dma_va(addr), nm->rx_seq);
 		d->wb.pkt_info = rte_cpu_to_le_16(RX_PKT_INFO);
 		d->wb.hdr_info = 0;
 		d->wb.rss_csum = 0;
-		d->wb.length = rte_cpu_to_le_16(nm->frame->len);
+		d->wb.length = rte_cpu_to_le_16(
+			nm->frame->len - (nm->rx_seq == nm->bad_len_seq));
 		d->wb.vlan = 0;
 		/* DD last: the driver reads the rest only after seeing it. */
 		rte_wmb();
 		d->wb.status_error = rte_cpu_to_le_32(RX_STATUS);
+		nm->rx_seq++;
 		nm->rx_head = nm->rx_head + 1 == size ? 0 : nm->rx_head + 1;
 		n++;
 	}
@@ -144,7 +150,8 @@ nic_tx_complete(struct nic_model *nm)
 	ring = ring_of(nm, nm->tx_base, &size, sizeof(*ring));
 	if (ring == NULL || size == 0 || tail >= size) {
 		printf("FAIL nic tx: queue not enabled or tail %u outside "
-		       "ring of %u\n", tail, size);
+		       "ring of %u\n",
+			tail, size);
 		return -1;
 	}
 	while (nm->tx_head != tail) {
@@ -155,16 +162,16 @@ nic_tx_complete(struct nic_model *nm)
 
 		/* The harness sends single-buffer frames without offloads. */
 		if ((cmd & TX_CMD_MASK) != TX_CMD_PLAIN ||
-		    olinfo >> IGB_TXD_PAYLEN_SHIFT != len) {
+			olinfo >> IGB_TXD_PAYLEN_SHIFT != len) {
 			printf("FAIL nic tx: slot %u: cmd_type_len 0x%08x "
 			       "olinfo 0x%08x, expected a plain data "
 			       "descriptor with EOP and PAYLEN = length\n",
-			       nm->tx_head, cmd, olinfo);
+				nm->tx_head, cmd, olinfo);
 			return -1;
 		}
 		if (!perf_frame_check(nm->frame,
-				      dma_va(rte_le_to_cpu_64(d->read.buf_addr)),
-				      len, nm->tx_seq, "nic tx"))
+			    dma_va(rte_le_to_cpu_64(d->read.buf_addr)), len,
+			    nm->tx_seq, "nic tx"))
 			return -1;
 		nm->tx_seq++;
 		if (cmd & IGB_TXD_CMD_RS)

@@ -15,25 +15,28 @@
 #include "igb_hw.h"
 #include "perf_frame.h"
 
-#define NIC_MODEL_BAR_SIZE	(128 * 1024)	/* 82576 BAR0 */
+#define NIC_MODEL_BAR_SIZE (128 * 1024) /* 82576 BAR0 */
 
 struct nic_model {
 	uint8_t *bar;
-	struct igb_hw hw;		/* what the driver is given */
-	const struct perf_frame *frame;	/* what travels, both ways */
-	uint32_t rx_base;		/* queue register blocks */
+	struct igb_hw hw; /* what the driver is given */
+	const struct perf_frame *frame; /* what travels, both ways */
+	uint32_t rx_base; /* queue register blocks */
 	uint32_t tx_base;
 	uint16_t rx_head;
 	uint16_t tx_head;
-	uint32_t rx_seq;		/* stamp of the next frame received */
-	uint32_t tx_seq;		/* stamp expected on the next sent */
+	uint32_t rx_seq; /* stamp of the next frame received */
+	uint32_t tx_seq; /* stamp expected on the next sent */
+	uint32_t bad_len_seq; /* frame whose write-back length is made
+			       * wrong, to test the checks; UINT32_MAX: none */
 };
 
 int nic_model_init(struct nic_model *nm, uint32_t rx_base, uint32_t tx_base,
-		   const struct perf_frame *frame);
+	const struct perf_frame *frame);
 void nic_model_fini(struct nic_model *nm);
 
-/* Restart the sequence numbers (the queues were set up again). */
+/* Restart the sequence numbers (the queues were set up again), no
+ * deliberate faults. */
 void nic_model_reset(struct nic_model *nm);
 
 /* Receive up to max frames into the buffers the NIC owns. Returns the

@@ -11,8 +11,8 @@
 #include "perf_frame.h"
 
 /* 198.18.0.0/15 is the benchmarking range (RFC 2544). */
-#define SRC_IP	RTE_IPV4(198, 18, 0, 1)
-#define DST_IP	RTE_IPV4(198, 18, 0, 2)
+#define SRC_IP RTE_IPV4(198, 18, 0, 1)
+#define DST_IP RTE_IPV4(198, 18, 0, 2)
 
 int
 perf_frame_init(struct perf_frame *f, uint16_t len)
@@ -55,27 +55,27 @@ perf_frame_write(const struct perf_frame *f, void *buf, uint32_t seq)
 
 bool
 perf_frame_check(const struct perf_frame *f, const void *buf, uint16_t len,
-		 uint32_t seq, const char *who)
+	uint32_t seq, const char *who)
 {
 	const uint8_t *b = buf;
 	const size_t rest = PERF_FRAME_SEQ_OFF + sizeof(seq);
 	uint32_t got;
 
 	if (len != f->len) {
-		printf("FAIL %s: frame %u length: expected %u, seen %u\n",
-		       who, seq, f->len, len);
+		printf("FAIL %s: frame %u length: expected %u, seen %u\n", who,
+			seq, f->len, len);
 		return false;
 	}
 	memcpy(&got, b + PERF_FRAME_SEQ_OFF, sizeof(got));
 	if (got != seq) {
-		printf("FAIL %s: sequence: expected %u, seen %u\n",
-		       who, seq, got);
+		printf("FAIL %s: sequence: expected %u, seen %u\n", who, seq,
+			got);
 		return false;
 	}
 	if (memcmp(b, f->bytes, PERF_FRAME_SEQ_OFF) != 0 ||
-	    memcmp(b + rest, f->bytes + rest, len - rest) != 0) {
+		memcmp(b + rest, f->bytes + rest, len - rest) != 0) {
 		printf("FAIL %s: frame %u: bytes differ from the template\n",
-		       who, seq);
+			who, seq);
 		return false;
 	}
 	return true;

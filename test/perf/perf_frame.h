@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PERF_FRAME_MIN		60	/* 64 B on the wire, FCS stripped */
-#define PERF_FRAME_MAX		1514	/* 1518 B on the wire */
-#define PERF_FRAME_SEQ_OFF	42	/* first UDP payload byte */
+#define PERF_FRAME_MIN 60 /* 64 B on the wire, FCS stripped */
+#define PERF_FRAME_MAX 1514 /* 1518 B on the wire */
+#define PERF_FRAME_SEQ_OFF 42 /* first UDP payload byte */
 
 struct perf_frame {
 	uint8_t bytes[PERF_FRAME_MAX];
@@ -27,7 +27,7 @@ void perf_frame_write(const struct perf_frame *f, void *buf, uint32_t seq);
 
 /* Does buf (len bytes) hold the template stamped with seq? Prints what
  * differs, prefixed by who, when it does not. */
-bool perf_frame_check(const struct perf_frame *f, const void *buf,
-		      uint16_t len, uint32_t seq, const char *who);
+bool perf_frame_check(const struct perf_frame *f, const void *buf, uint16_t len,
+	uint32_t seq, const char *who);
 
 #endif /* PERF_FRAME_H */

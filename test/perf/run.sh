@@ -2,6 +2,7 @@
 # Cost per packet of the shared igb Rx/Tx burst code, without a device.
 #
 #   test/perf/run.sh [--build DIR] [--long] [--callgrind] [--burst N]
+#   test/perf/run.sh [--build DIR] --check-faults
 #
 # Short mode (the default, and the meson test in suite 'perf') moves a few
 # hundred thousand frames per case and fails if any frame or mbuf goes
@@ -9,12 +10,15 @@
 # --callgrind adds instructions per packet: each case runs again under
 # valgrind with collection on only inside igb_rx_burst/igb_tx_burst, and
 # the collected Ir total is divided by the packets those calls moved.
+# --check-faults shows that the harness's checks fail when they should:
+# each injected fault must end the run with status 1 and name the fault.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build
 long=0
 callgrind=0
+faults=0
 burst=32
 
 while [ $# -gt 0 ]; do
@@ -23,7 +27,8 @@ while [ $# -gt 0 ]; do
 	--long) long=1; shift ;;
 	--callgrind) callgrind=1; shift ;;
 	--burst) burst=$2; shift 2 ;;
-	-h|--help) sed -n '2,11s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	--check-faults) faults=1; shift ;;
+	-h|--help) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -41,6 +46,29 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+if [ "$faults" = 1 ]; then
+	bad=0
+	for spec in \
+		'rx-len:FAIL app rx: frame 1000 length: expected 60, seen 59' \
+		'tx-seq:FAIL nic tx: sequence: expected 1000, seen 1001' \
+		'leak:FAIL mbufs: [0-9]+ free before the case, [0-9]+ after'; do
+		f=${spec%%:*}
+		want=${spec#*:}
+		rc=0
+		"$exe" --inject "$f" --size 64 --pkts 5000 --warmup 0 \
+			>"$tmp/fault" 2>&1 || rc=$?
+		if [ "$rc" = 1 ] && grep -Eq "^$want" "$tmp/fault"; then
+			echo "PASS fault $f: exit 1, '$want'"
+		else
+			echo "FAIL fault $f: expected exit 1 and '$want', saw" \
+				"exit $rc:"
+			cat "$tmp/fault"
+			bad=1
+		fi
+	done
+	exit $bad
+fi
 
 echo "== timed run: $exe ${timed[*]} --burst $burst"
 if ! "$exe" "${timed[@]}" --burst "$burst" | tee "$tmp/timed"; then
