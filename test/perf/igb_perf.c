@@ -34,6 +34,10 @@
 #define POOL_SIZE 8191
 #define POOL_CACHE 256
 #define FCS_LEN 4
+/* A timed window this long means the thread lost its CPU (100 us at
+ * 2.5 GHz; the longest honest window, a Tx burst that reaps a full ring,
+ * is a fraction of it). */
+#define PREEMPT_CYCLES 250000
 #define RX_PTYPE (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP)
 #define RX_CKSUM_GOOD \
 	(RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD)
@@ -62,6 +66,14 @@ struct perf_opts {
 
 static const uint16_t wire_size[2] = {64, 1518};
 
+/* Driver time of the Rx or the Tx calls. Windows cut by preemption are
+ * left out, with their packets, and counted. */
+struct perf_meter {
+	uint64_t cycles;
+	uint64_t pkts;
+	uint64_t dropped;
+};
+
 /* One case in progress: the queues, the device model and the
  * application's end of the verification. */
 struct perf_run {
@@ -74,7 +86,7 @@ struct perf_run {
 	uint32_t app_rx_seq; /* next frame the application expects */
 	uint32_t app_tx_seq; /* next frame the application sends */
 	uint64_t tsc_overhead; /* one rte_rdtsc pair */
-	uint64_t cycles; /* driver only, this repetition */
+	struct perf_meter meter[2]; /* Rx, Tx calls; this repetition */
 	bool leaked; /* FAULT_LEAK done */
 };
 
@@ -230,11 +242,24 @@ tsc_overhead(void)
 }
 
 static void
-add_window(struct perf_run *r, uint64_t t0, uint64_t t1)
+add_window(struct perf_run *r, int dir, uint64_t t0, uint64_t t1, uint16_t pkts)
 {
+	struct perf_meter *m = &r->meter[dir];
 	uint64_t d = t1 - t0;
 
-	r->cycles += d > r->tsc_overhead ? d - r->tsc_overhead : 0;
+	if (d > PREEMPT_CYCLES) {
+		m->dropped++;
+		return;
+	}
+	m->cycles += d > r->tsc_overhead ? d - r->tsc_overhead : 0;
+	m->pkts += pkts;
+}
+
+/* Cycles per packet of one direction. */
+static double
+meter_cpp(const struct perf_meter *m)
+{
+	return m->pkts ? (double)m->cycles / m->pkts : 0;
 }
 
 /* The application's end: a received frame is exactly what the NIC
@@ -288,7 +313,7 @@ rep_rx(struct perf_run *r, uint64_t pkts)
 		t0 = rte_rdtsc();
 		n = igb_rx_burst(r->rxq, burst, r->o->burst);
 		t1 = rte_rdtsc();
-		add_window(r, t0, t1);
+		add_window(r, 0, t0, t1, n);
 		if (!check_rx(r, burst, n)) {
 			rte_pktmbuf_free_bulk(burst, n);
 			return -1;
@@ -335,7 +360,7 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 		t0 = rte_rdtsc();
 		n = igb_tx_burst(r->txq, burst, k);
 		t1 = rte_rdtsc();
-		add_window(r, t0, t1);
+		add_window(r, 1, t0, t1, n);
 		if (n != k) {
 			printf("FAIL driver tx: took %u of %u frames with the "
 			       "ring drained by the NIC\n",
@@ -367,7 +392,7 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 		t0 = rte_rdtsc();
 		n = igb_rx_burst(r->rxq, burst, r->o->burst);
 		t1 = rte_rdtsc();
-		add_window(r, t0, t1);
+		add_window(r, 0, t0, t1, n);
 		if (n == 0)
 			continue;
 		if (!check_rx(r, burst, n)) {
@@ -377,7 +402,7 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 		t0 = rte_rdtsc();
 		sent = igb_tx_burst(r->txq, burst, n);
 		t1 = rte_rdtsc();
-		add_window(r, t0, t1);
+		add_window(r, 1, t0, t1, sent);
 		if (sent != n) {
 			printf("FAIL driver tx: took %u of %u frames with the "
 			       "ring drained by the NIC\n",
@@ -439,10 +464,18 @@ queues_down(struct perf_run *r)
 	}
 }
 
+/* Cycles per packet of one repetition: Rx calls, Tx calls, both. */
+struct perf_rep {
+	double rx;
+	double tx;
+	double total;
+};
+
 static int
-cmp_double(const void *a, const void *b)
+cmp_rep(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double x = ((const struct perf_rep *)a)->total;
+	double y = ((const struct perf_rep *)b)->total;
 
 	return (x > y) - (x < y);
 }
@@ -484,7 +517,8 @@ run_case(struct perf_run *r, enum perf_kind kind, uint16_t wire)
 		rep_rx, rep_tx, rep_fwd};
 	const struct perf_opts *o = r->o;
 	unsigned int pool_before = rte_mempool_avail_count(r->mp);
-	double cpp[MAX_REPS];
+	struct perf_rep cpp[MAX_REPS];
+	uint64_t dropped = 0;
 	uint64_t drv_pkts = 0, drv_bytes = 0;
 	unsigned int i;
 	int ret = -1;
@@ -501,10 +535,13 @@ run_case(struct perf_run *r, enum perf_kind kind, uint16_t wire)
 	if (o->warmup > 0 && rep_fn[kind](r, o->warmup) != 0)
 		goto out;
 	for (i = 0; i < o->reps; i++) {
-		r->cycles = 0;
+		memset(r->meter, 0, sizeof(r->meter));
 		if (rep_fn[kind](r, o->pkts) != 0)
 			goto out;
-		cpp[i] = (double)r->cycles / o->pkts;
+		cpp[i].rx = meter_cpp(&r->meter[0]);
+		cpp[i].tx = meter_cpp(&r->meter[1]);
+		cpp[i].total = cpp[i].rx + cpp[i].tx;
+		dropped += r->meter[0].dropped + r->meter[1].dropped;
 	}
 	if (r->rxq != NULL) {
 		drv_pkts = r->rxq->stats.packets;
@@ -518,6 +555,7 @@ out:
 	queues_down(r);
 	if (ret == 0) {
 		uint64_t total = o->warmup + o->pkts * o->reps;
+		const struct perf_rep *med;
 
 		if (!check_totals(r, kind, total, pool_before) ||
 			drv_pkts != total ||
@@ -532,15 +570,19 @@ out:
 					total * r->frame.len);
 			return -1;
 		}
-		qsort(cpp, o->reps, sizeof(cpp[0]), cmp_double);
-		printf("%-4s %5u %5u %10" PRIu64 " %5u %10.1f %10.1f\n",
+		qsort(cpp, o->reps, sizeof(cpp[0]), cmp_rep);
+		med = &cpp[o->reps / 2];
+		printf("%-4s %5u %5u %10" PRIu64 " %5u %8.1f %8.1f %8.1f "
+		       "%8.1f %7" PRIu64 "\n",
 			kind_name[kind], wire, o->burst, o->pkts, o->reps,
-			cpp[0], cpp[o->reps / 2]);
+			cpp[0].total, med->total, med->rx, med->tx, dropped);
 		printf("RESULT case=%s size=%u burst=%u pkts=%" PRIu64
 		       " reps=%u warmup=%" PRIu64 " driver_calls_pkts=%" PRIu64
-		       " cycles_min=%.1f cycles_median=%.1f\n",
+		       " cycles_min=%.1f cycles_median=%.1f rx_median=%.1f"
+		       " tx_median=%.1f dropped_windows=%" PRIu64 "\n",
 			kind_name[kind], wire, o->burst, o->pkts, o->reps,
-			o->warmup, total, cpp[0], cpp[o->reps / 2]);
+			o->warmup, total, cpp[0].total, med->total, med->rx,
+			med->tx, dropped);
 	}
 	return ret;
 }
@@ -599,12 +641,15 @@ main(int argc, char **argv)
 	}
 	r.tsc_overhead = tsc_overhead();
 	printf("igb-perf: TSC %" PRIu64 " Hz, timer read pair %" PRIu64
-	       " cycles (subtracted), ring %u, warmup %" PRIu64 "\n",
-		rte_get_tsc_hz(), r.tsc_overhead, o.ring, o.warmup);
-	printf("%-4s %5s %5s %10s %5s %10s %10s\n", "case", "size", "burst",
-		"pkts/rep", "reps", "cyc/pkt", "cyc/pkt");
-	printf("%-4s %5s %5s %10s %5s %10s %10s\n", "", "(B)", "", "", "",
-		"min", "median");
+	       " cycles (subtracted), ring %u, warmup %" PRIu64
+	       ", windows over %u cycles dropped\n",
+		rte_get_tsc_hz(), r.tsc_overhead, o.ring, o.warmup,
+		PREEMPT_CYCLES);
+	printf("%-4s %5s %5s %10s %5s %8s %8s %8s %8s %7s\n", "case", "size",
+		"burst", "pkts/rep", "reps", "cyc/pkt", "cyc/pkt", "rx", "tx",
+		"dropped");
+	printf("%-4s %5s %5s %10s %5s %8s %8s %8s %8s %7s\n", "", "(B)", "", "",
+		"", "min", "median", "(median)", "(median)", "windows");
 	for (k = 0; k < KIND_COUNT; k++)
 		for (s = 0; s < 2; s++)
 			if (o.kind[k] && o.wire[s] &&
