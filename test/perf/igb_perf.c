@@ -103,7 +103,7 @@ usage(const char *prog)
 	       "--inject makes one such fault on purpose (frame %u): a wrong "
 	       "Rx write-back\nlength (rx, fwd), a wrong Tx frame (tx), one "
 	       "received mbuf never freed (rx).\n",
-		prog, FAULT_SEQ);
+		prog, (unsigned int)FAULT_SEQ);
 }
 
 static int

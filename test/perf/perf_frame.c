@@ -10,9 +10,10 @@
 
 #include "perf_frame.h"
 
-/* 198.18.0.0/15 is the benchmarking range (RFC 2544). */
-#define SRC_IP RTE_IPV4(198, 18, 0, 1)
-#define DST_IP RTE_IPV4(198, 18, 0, 2)
+/* 198.18.0.0/15 is the benchmarking range (RFC 2544). RTE_IPV4 would
+ * shift 198 into an int's sign bit. */
+#define SRC_IP (UINT32_C(198) << 24 | 18 << 16 | 1)
+#define DST_IP (UINT32_C(198) << 24 | 18 << 16 | 2)
 
 int
 perf_frame_init(struct perf_frame *f, uint16_t len)
