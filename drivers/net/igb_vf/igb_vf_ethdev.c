@@ -13,7 +13,7 @@
 #include "igb_rxtx.h"
 #include "igb_vf.h"
 
-RTE_LOG_REGISTER_DEFAULT(igb_vf_logtype, NOTICE);
+RTE_LOG_REGISTER(igb_vf_logtype, pmd.net.igb_vf, NOTICE);
 
 static int
 check_frame_fits(struct rte_eth_dev *dev, uint16_t mtu)
@@ -27,8 +27,10 @@ check_frame_fits(struct rte_eth_dev *dev, uint16_t mtu)
 		struct igb_rx_queue *rxq = dev->data->rx_queues[i];
 
 		if (rxq != NULL && frame > rxq->buf_len) {
-			VF_LOG(ERR, dev, "MTU %u needs %u-byte Rx buffers (queue %u has %u): enable scattered Rx or use larger mbufs",
-			       mtu, frame, i, rxq->buf_len);
+			VF_LOG(ERR, dev,
+				"MTU %u needs %u-byte Rx buffers (queue %u has "
+				"%u): enable scattered Rx or use larger mbufs",
+				mtu, frame, i, rxq->buf_len);
 			return -EINVAL;
 		}
 	}
@@ -41,8 +43,10 @@ igb_vf_dev_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
 	if (conf->rxmode.mq_mode != RTE_ETH_MQ_RX_NONE ||
-	    conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE) {
-		VF_LOG(ERR, dev, "multi-queue modes (RSS, VMDq, DCB) are the PF's to set; use mq_mode NONE");
+		conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE) {
+		VF_LOG(ERR, dev,
+			"multi-queue modes (RSS, VMDq, DCB) are the PF's to "
+			"set; use mq_mode NONE");
 		return -ENOTSUP;
 	}
 	return 0;
@@ -59,8 +63,8 @@ igb_vf_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->min_mtu = RTE_ETHER_MIN_MTU;
 	info->max_mtu = IGB_VF_MAX_FRAME - IGB_VF_FRAME_OVERHEAD;
 	info->max_mac_addrs = 1;
-	info->rx_offload_capa = IGB_RX_OFFLOADS |
-		RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
+	info->rx_offload_capa =
+		IGB_RX_OFFLOADS | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 	info->tx_offload_capa = IGB_TX_OFFLOADS;
 	info->rx_desc_lim.nb_max = IGB_RING_MAX_DESC;
 	info->rx_desc_lim.nb_min = IGB_RING_MIN_DESC;
@@ -82,17 +86,10 @@ igb_vf_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 static const uint32_t *
 igb_vf_ptypes_get(struct rte_eth_dev *dev)
 {
-	static const uint32_t ptypes[] = {
-		RTE_PTYPE_L2_ETHER,
-		RTE_PTYPE_L3_IPV4,
-		RTE_PTYPE_L3_IPV4_EXT,
-		RTE_PTYPE_L3_IPV6,
-		RTE_PTYPE_L3_IPV6_EXT,
-		RTE_PTYPE_L4_TCP,
-		RTE_PTYPE_L4_UDP,
-		RTE_PTYPE_L4_SCTP,
-		RTE_PTYPE_UNKNOWN
-	};
+	static const uint32_t ptypes[] = {RTE_PTYPE_L2_ETHER, RTE_PTYPE_L3_IPV4,
+		RTE_PTYPE_L3_IPV4_EXT, RTE_PTYPE_L3_IPV6, RTE_PTYPE_L3_IPV6_EXT,
+		RTE_PTYPE_L4_TCP, RTE_PTYPE_L4_UDP, RTE_PTYPE_L4_SCTP,
+		RTE_PTYPE_UNKNOWN};
 
 	RTE_SET_USED(dev);
 	return ptypes;
@@ -100,8 +97,8 @@ igb_vf_ptypes_get(struct rte_eth_dev *dev)
 
 static int
 igb_vf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket, const struct rte_eth_rxconf *conf,
-		      struct rte_mempool *mp)
+	unsigned int socket, const struct rte_eth_rxconf *conf,
+	struct rte_mempool *mp)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct igb_rx_queue *rxq;
@@ -110,21 +107,22 @@ igb_vf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	igb_rxq_release(dev->data->rx_queues[qid]);
 	dev->data->rx_queues[qid] = NULL;
 	ret = igb_rxq_create(&rxq, &ad->hw, IGB_VF_RXQ_BASE(qid),
-			     dev->data->port_id, qid, nb_desc, socket, conf,
-			     conf->offloads | dev->data->dev_conf.rxmode.offloads,
-			     mp);
+		dev->data->port_id, qid, nb_desc, socket, conf,
+		conf->offloads | dev->data->dev_conf.rxmode.offloads, mp);
 	if (ret) {
-		VF_LOG(ERR, dev, "Rx queue %u setup (%u descriptors) failed: %s",
-		       qid, nb_desc, strerror(-ret));
+		VF_LOG(ERR, dev,
+			"Rx queue %u setup (%u descriptors) failed: %s", qid,
+			nb_desc, strerror(-ret));
 		return ret;
 	}
+	rxq->vlan_own = ad->vfta;
 	dev->data->rx_queues[qid] = rxq;
 	return 0;
 }
 
 static int
 igb_vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket, const struct rte_eth_txconf *conf)
+	unsigned int socket, const struct rte_eth_txconf *conf)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct igb_tx_queue *txq;
@@ -133,11 +131,12 @@ igb_vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	igb_txq_release(dev->data->tx_queues[qid]);
 	dev->data->tx_queues[qid] = NULL;
 	ret = igb_txq_create(&txq, &ad->hw, IGB_VF_TXQ_BASE(qid),
-			     dev->data->port_id, qid, nb_desc, socket, conf,
-			     conf->offloads | dev->data->dev_conf.txmode.offloads);
+		dev->data->port_id, qid, nb_desc, socket, conf,
+		conf->offloads | dev->data->dev_conf.txmode.offloads);
 	if (ret) {
-		VF_LOG(ERR, dev, "Tx queue %u setup (%u descriptors) failed: %s",
-		       qid, nb_desc, strerror(-ret));
+		VF_LOG(ERR, dev,
+			"Tx queue %u setup (%u descriptors) failed: %s", qid,
+			nb_desc, strerror(-ret));
 		return ret;
 	}
 	dev->data->tx_queues[qid] = txq;
@@ -165,7 +164,7 @@ igb_vf_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
 
 	if (ret) {
 		VF_LOG(ERR, dev, "Rx queue %u start failed: %s", qid,
-		       strerror(-ret));
+			strerror(-ret));
 		return ret;
 	}
 	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
@@ -187,7 +186,7 @@ igb_vf_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
 
 	if (ret) {
 		VF_LOG(ERR, dev, "Tx queue %u start failed: %s", qid,
-		       strerror(-ret));
+			strerror(-ret));
 		return ret;
 	}
 	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
@@ -209,11 +208,13 @@ stop_queues(struct rte_eth_dev *dev)
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		if (dev->data->rx_queues[i] != NULL &&
-		    ((struct igb_rx_queue *)dev->data->rx_queues[i])->started)
+			((struct igb_rx_queue *)dev->data->rx_queues[i])
+				->started)
 			igb_vf_rx_queue_stop(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		if (dev->data->tx_queues[i] != NULL &&
-		    ((struct igb_tx_queue *)dev->data->tx_queues[i])->started)
+			((struct igb_tx_queue *)dev->data->tx_queues[i])
+				->started)
 			igb_vf_tx_queue_stop(dev, i);
 }
 
@@ -225,7 +226,9 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 	int ret;
 
 	if (ad->reset_pending) {
-		VF_LOG(ERR, dev, "the PF reset this VF: call rte_eth_dev_reset() before starting");
+		VF_LOG(ERR, dev,
+			"the PF reset this VF: call rte_eth_dev_reset() before "
+			"starting");
 		return -EIO;
 	}
 	ret = check_frame_fits(dev, dev->data->mtu);
@@ -234,7 +237,7 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 	ret = igb_vf_set_max_frame(dev, dev->data->mtu);
 	if (ret) {
 		VF_LOG(ERR, dev, "PF refused max frame %u (MTU %u)",
-		       dev->data->mtu + IGB_VF_FRAME_OVERHEAD, dev->data->mtu);
+			dev->data->mtu + IGB_VF_FRAME_OVERHEAD, dev->data->mtu);
 		return ret;
 	}
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
@@ -322,23 +325,25 @@ igb_vf_dev_reset(struct rte_eth_dev *dev)
 		rte_ether_addr_copy(&ad->perm_addr, mac);
 	ret = igb_vf_filters_restore(dev);
 	if (ret)
-		VF_LOG(WARNING, dev, "reset done, but the PF refused part of the restored configuration: %s",
-		       strerror(-ret));
+		VF_LOG(WARNING, dev,
+			"reset done, but the PF refused part of the restored "
+			"configuration: %s",
+			strerror(-ret));
 	else
 		VF_LOG(INFO, dev, "reset done, configuration restored");
 	return ret;
 }
 
 static void
-igb_vf_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid,
-		    struct rte_eth_rxq_info *qinfo)
+igb_vf_rxq_info_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
 {
 	igb_rxq_info(dev->data->rx_queues[qid], qinfo);
 }
 
 static void
-igb_vf_txq_info_get(struct rte_eth_dev *dev, uint16_t qid,
-		    struct rte_eth_txq_info *qinfo)
+igb_vf_txq_info_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
 {
 	igb_txq_info(dev->data->tx_queues[qid], qinfo);
 }
@@ -405,13 +410,13 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 		return 0;
 
 	if (pci->mem_resource[0].addr == NULL ||
-	    pci->mem_resource[0].len < IGB_VF_BAR_SIZE) {
+		pci->mem_resource[0].len < IGB_VF_BAR_SIZE) {
 		VF_LOG(ERR, dev, "BAR0 not mapped or too small");
 		return -ENODEV;
 	}
 	rte_eth_copy_pci_info(dev, pci);
-	dev->data->dev_flags |= RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS |
-		RTE_ETH_DEV_INTR_LSC;
+	dev->data->dev_flags |=
+		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS | RTE_ETH_DEV_INTR_LSC;
 	ad->hw.base = pci->mem_resource[0].addr;
 	ad->hw.model = NULL;
 	rte_spinlock_init(&ad->mbx_lock);
@@ -428,7 +433,7 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 	igb_vf_alarm_start(dev);
 	rte_ether_format_addr(buf, sizeof(buf), &ad->perm_addr);
 	VF_LOG(INFO, dev, "82576 VF %04x:%04x, MAC %s", pci->id.vendor_id,
-	       pci->id.device_id, buf);
+		pci->id.device_id, buf);
 	return 0;
 }
 
@@ -442,8 +447,8 @@ static int
 igb_vf_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci)
 {
 	RTE_SET_USED(drv);
-	return rte_eth_dev_pci_generic_probe(pci,
-			sizeof(struct igb_vf_adapter), igb_vf_dev_init);
+	return rte_eth_dev_pci_generic_probe(
+		pci, sizeof(struct igb_vf_adapter), igb_vf_dev_init);
 }
 
 static int
@@ -453,8 +458,8 @@ igb_vf_pci_remove(struct rte_pci_device *pci)
 }
 
 static const struct rte_pci_id igb_vf_pci_ids[] = {
-	{ RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576_VF) },
-	{ .vendor_id = 0 },
+	{RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576_VF)},
+	{.vendor_id = 0},
 };
 
 static struct rte_pci_driver igb_vf_pmd = {

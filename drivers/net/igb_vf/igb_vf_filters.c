@@ -13,12 +13,21 @@
 int
 igb_vf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *a)
 {
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct igb_msg req;
+	int ret;
 
 	if (!rte_is_valid_assigned_ether_addr(a))
 		return -EINVAL;
+	/* Linux igb refuses any SET_MAC_ADDR, even of the same address,
+	 * once the administrator pinned one: do not ask for what we have. */
+	if (rte_is_same_ether_addr(a, &ad->pf_addr))
+		return 0;
 	igb_msg_encode_set_mac(&req, a->addr_bytes);
-	return igb_vf_pf_request(dev, &req);
+	ret = igb_vf_pf_request(dev, &req);
+	if (ret == 0)
+		rte_ether_addr_copy(a, &ad->pf_addr);
+	return ret;
 }
 
 /* Ask for multicast promiscuous when the application wants all multicast
@@ -29,8 +38,8 @@ send_promisc(struct rte_eth_dev *dev, bool unicast)
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct igb_msg req;
 
-	igb_msg_encode_set_promisc(&req, unicast,
-				   ad->allmulti || ad->mc_overflow);
+	igb_msg_encode_set_promisc(
+		&req, unicast, ad->allmulti || ad->mc_overflow);
 	return igb_vf_pf_request(dev, &req);
 }
 
@@ -50,8 +59,8 @@ send_mc_list(struct rte_eth_dev *dev)
 }
 
 int
-igb_vf_set_mc_addr_list(struct rte_eth_dev *dev,
-			struct rte_ether_addr *list, uint32_t nb)
+igb_vf_set_mc_addr_list(
+	struct rte_eth_dev *dev, struct rte_ether_addr *list, uint32_t nb)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	bool was_overflow = ad->mc_overflow;
@@ -59,15 +68,17 @@ igb_vf_set_mc_addr_list(struct rte_eth_dev *dev,
 
 	if (nb > IGB_VF_MC_LIST_MAX) {
 		VF_LOG(ERR, dev, "%u multicast addresses: at most %u supported",
-		       nb, IGB_VF_MC_LIST_MAX);
+			nb, IGB_VF_MC_LIST_MAX);
 		return -ENOSPC;
 	}
 	memcpy(ad->mc, list, nb * sizeof(*list));
 	ad->nb_mc = nb;
 	ad->mc_overflow = nb > IGB_MSG_MC_MAX;
 	if (ad->mc_overflow)
-		VF_LOG(NOTICE, dev, "%u multicast addresses exceed the %u the PF filters: asking for multicast promiscuous",
-		       nb, IGB_MSG_MC_MAX);
+		VF_LOG(NOTICE, dev,
+			"%u multicast addresses exceed the %u the PF filters: "
+			"asking for multicast promiscuous",
+			nb, IGB_MSG_MC_MAX);
 	ret = send_mc_list(dev);
 	if (ret == 0 && ad->mc_overflow != was_overflow)
 		ret = send_promisc(dev, false);
@@ -178,19 +189,21 @@ igb_vf_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 		return -EINVAL;
 	/* Without scattered Rx a frame must fit one buffer. */
 	if (!(dev->data->dev_conf.rxmode.offloads &
-	      RTE_ETH_RX_OFFLOAD_SCATTER)) {
+		    RTE_ETH_RX_OFFLOAD_SCATTER)) {
 		for (i = 0; i < dev->data->nb_rx_queues; i++) {
 			struct igb_rx_queue *rxq = dev->data->rx_queues[i];
 
 			if (rxq != NULL && frame > rxq->buf_len) {
-				VF_LOG(ERR, dev, "MTU %u needs %u-byte buffers (have %u): enable scattered Rx",
-				       mtu, frame, rxq->buf_len);
+				VF_LOG(ERR, dev,
+					"MTU %u needs %u-byte buffers (have "
+					"%u): enable scattered Rx",
+					mtu, frame, rxq->buf_len);
 				return -EINVAL;
 			}
 		}
 	}
 	if (!dev->data->dev_started)
-		return 0;	/* sent by dev_start */
+		return 0; /* sent by dev_start */
 	return igb_vf_set_max_frame(dev, mtu);
 }
 
@@ -206,7 +219,9 @@ igb_vf_filters_restore(struct rte_eth_dev *dev)
 	if (!rte_is_same_ether_addr(mac, &ad->perm_addr)) {
 		r = igb_vf_mac_addr_set(dev, mac);
 		if (r) {
-			VF_LOG(WARNING, dev, "PF refused our MAC address after reset; using the PF's");
+			VF_LOG(WARNING, dev,
+				"PF refused our MAC address after reset; using "
+				"the PF's");
 			rte_ether_addr_copy(&ad->perm_addr, mac);
 		}
 	}

@@ -13,17 +13,18 @@ int
 igb_vf_link_update(struct rte_eth_dev *dev, int wait)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	struct rte_eth_link link = { 0 };
+	struct rte_eth_link link = {0};
 	uint32_t status;
 
-	RTE_SET_USED(wait);	/* STATUS is current: nothing to wait for */
+	RTE_SET_USED(wait); /* STATUS is current: nothing to wait for */
 	status = igb_read(&ad->hw, IGB_VF_STATUS);
 	/* Up only while the PF has not reset us away. */
 	if ((status & IGB_STATUS_LU) && !ad->reset_pending &&
-	    dev->data->dev_started) {
+		dev->data->dev_started) {
 		link.link_status = RTE_ETH_LINK_UP;
-		link.link_duplex = (status & IGB_STATUS_FD) ?
-			RTE_ETH_LINK_FULL_DUPLEX : RTE_ETH_LINK_HALF_DUPLEX;
+		link.link_duplex = (status & IGB_STATUS_FD)
+			? RTE_ETH_LINK_FULL_DUPLEX
+			: RTE_ETH_LINK_HALF_DUPLEX;
 		if (status & IGB_STATUS_SPEED_1000)
 			link.link_speed = RTE_ETH_SPEED_NUM_1G;
 		else if (status & IGB_STATUS_SPEED_100)
@@ -46,7 +47,9 @@ igb_vf_raise_reset(struct rte_eth_dev *dev)
 	if (ad->reset_pending)
 		return;
 	ad->reset_pending = true;
-	VF_LOG(NOTICE, dev, "PF reset or revoked clear-to-send: port needs rte_eth_dev_reset()");
+	VF_LOG(NOTICE, dev,
+		"PF reset or revoked clear-to-send: port needs "
+		"rte_eth_dev_reset()");
 	igb_vf_link_update(dev, 0);
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }
@@ -63,9 +66,8 @@ igb_vf_alarm(void *arg)
 	igb_vf_counters_sample(ad);
 	/* rte_eth_linkstatus_set() returns 0 when the state changed. */
 	if (igb_vf_link_update(dev, 0) == 0 &&
-	    dev->data->dev_conf.intr_conf.lsc)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC,
-					     NULL);
+		dev->data->dev_conf.intr_conf.lsc)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev);
 }
 

@@ -9,7 +9,7 @@
 
 #include "igb_vf.h"
 
-#define PF_RESET_POLL_US	1000
+#define PF_RESET_POLL_US 1000
 
 static bool
 mac_is_zero(const uint8_t *mac)
@@ -41,41 +41,55 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	while (igb_mbx_vf_sample(&ad->mbx) & IGB_V2PMAILBOX_RSTI) {
 		if (waited >= IGB_VF_PF_RESET_WAIT_US) {
 			rte_spinlock_unlock(&ad->mbx_lock);
-			VF_LOG(ERR, dev, "PF still in reset after %u ms (RSTI set, no PFRSTD): is the PF driver loaded and its interface up?",
-			       waited / 1000);
+			VF_LOG(ERR, dev,
+				"PF still in reset after %u ms (RSTI set, no "
+				"PFRSTD): is the PF driver loaded and its "
+				"interface up?",
+				waited / 1000);
 			return -EAGAIN;
 		}
 		igb_delay_us(&ad->hw, PF_RESET_POLL_US);
 		waited += PF_RESET_POLL_US;
 	}
-	/* RSTD from before our reset is not news. */
-	igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD);
+	/* Whatever the PF signalled before our reset is stale: RSTD, and a
+	 * message (typically its "reset yourself" ping) that we drop without
+	 * the ACK a PF that has not yet seen our reset would answer with a
+	 * NACK. */
+	igb_mbx_vf_take(&ad->mbx,
+		IGB_V2PMAILBOX_RSTD | IGB_V2PMAILBOX_PFSTS |
+			IGB_V2PMAILBOX_PFACK);
 
 	igb_msg_encode_reset(&req);
 	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
+	ad->mbx.held = false; /* crossed the handshake: pre-CTS news */
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
-		VF_LOG(ERR, dev, "PF did not answer VF_RESET (%s): is the PF interface up?",
-		       strerror(-ret));
+		VF_LOG(ERR, dev,
+			"PF did not answer VF_RESET (%s, V2PMAILBOX 0x%02x): "
+			"is the PF interface up?",
+			strerror(-ret), ad->mbx.last_raw);
 		return ret;
 	}
 	if (igb_msg_type(reply.w[0]) != IGB_MSG_VF_RESET ||
-	    !(reply.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK))) {
+		!(reply.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK))) {
 		VF_LOG(ERR, dev, "unexpected reply 0x%08x to VF_RESET",
-		       reply.w[0]);
+			reply.w[0]);
 		return -EPROTO;
 	}
 	if ((reply.w[0] & IGB_MSG_ACK) &&
-	    igb_msg_decode_mac(&reply, mac) == 0 && !mac_is_zero(mac)) {
+		igb_msg_decode_mac(&reply, mac) == 0 && !mac_is_zero(mac)) {
 		memcpy(ad->perm_addr.addr_bytes, mac, sizeof(mac));
 	} else {
 		char buf[RTE_ETHER_ADDR_FMT_SIZE];
 
 		rte_eth_random_addr(ad->perm_addr.addr_bytes);
 		rte_ether_format_addr(buf, sizeof(buf), &ad->perm_addr);
-		VF_LOG(NOTICE, dev, "PF assigned no MAC address; using random locally administered %s",
-		       buf);
+		VF_LOG(NOTICE, dev,
+			"PF assigned no MAC address; using random locally "
+			"administered %s",
+			buf);
 	}
+	ad->pf_addr = ad->perm_addr;
 	ad->reset_pending = false;
 	return 0;
 }
@@ -99,20 +113,23 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
-		VF_LOG(ERR, dev, "mailbox request 0x%x failed: %s", type,
-		       strerror(-ret));
+		VF_LOG(ERR, dev,
+			"mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)",
+			type, strerror(-ret), ad->mbx.last_raw);
 		return ret;
 	}
 	if (lost_cts(reply.w[0])) {
-		VF_LOG(WARNING, dev, "PF refused request 0x%x: not clear to send, the port needs a reset",
-		       type);
+		VF_LOG(WARNING, dev,
+			"PF refused request 0x%x: not clear to send, the port "
+			"needs a reset",
+			type);
 		igb_vf_raise_reset(dev);
 		return -EPERM;
 	}
 	ret = igb_msg_reply_errno(type, reply.w[0]);
 	if (ret)
 		VF_LOG(INFO, dev, "PF refused request 0x%x (reply 0x%08x): %s",
-		       type, reply.w[0], strerror(-ret));
+			type, reply.w[0], strerror(-ret));
 	return ret;
 }
 
@@ -132,8 +149,9 @@ igb_vf_pf_poll(struct rte_eth_dev *dev)
 	while (igb_mbx_vf_recv(&ad->mbx, &m) == 0) {
 		/* PF_CONTROL with CTS is a status ping: the link check
 		 * after every poll picks up what changed. */
-		if (igb_msg_type(m.w[0]) == IGB_MSG_PF_CONTROL ?
-		    !(m.w[0] & IGB_MSG_CTS) : lost_cts(m.w[0]))
+		if (igb_msg_type(m.w[0]) == IGB_MSG_PF_CONTROL
+				? !(m.w[0] & IGB_MSG_CTS)
+				: lost_cts(m.w[0]))
 			reset = true;
 	}
 	rte_spinlock_unlock(&ad->mbx_lock);

@@ -15,15 +15,15 @@ static const struct {
 	const char *name;
 	uint32_t reg;
 } vf_counters[IGB_VF_CNT_NUM] = {
-	[IGB_VF_CNT_GPRC] = { "rx_good_packets_hw", IGB_VFGPRC },
-	[IGB_VF_CNT_GPTC] = { "tx_good_packets_hw", IGB_VFGPTC },
-	[IGB_VF_CNT_GORC] = { "rx_good_bytes_hw", IGB_VFGORC },
-	[IGB_VF_CNT_GOTC] = { "tx_good_bytes_hw", IGB_VFGOTC },
-	[IGB_VF_CNT_MPRC] = { "rx_multicast_packets", IGB_VFMPRC },
-	[IGB_VF_CNT_GPRLBC] = { "rx_loopback_packets", IGB_VFGPRLBC },
-	[IGB_VF_CNT_GPTLBC] = { "tx_loopback_packets", IGB_VFGPTLBC },
-	[IGB_VF_CNT_GORLBC] = { "rx_loopback_bytes", IGB_VFGORLBC },
-	[IGB_VF_CNT_GOTLBC] = { "tx_loopback_bytes", IGB_VFGOTLBC },
+	[IGB_VF_CNT_GPRC] = {"rx_good_packets_hw", IGB_VFGPRC},
+	[IGB_VF_CNT_GPTC] = {"tx_good_packets_hw", IGB_VFGPTC},
+	[IGB_VF_CNT_GORC] = {"rx_good_bytes_hw", IGB_VFGORC},
+	[IGB_VF_CNT_GOTC] = {"tx_good_bytes_hw", IGB_VFGOTC},
+	[IGB_VF_CNT_MPRC] = {"rx_multicast_packets", IGB_VFMPRC},
+	[IGB_VF_CNT_GPRLBC] = {"rx_loopback_packets", IGB_VFGPRLBC},
+	[IGB_VF_CNT_GPTLBC] = {"tx_loopback_packets", IGB_VFGPTLBC},
+	[IGB_VF_CNT_GORLBC] = {"rx_loopback_bytes", IGB_VFGORLBC},
+	[IGB_VF_CNT_GOTLBC] = {"tx_loopback_bytes", IGB_VFGOTLBC},
 };
 
 /* Unsigned 32-bit difference is right across one wrap. */
@@ -110,8 +110,8 @@ igb_vf_stats_reset(struct rte_eth_dev *dev)
 }
 
 int
-igb_vf_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *x,
-		  unsigned int n)
+igb_vf_xstats_get(
+	struct rte_eth_dev *dev, struct rte_eth_xstat *x, unsigned int n)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	unsigned int i;
@@ -128,7 +128,7 @@ igb_vf_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *x,
 
 int
 igb_vf_xstats_get_names(struct rte_eth_dev *dev,
-			struct rte_eth_xstat_name *names, unsigned int n)
+	struct rte_eth_xstat_name *names, unsigned int n)
 {
 	unsigned int i;
 
@@ -137,24 +137,38 @@ igb_vf_xstats_get_names(struct rte_eth_dev *dev,
 		return IGB_VF_CNT_NUM;
 	for (i = 0; i < IGB_VF_CNT_NUM; i++)
 		snprintf(names[i].name, sizeof(names[i].name), "%s",
-			 vf_counters[i].name);
+			vf_counters[i].name);
 	return IGB_VF_CNT_NUM;
 }
 
 /* Registers safe to read at any time: no read-to-clear ones (the mailbox
  * and EICR are left out on purpose). */
 static const uint32_t dump_fixed[] = {
-	IGB_VF_CTRL, IGB_VF_STATUS, IGB_VF_EIMS, IGB_VF_EIAC, IGB_VF_EIAM,
-	IGB_VF_EITR(0), IGB_VF_EITR(1), IGB_VF_EITR(2), IGB_VF_IVAR0,
-	IGB_VF_IVAR_MISC, IGB_VF_PSRTYPE,
+	IGB_VF_CTRL,
+	IGB_VF_STATUS,
+	IGB_VF_EIMS,
+	IGB_VF_EIAC,
+	IGB_VF_EIAM,
+	IGB_VF_EITR(0),
+	IGB_VF_EITR(1),
+	IGB_VF_EITR(2),
+	IGB_VF_IVAR0,
+	IGB_VF_IVAR_MISC,
+	IGB_VF_PSRTYPE,
 };
 static const uint32_t dump_qregs[] = {
-	IGB_QREG_BAL, IGB_QREG_BAH, IGB_QREG_LEN, IGB_QREG_SRRCTL,
-	IGB_QREG_HEAD, IGB_QREG_TAIL, IGB_QREG_DCTL,
+	IGB_QREG_BAL,
+	IGB_QREG_BAH,
+	IGB_QREG_LEN,
+	IGB_QREG_SRRCTL,
+	IGB_QREG_HEAD,
+	IGB_QREG_TAIL,
+	IGB_QREG_DCTL,
 };
-#define DUMP_PER_QUEUE	(2 * RTE_DIM(dump_qregs))	/* Rx and Tx */
-#define DUMP_COUNT	(RTE_DIM(dump_fixed) + \
-			 DUMP_PER_QUEUE * IGB_VF_MAX_QUEUES + IGB_VF_CNT_NUM)
+#define DUMP_PER_QUEUE (2 * RTE_DIM(dump_qregs)) /* Rx and Tx */
+#define DUMP_COUNT \
+	(RTE_DIM(dump_fixed) + DUMP_PER_QUEUE * IGB_VF_MAX_QUEUES + \
+		IGB_VF_CNT_NUM)
 
 static uint32_t
 dump_reg(unsigned int i)
@@ -168,8 +182,9 @@ dump_reg(unsigned int i)
 		return vf_counters[i - DUMP_PER_QUEUE * IGB_VF_MAX_QUEUES].reg;
 	q = i / DUMP_PER_QUEUE;
 	r = i % DUMP_PER_QUEUE;
-	return r < RTE_DIM(dump_qregs) ? IGB_VF_RXQ_BASE(q) + dump_qregs[r] :
-		IGB_VF_TXQ_BASE(q) + dump_qregs[r - RTE_DIM(dump_qregs)];
+	return r < RTE_DIM(dump_qregs)
+		? IGB_VF_RXQ_BASE(q) + dump_qregs[r]
+		: IGB_VF_TXQ_BASE(q) + dump_qregs[r - RTE_DIM(dump_qregs)];
 }
 
 int
