@@ -99,6 +99,8 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 	volatile union igb_rx_desc *ring;
 	uint16_t size = 0;
 	uint16_t tail = reg(nm, nm->rx_base + IGB_QREG_TAIL);
+	uint32_t srrctl = reg(nm, nm->rx_base + IGB_QREG_SRRCTL);
+	uint32_t bsize = (srrctl & IGB_SRRCTL_BSIZEPKT_MASK) * 1024;
 	uint32_t n = 0;
 
 	ring = ring_of(nm, nm->rx_base, &size, sizeof(*ring));
@@ -106,6 +108,13 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 		printf("FAIL nic rx: queue not enabled or tail %u outside "
 		       "ring of %u\n",
 			tail, size);
+		return -1;
+	}
+	/* One buffer per frame: the model does not split frames. */
+	if (nm->frame->len > bsize) {
+		printf("FAIL nic rx: SRRCTL 0x%08x: %u B buffers, frame of "
+		       "%u B\n",
+			srrctl, bsize, nm->frame->len);
 		return -1;
 	}
 	while (nm->rx_head != tail && n < max) {
