@@ -70,6 +70,8 @@ pkgs=(
 	# guest bench
 	busybox-static kmod cpio gzip iproute2 iputils-ping tcpdump procps
 	pciutils util-linux
+	# performance harness (instructions per packet)
+	valgrind
 	# lint
 	clang-format cppcheck shellcheck
 )
