@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,12 +369,14 @@ oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add)
 	return 0;
 }
 
-#define EXPECT_EQ(what, vf, want, got) do {				\
+/* what names the item and idx its number: "mac byte of VF", 2. */
+#define EXPECT_EQ(what, idx, want, got) do {				\
 	unsigned long long w_ = (want), g_ = (got);			\
 	if (w_ != g_)							\
-		oracle_fail("after %s: VF %u %s: expected %#llx, seen %#llx", \
-			    after, (unsigned int)(vf), (what), w_, g_);	\
+		oracle_fail("after %s: %s %u: expected %#llx, seen %#llx", \
+			    after, (what), (unsigned int)(idx), w_, g_);	\
 } while (0)
+#define EXPECT_VF(what, vf, want, got) EXPECT_EQ(what " of VF", vf, want, got)
 
 static void
 check_vf(const struct oracle *o, const struct igb_pf_sriov *s, uint16_t i,
@@ -384,31 +387,35 @@ check_vf(const struct oracle *o, const struct igb_pf_sriov *s, uint16_t i,
 	unsigned int j;
 
 	for (j = 0; j < IGB_PF_ETH_ALEN; j++)
-		EXPECT_EQ("mac byte", i, e->mac[j], v->mac[j]);
-	EXPECT_EQ("mac_pinned", i, e->pinned, v->mac_pinned);
-	EXPECT_EQ("trusted", i, e->trusted, v->trusted);
-	EXPECT_EQ("cts", i, e->cts, v->cts);
-	EXPECT_EQ("port_vlan", i, e->port_vlan, v->port_vlan);
-	EXPECT_EQ("mac_spoofchk", i, e->mac_spoof, v->mac_spoofchk);
-	EXPECT_EQ("vlan_spoofchk", i, e->vlan_spoof, v->vlan_spoofchk);
-	EXPECT_EQ("rx_allowed", i, e->rx, v->rx_allowed);
-	EXPECT_EQ("tx_allowed", i, e->tx, v->tx_allowed);
-	EXPECT_EQ("mc_count", i, e->mc_count, v->mc_count);
+		EXPECT_VF("mac byte", i, e->mac[j], v->mac[j]);
+	EXPECT_VF("mac_pinned", i, e->pinned, v->mac_pinned);
+	EXPECT_VF("trusted", i, e->trusted, v->trusted);
+	EXPECT_VF("cts", i, e->cts, v->cts);
+	EXPECT_VF("port_vlan", i, e->port_vlan, v->port_vlan);
+	EXPECT_VF("mac_spoofchk", i, e->mac_spoof, v->mac_spoofchk);
+	EXPECT_VF("vlan_spoofchk", i, e->vlan_spoof, v->vlan_spoofchk);
+	EXPECT_VF("rx_allowed", i, e->rx, v->rx_allowed);
+	EXPECT_VF("tx_allowed", i, e->tx, v->tx_allowed);
+	EXPECT_VF("mc_count", i, e->mc_count, v->mc_count);
 	for (j = 0; j < IGB_PF_MC_HASHES; j++)
-		EXPECT_EQ("mc hash", i, e->mc[j], v->mc_hashes[j]);
-	EXPECT_EQ("mc_overflow", i, e->mc_overflow, v->mc_overflow);
-	EXPECT_EQ("promisc_uc", i, e->promisc_uc, v->promisc_uc);
-	EXPECT_EQ("promisc_mc", i, e->promisc_mc, v->promisc_mc);
-	EXPECT_EQ("max_frame", i, e->max_frame, v->max_frame);
-	EXPECT_EQ("msgs", i, e->cnt.msgs, v->cnt.msgs);
-	EXPECT_EQ("acks", i, e->cnt.acks, v->cnt.acks);
-	EXPECT_EQ("nacks", i, e->cnt.nacks, v->cnt.nacks);
+		EXPECT_VF("mc hash", i, e->mc[j], v->mc_hashes[j]);
+	EXPECT_VF("mc_overflow", i, e->mc_overflow, v->mc_overflow);
+	EXPECT_VF("promisc_uc", i, e->promisc_uc, v->promisc_uc);
+	EXPECT_VF("promisc_mc", i, e->promisc_mc, v->promisc_mc);
+	EXPECT_VF("max_frame", i, e->max_frame, v->max_frame);
+	EXPECT_VF("msgs", i, e->cnt.msgs, v->cnt.msgs);
+	EXPECT_VF("acks", i, e->cnt.acks, v->cnt.acks);
+	EXPECT_VF("nacks", i, e->cnt.nacks, v->cnt.nacks);
 	for (j = 0; j < IGB_PF_NACK_REASONS; j++)
-		EXPECT_EQ(igb_pf_nack_name(j), i, e->cnt.nack_by_reason[j],
-			  v->cnt.nack_by_reason[j]);
-	EXPECT_EQ("resets", i, e->cnt.resets, v->cnt.resets);
-	EXPECT_EQ("flrs", i, e->cnt.flrs, v->cnt.flrs);
-	EXPECT_EQ("mbx_errors", i, e->cnt.mbx_errors, v->cnt.mbx_errors);
+		if (e->cnt.nack_by_reason[j] != v->cnt.nack_by_reason[j])
+			oracle_fail("after %s: %s count of VF %u: expected "
+				    "%" PRIu64 ", seen %" PRIu64, after,
+				    igb_pf_nack_name(j), i,
+				    e->cnt.nack_by_reason[j],
+				    v->cnt.nack_by_reason[j]);
+	EXPECT_VF("resets", i, e->cnt.resets, v->cnt.resets);
+	EXPECT_VF("flrs", i, e->cnt.flrs, v->cnt.flrs);
+	EXPECT_VF("mbx_errors", i, e->cnt.mbx_errors, v->cnt.mbx_errors);
 	/* Unconditional bounds, whatever the history. */
 	if (v->mc_count > IGB_PF_MC_HASHES || v->port_vlan > IGB_PF_VLAN_ID_MAX ||
 	    v->max_frame < IGB_PF_FRAME_MIN || v->max_frame > IGB_PF_FRAME_MAX)
@@ -440,7 +447,7 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 				oracle_fail("after %s: VLAN entry %u vid %u "
 					    "pools %#x out of bounds", after,
 					    i, e->vid, e->pools);
-			EXPECT_EQ("pools of VLAN", e->vid,
+			EXPECT_EQ("pool mask of VLAN", e->vid,
 				  o->vlan_pools[e->vid], e->pools);
 			want = IGB_VLVF_VLANID_ENABLE | e->vid |
 				(uint32_t)e->pools << IGB_VLVF_POOLSEL_SHIFT;
@@ -449,16 +456,16 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 			oracle_fail("after %s: free VLAN entry %u keeps vid %u",
 				    after, i, e->vid);
 		}
-		EXPECT_EQ("VLVF register (entry)", i, want,
+		EXPECT_EQ("VLVF", i, want,
 			  pf_model_reg(m, IGB_VLVF(i)));
 	}
 	/* Every VLAN of the model is in the table once: counts agree. */
-	EXPECT_EQ("VLAN entries in use (all pools)", 0, o->vlans_used, used);
+	EXPECT_EQ("VLAN entries in use, table size", IGB_PF_VLAN_ENTRIES, o->vlans_used, used);
 	for (i = 0; i < IGB_VFTA_WORDS; i++)
-		EXPECT_EQ("VFTA word", i, vfta[i], pf_model_reg(m, IGB_VFTA(i)));
+		EXPECT_EQ("VFTA", i, vfta[i], pf_model_reg(m, IGB_VFTA(i)));
 	for (i = 0; i < s->num_vfs; i++)
 		if (o->vf[i].port_vlan != 0)
-			EXPECT_EQ("VLANs of a port-VLAN VF", i, 1,
+			EXPECT_EQ("VLAN count of port-VLAN VF", i, 1,
 				  igb_pf_vlan_pool_count(&s->vlans, i));
 }
 
@@ -511,16 +518,16 @@ check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
 			for (j = 0; j < v->mc_count; j++)
 				mta[v->mc[j] >> 5] |= UINT32_C(1) << (v->mc[j] & 31);
 		}
-		EXPECT_EQ("RAL", i, ral, pf_model_reg(m, IGB_RAL(rar)));
-		EXPECT_EQ("RAH", i, rah, pf_model_reg(m, IGB_RAH(rar)));
-		EXPECT_EQ("VMOLR", i, vmolr, pf_model_reg(m, IGB_VMOLR(i)));
-		EXPECT_EQ("VMVIR", i, vmvir, pf_model_reg(m, IGB_VMVIR(i)));
+		EXPECT_EQ("RAL of VF", i, ral, pf_model_reg(m, IGB_RAL(rar)));
+		EXPECT_EQ("RAH of VF", i, rah, pf_model_reg(m, IGB_RAH(rar)));
+		EXPECT_EQ("VMOLR of VF", i, vmolr, pf_model_reg(m, IGB_VMOLR(i)));
+		EXPECT_EQ("VMVIR of VF", i, vmvir, pf_model_reg(m, IGB_VMVIR(i)));
 	}
-	EXPECT_EQ("VFRE", 0, vfre, pf_model_reg(m, IGB_VFRE));
-	EXPECT_EQ("VFTE", 0, vfte, pf_model_reg(m, IGB_VFTE));
-	EXPECT_EQ("DTXSWC", 0, dtxswc, pf_model_reg(m, IGB_DTXSWC));
+	EXPECT_EQ("VFRE, pools", IGB_PF_POOLS, vfre, pf_model_reg(m, IGB_VFRE));
+	EXPECT_EQ("VFTE, pools", IGB_PF_POOLS, vfte, pf_model_reg(m, IGB_VFTE));
+	EXPECT_EQ("DTXSWC, VFs", o->num_vfs, dtxswc, pf_model_reg(m, IGB_DTXSWC));
 	for (i = 0; i < IGB_MTA_WORDS; i++)
-		EXPECT_EQ("MTA word", i, mta[i], pf_model_reg(m, IGB_MTA(i)));
+		EXPECT_EQ("MTA", i, mta[i], pf_model_reg(m, IGB_MTA(i)));
 }
 
 void
@@ -529,7 +536,7 @@ oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
 {
 	uint16_t i;
 
-	EXPECT_EQ("num_vfs", 0, o->num_vfs, s->num_vfs);
+	EXPECT_EQ("VF count, max", IGB_PF_MAX_VFS, o->num_vfs, s->num_vfs);
 	for (i = 0; i < IGB_PF_MAX_VFS; i++) {
 		if (i < o->num_vfs) {
 			check_vf(o, s, i, after);
