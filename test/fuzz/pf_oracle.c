@@ -51,9 +51,12 @@ mac_owned_elsewhere(const struct oracle *o, uint16_t vf,
 static void
 vlan_join(struct oracle *o, uint16_t vid, unsigned int pool)
 {
+	if (o->vlan_pools[vid] & (1u << pool))
+		return;
 	if (o->vlan_pools[vid] == 0)
 		o->vlans_used++;
 	o->vlan_pools[vid] |= (uint8_t)(1u << pool);
+	o->pool_vlans[pool]++;
 }
 
 static void
@@ -62,6 +65,7 @@ vlan_leave(struct oracle *o, uint16_t vid, unsigned int pool)
 	if (!(o->vlan_pools[vid] & (1u << pool)))
 		return;
 	o->vlan_pools[vid] &= (uint8_t)~(1u << pool);
+	o->pool_vlans[pool]--;
 	if (o->vlan_pools[vid] == 0)
 		o->vlans_used--;
 }
@@ -463,10 +467,30 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 	EXPECT_EQ("VLAN entries in use, table size", IGB_PF_VLAN_ENTRIES, o->vlans_used, used);
 	for (i = 0; i < IGB_VFTA_WORDS; i++)
 		EXPECT_EQ("VFTA", i, vfta[i], pf_model_reg(m, IGB_VFTA(i)));
-	for (i = 0; i < s->num_vfs; i++)
-		if (o->vf[i].port_vlan != 0)
-			EXPECT_EQ("VLAN count of port-VLAN VF", i, 1,
-				  igb_pf_vlan_pool_count(&s->vlans, i));
+	/* The table's queries agree with the model: reference counts and
+	 * membership per VLAN, VLAN count per pool. */
+	for (i = 0; i < IGB_PF_VLAN_ENTRIES; i++) {
+		const struct igb_pf_vlan_entry *e = &s->vlans.e[i];
+		unsigned int pool;
+
+		if (e->pools == 0)
+			continue;
+		EXPECT_EQ("reference count of VLAN", e->vid,
+			  __builtin_popcount(o->vlan_pools[e->vid]),
+			  igb_pf_vlan_users(&s->vlans, e->vid));
+		for (pool = 0; pool < IGB_PF_POOLS; pool++)
+			EXPECT_EQ("membership of VLAN", e->vid,
+				  !!(o->vlan_pools[e->vid] & (1u << pool)),
+				  igb_pf_vlan_has(&s->vlans, e->vid, pool));
+	}
+	for (i = 0; i < IGB_PF_POOLS; i++) {
+		unsigned int n = o->pool_vlans[i];
+
+		EXPECT_EQ("VLAN count of pool", i, n,
+			  igb_pf_vlan_pool_count(&s->vlans, i));
+		if (i < s->num_vfs && o->vf[i].port_vlan != 0)
+			EXPECT_EQ("VLAN count of port-VLAN VF", i, 1, n);
+	}
 }
 
 static uint32_t

@@ -35,6 +35,7 @@ struct oracle {
 	struct oracle_vf vf[IGB_PF_POOLS];
 	uint8_t vlan_pools[IGB_PF_VLAN_ID_MAX + 1];	/* pool mask per VLAN */
 	unsigned int vlans_used;			/* VLANs with a pool */
+	unsigned int pool_vlans[IGB_PF_POOLS];		/* VLANs per pool */
 };
 
 /* Same defaults igb_pf_sriov_init() documents. */
