@@ -72,6 +72,8 @@ pkgs=(
 	pciutils util-linux
 	# lint
 	clang-format cppcheck shellcheck
+	# host-side fuzzing (libFuzzer, ASan, UBSan)
+	clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

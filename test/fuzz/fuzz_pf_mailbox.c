@@ -48,14 +48,14 @@ struct fuzz {
 	struct igb_pf_sriov s;
 	struct igb_pf_mbx_server srv;
 	struct oracle o;
-	int app;			/* enum igb_pf_mbx_verdict */
-	uint32_t expect[IGB_PF_POOLS];	/* reply word 0 each VF should get */
-	uint8_t expect_mask;		/* VFs that should get one */
+	int app; /* enum igb_pf_mbx_verdict */
+	uint32_t expect[IGB_PF_POOLS]; /* reply word 0 each VF should get */
+	uint8_t expect_mask; /* VFs that should get one */
 };
 
 static struct fuzz f;
 
-static const uint8_t pf_mac[IGB_PF_ETH_ALEN] = { 0x02, 0, 0, 0, 0, 0x01 };
+static const uint8_t pf_mac[IGB_PF_ETH_ALEN] = {0x02, 0, 0, 0, 0, 0x01};
 
 static enum igb_pf_mbx_verdict
 ask(void *ctx, uint16_t vf, const struct igb_msg *msg)
@@ -63,8 +63,8 @@ ask(void *ctx, uint16_t vf, const struct igb_msg *msg)
 	(void)ctx;
 	(void)msg;
 	if (vf >= f.s.num_vfs)
-		oracle_fail("application asked about VF %u of %u", vf,
-			    f.s.num_vfs);
+		oracle_fail(
+			"application asked about VF %u of %u", vf, f.s.num_vfs);
 	return (enum igb_pf_mbx_verdict)f.app;
 }
 
@@ -93,7 +93,7 @@ serve_request(uint16_t vf)
 	uint32_t w0;
 
 	if (vf >= f.o.num_vfs)
-		return;		/* nobody looks at a missing VF's mailbox */
+		return; /* nobody looks at a missing VF's mailbox */
 	if (f.o.vf[vf].vf_lock) {
 		f.o.vf[vf].cnt.mbx_errors++;
 		return;
@@ -176,18 +176,18 @@ pick_mac(struct input *in, uint8_t mac[IGB_PF_ETH_ALEN])
 	}
 	memset(mac, 0, IGB_PF_ETH_ALEN);
 	switch (sel & 3) {
-	case 0:		/* the PF's */
+	case 0: /* the PF's */
 		memcpy(mac, pf_mac, IGB_PF_ETH_ALEN);
 		break;
-	case 1:		/* some VF's current one */
+	case 1: /* some VF's current one */
 		memcpy(mac, f.s.vf[(sel >> 2) % IGB_PF_MAX_VFS].mac,
-		       IGB_PF_ETH_ALEN);
+			IGB_PF_ETH_ALEN);
 		break;
-	case 2:		/* a fresh one */
+	case 2: /* a fresh one */
 		mac[0] = 0x02;
 		mac[5] = 0x40 + ((sel >> 2) & 0x0f);
 		break;
-	default:	/* zero: unpin */
+	default: /* zero: unpin */
 		break;
 	}
 }
@@ -219,8 +219,8 @@ op_admin(struct input *in)
 		on = (arg & 0x8000) != 0;
 		arg &= 0x1fff;
 		want = oracle_pf_vlan(&f.o, arg, on);
-		got = on ? igb_pf_vlan_add(&f.s.vlans, arg, IGB_PF_POOL) :
-			igb_pf_vlan_del(&f.s.vlans, arg, IGB_PF_POOL);
+		got = on ? igb_pf_vlan_add(&f.s.vlans, arg, IGB_PF_POOL)
+			 : igb_pf_vlan_del(&f.s.vlans, arg, IGB_PF_POOL);
 		break;
 	default:
 		on = next(in) & 1;
@@ -246,7 +246,7 @@ op_admin(struct input *in)
 	}
 	if (want != got)
 		oracle_fail("admin action %u on VF %u returned %d, expected %d",
-			    action, vf, got, want);
+			action, vf, got, want);
 	/* What rte_pmd_igb_pf_* and vlan_filter_set do on success. */
 	if (got == 0)
 		igb_pf_hw_sync(&f.m.hw, &f.s);
@@ -279,13 +279,14 @@ ping_one(uint16_t vf)
 		want = -EBUSY;
 		f.o.vf[vf].cnt.mbx_errors++;
 	} else {
-		expect_reply(vf, IGB_MSG_PF_CONTROL |
-			     (f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
+		expect_reply(vf,
+			IGB_MSG_PF_CONTROL |
+				(f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
 	}
 	got = igb_pf_mbx_ping(&f.srv, vf);
 	if (got != want)
 		oracle_fail("ping of VF %u returned %d, expected %d", vf, got,
-			    want);
+			want);
 }
 
 static void
@@ -302,8 +303,9 @@ op_ping(struct input *in)
 		if (f.o.vf[vf].vf_lock)
 			f.o.vf[vf].cnt.mbx_errors++;
 		else
-			expect_reply(vf, IGB_MSG_PF_CONTROL |
-				     (f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
+			expect_reply(vf,
+				IGB_MSG_PF_CONTROL |
+					(f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
 	igb_pf_mbx_ping_all(&f.srv);
 }
 
@@ -327,19 +329,27 @@ check_replies(const char *after)
 
 		if (want != got)
 			oracle_fail("after %s: VF %u %s a message", after, vf,
-				    want ? "did not get" : "unexpectedly got");
+				want ? "did not get" : "unexpectedly got");
 		if (got && r.w[0] != f.expect[vf])
-			oracle_fail("after %s: VF %u got word 0 %#x, expected %#x",
-				    after, vf, r.w[0], f.expect[vf]);
+			oracle_fail(
+				"after %s: VF %u got word 0 %#x, expected %#x",
+				after, vf, r.w[0], f.expect[vf]);
 		if (got && (r.w[0] & IGB_MSG_TYPE_MASK) == IGB_MSG_VF_RESET &&
-		    (r.w[1] != ((uint32_t)f.o.vf[vf].mac[0] |
-				(uint32_t)f.o.vf[vf].mac[1] << 8 |
-				(uint32_t)f.o.vf[vf].mac[2] << 16 |
-				(uint32_t)f.o.vf[vf].mac[3] << 24) ||
-		     (r.w[2] & 0xffff) != ((uint32_t)f.o.vf[vf].mac[4] |
-					   (uint32_t)f.o.vf[vf].mac[5] << 8)))
+			(r.w[1] !=
+					((uint32_t)f.o.vf[vf].mac[0] |
+						(uint32_t)f.o.vf[vf].mac[1]
+							<< 8 |
+						(uint32_t)f.o.vf[vf].mac[2]
+							<< 16 |
+						(uint32_t)f.o.vf[vf].mac[3]
+							<< 24) ||
+				(r.w[2] & 0xffff) !=
+					((uint32_t)f.o.vf[vf].mac[4] |
+						(uint32_t)f.o.vf[vf].mac[5]
+							<< 8)))
 			oracle_fail("after %s: VF %u reset reply without its "
-				    "address", after, vf);
+				    "address",
+				after, vf);
 	}
 	f.expect_mask = 0;
 }
@@ -353,8 +363,8 @@ setup(uint16_t num_vfs)
 	memset(&f, 0, sizeof(f));
 	pf_model_init(&f.m);
 	for (i = 0; i < num_vfs; i++) {
-		static const uint8_t base[IGB_PF_ETH_ALEN] = { 0x02, 0, 0, 0,
-							      0, 0x10 };
+		static const uint8_t base[IGB_PF_ETH_ALEN] = {
+			0x02, 0, 0, 0, 0, 0x10};
 
 		memcpy(macs[i], base, IGB_PF_ETH_ALEN);
 		macs[i][5] += i;
@@ -373,8 +383,14 @@ setup(uint16_t num_vfs)
 }
 
 static const char *const op_names[] = {
-	"VF message", "VF re-signal", "VF FLR", "admin action",
-	"app verdict", "VF lock", "ping", "VF ack",
+	"VF message",
+	"VF re-signal",
+	"VF FLR",
+	"admin action",
+	"app verdict",
+	"VF lock",
+	"ping",
+	"VF ack",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -382,7 +398,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct input in = { data, size };
+	struct input in = {data, size};
 	unsigned int events;
 
 	setup(1 + next(&in) % IGB_PF_MAX_VFS);
@@ -419,7 +435,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		events = igb_pf_mbx_service(&f.srv);
 		if (events != 0)
 			oracle_fail("after %s: second service pass found %u "
-				    "events", op_names[op], events);
+				    "events",
+				op_names[op], events);
 		check_replies(op_names[op]);
 		oracle_check(&f.o, &f.s, &f.m, op_names[op]);
 	}

@@ -35,8 +35,8 @@ mac_unicast(const uint8_t mac[IGB_PF_ETH_ALEN])
 
 /* Another function (the PF or another VF) already has mac. */
 static bool
-mac_owned_elsewhere(const struct oracle *o, uint16_t vf,
-		    const uint8_t mac[IGB_PF_ETH_ALEN])
+mac_owned_elsewhere(
+	const struct oracle *o, uint16_t vf, const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	uint16_t i;
 
@@ -64,7 +64,7 @@ vlan_leave(struct oracle *o, uint16_t vid, unsigned int pool)
 {
 	if (!(o->vlan_pools[vid] & (1u << pool)))
 		return;
-	o->vlan_pools[vid] &= (uint8_t)~(1u << pool);
+	o->vlan_pools[vid] &= (uint8_t) ~(1u << pool);
 	o->pool_vlans[pool]--;
 	if (o->vlan_pools[vid] == 0)
 		o->vlans_used--;
@@ -104,8 +104,8 @@ clear_requests(struct oracle *o, uint16_t vf)
 
 void
 oracle_init(struct oracle *o, uint16_t num_vfs,
-	    const uint8_t pf_mac[IGB_PF_ETH_ALEN],
-	    const uint8_t (*macs)[IGB_PF_ETH_ALEN])
+	const uint8_t pf_mac[IGB_PF_ETH_ALEN],
+	const uint8_t (*macs)[IGB_PF_ETH_ALEN])
 {
 	uint16_t i;
 
@@ -165,7 +165,7 @@ oracle_malformed(const uint32_t w[IGB_MBX_WORDS])
 	case IGB_MSG_SET_PROMISC:
 		return (info & ~3u) != 0;
 	default:
-		return true;	/* unknown type */
+		return true; /* unknown type */
 	}
 }
 
@@ -187,7 +187,7 @@ apply(struct oracle *o, uint16_t vf, const uint32_t w[IGB_MBX_WORDS])
 			return IGB_PF_NACK_UNSUPPORTED;
 		word_bytes(w, mac);
 		if (v->pinned && !v->trusted &&
-		    memcmp(mac, v->mac, IGB_PF_ETH_ALEN) != 0)
+			memcmp(mac, v->mac, IGB_PF_ETH_ALEN) != 0)
 			return IGB_PF_NACK_PINNED;
 		if (mac_owned_elsewhere(o, vf, mac))
 			return IGB_PF_NACK_IN_USE;
@@ -239,7 +239,7 @@ count(struct oracle_vf *v, enum igb_pf_nack verdict)
 
 enum igb_pf_nack
 oracle_request(struct oracle *o, uint16_t vf, const uint32_t w[IGB_MBX_WORDS],
-	       int app, bool *counted)
+	int app, bool *counted)
 {
 	struct oracle_vf *v = &o->vf[vf];
 	enum igb_pf_nack verdict;
@@ -263,8 +263,9 @@ oracle_request(struct oracle *o, uint16_t vf, const uint32_t w[IGB_MBX_WORDS],
 		uint16_t type = w[0] & IGB_MSG_TYPE_MASK;
 
 		verdict = type >= IGB_MSG_SET_MAC_ADDR &&
-			type <= IGB_MSG_SET_PROMISC ?
-			IGB_PF_NACK_MALFORMED : IGB_PF_NACK_UNKNOWN;
+				type <= IGB_MSG_SET_PROMISC
+			? IGB_PF_NACK_MALFORMED
+			: IGB_PF_NACK_UNKNOWN;
 	} else {
 		verdict = apply(o, vf, w);
 	}
@@ -281,8 +282,8 @@ oracle_flr(struct oracle *o, uint16_t vf)
 }
 
 int
-oracle_admin_mac(struct oracle *o, uint16_t vf,
-		 const uint8_t mac[IGB_PF_ETH_ALEN])
+oracle_admin_mac(
+	struct oracle *o, uint16_t vf, const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	static const uint8_t zero[IGB_PF_ETH_ALEN];
 
@@ -318,7 +319,7 @@ oracle_admin_port_vlan(struct oracle *o, uint16_t vf, uint16_t vid)
 			if (o->vlan_pools[i] == (1u << vf))
 				freed++;
 		if (!(o->vlan_pools[vid] & ~(1u << vf)) &&
-		    o->vlans_used - freed >= IGB_PF_VLAN_ENTRIES)
+			o->vlans_used - freed >= IGB_PF_VLAN_ENTRIES)
 			return -ENOSPC;
 	}
 	vlan_leave_all(o, vf);
@@ -374,17 +375,19 @@ oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add)
 }
 
 /* what names the item and idx its number: "mac byte of VF", 2. */
-#define EXPECT_EQ(what, idx, want, got) do {				\
-	unsigned long long w_ = (want), g_ = (got);			\
-	if (w_ != g_)							\
-		oracle_fail("after %s: %s %u: expected %#llx, seen %#llx", \
-			    after, (what), (unsigned int)(idx), w_, g_);	\
-} while (0)
+#define EXPECT_EQ(what, idx, want, got) \
+	do { \
+		unsigned long long w_ = (want), g_ = (got); \
+		if (w_ != g_) \
+			oracle_fail( \
+				"after %s: %s %u: expected %#llx, seen %#llx", \
+				after, (what), (unsigned int)(idx), w_, g_); \
+	} while (0)
 #define EXPECT_VF(what, vf, want, got) EXPECT_EQ(what " of VF", vf, want, got)
 
 static void
 check_vf(const struct oracle *o, const struct igb_pf_sriov *s, uint16_t i,
-	 const char *after)
+	const char *after)
 {
 	const struct oracle_vf *e = &o->vf[i];
 	const struct igb_pf_vf *v = &s->vf[i];
@@ -413,31 +416,33 @@ check_vf(const struct oracle *o, const struct igb_pf_sriov *s, uint16_t i,
 	for (j = 0; j < IGB_PF_NACK_REASONS; j++)
 		if (e->cnt.nack_by_reason[j] != v->cnt.nack_by_reason[j])
 			oracle_fail("after %s: %s count of VF %u: expected "
-				    "%" PRIu64 ", seen %" PRIu64, after,
-				    igb_pf_nack_name(j), i,
-				    e->cnt.nack_by_reason[j],
-				    v->cnt.nack_by_reason[j]);
+				    "%" PRIu64 ", seen %" PRIu64,
+				after, igb_pf_nack_name(j), i,
+				e->cnt.nack_by_reason[j],
+				v->cnt.nack_by_reason[j]);
 	EXPECT_VF("resets", i, e->cnt.resets, v->cnt.resets);
 	EXPECT_VF("flrs", i, e->cnt.flrs, v->cnt.flrs);
 	EXPECT_VF("mbx_errors", i, e->cnt.mbx_errors, v->cnt.mbx_errors);
 	/* Unconditional bounds, whatever the history. */
-	if (v->mc_count > IGB_PF_MC_HASHES || v->port_vlan > IGB_PF_VLAN_ID_MAX ||
-	    v->max_frame < IGB_PF_FRAME_MIN || v->max_frame > IGB_PF_FRAME_MAX)
+	if (v->mc_count > IGB_PF_MC_HASHES ||
+		v->port_vlan > IGB_PF_VLAN_ID_MAX ||
+		v->max_frame < IGB_PF_FRAME_MIN ||
+		v->max_frame > IGB_PF_FRAME_MAX)
 		oracle_fail("after %s: VF %u field out of bounds", after, i);
 	if (v->promisc_uc && !v->trusted)
-		oracle_fail("after %s: VF %u promiscuous without trust",
-			    after, i);
+		oracle_fail(
+			"after %s: VF %u promiscuous without trust", after, i);
 	if (!igb_pf_mac_valid(v->mac) || igb_pf_mac_taken(s, i, v->mac))
-		oracle_fail("after %s: VF %u address invalid or shared",
-			    after, i);
+		oracle_fail(
+			"after %s: VF %u address invalid or shared", after, i);
 }
 
 /* The shared VLAN table against the model, then VLVF/VFTA against it. */
 static void
 check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
-	    const struct pf_model *m, const char *after)
+	const struct pf_model *m, const char *after)
 {
-	uint32_t vfta[IGB_VFTA_WORDS] = { 0 };
+	uint32_t vfta[IGB_VFTA_WORDS] = {0};
 	uint8_t valid = (uint8_t)((1u << s->num_vfs) - 1) | (1u << IGB_PF_POOL);
 	unsigned int i, used = 0;
 
@@ -449,22 +454,22 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 			used++;
 			if (e->vid > IGB_PF_VLAN_ID_MAX || (e->pools & ~valid))
 				oracle_fail("after %s: VLAN entry %u vid %u "
-					    "pools %#x out of bounds", after,
-					    i, e->vid, e->pools);
+					    "pools %#x out of bounds",
+					after, i, e->vid, e->pools);
 			EXPECT_EQ("pool mask of VLAN", e->vid,
-				  o->vlan_pools[e->vid], e->pools);
+				o->vlan_pools[e->vid], e->pools);
 			want = IGB_VLVF_VLANID_ENABLE | e->vid |
 				(uint32_t)e->pools << IGB_VLVF_POOLSEL_SHIFT;
 			vfta[e->vid >> 5] |= UINT32_C(1) << (e->vid & 31);
 		} else if (e->vid != 0) {
 			oracle_fail("after %s: free VLAN entry %u keeps vid %u",
-				    after, i, e->vid);
+				after, i, e->vid);
 		}
-		EXPECT_EQ("VLVF", i, want,
-			  pf_model_reg(m, IGB_VLVF(i)));
+		EXPECT_EQ("VLVF", i, want, pf_model_reg(m, IGB_VLVF(i)));
 	}
 	/* Every VLAN of the model is in the table once: counts agree. */
-	EXPECT_EQ("VLAN entries in use, table size", IGB_PF_VLAN_ENTRIES, o->vlans_used, used);
+	EXPECT_EQ("VLAN entries in use, table size", IGB_PF_VLAN_ENTRIES,
+		o->vlans_used, used);
 	for (i = 0; i < IGB_VFTA_WORDS; i++)
 		EXPECT_EQ("VFTA", i, vfta[i], pf_model_reg(m, IGB_VFTA(i)));
 	/* The table's queries agree with the model: reference counts and
@@ -476,18 +481,18 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 		if (e->pools == 0)
 			continue;
 		EXPECT_EQ("reference count of VLAN", e->vid,
-			  __builtin_popcount(o->vlan_pools[e->vid]),
-			  igb_pf_vlan_users(&s->vlans, e->vid));
+			__builtin_popcount(o->vlan_pools[e->vid]),
+			igb_pf_vlan_users(&s->vlans, e->vid));
 		for (pool = 0; pool < IGB_PF_POOLS; pool++)
 			EXPECT_EQ("membership of VLAN", e->vid,
-				  !!(o->vlan_pools[e->vid] & (1u << pool)),
-				  igb_pf_vlan_has(&s->vlans, e->vid, pool));
+				!!(o->vlan_pools[e->vid] & (1u << pool)),
+				igb_pf_vlan_has(&s->vlans, e->vid, pool));
 	}
 	for (i = 0; i < IGB_PF_POOLS; i++) {
 		unsigned int n = o->pool_vlans[i];
 
 		EXPECT_EQ("VLAN count of pool", i, n,
-			  igb_pf_vlan_pool_count(&s->vlans, i));
+			igb_pf_vlan_pool_count(&s->vlans, i));
 		if (i < s->num_vfs && o->vf[i].port_vlan != 0)
 			EXPECT_EQ("VLAN count of port-VLAN VF", i, 1, n);
 	}
@@ -512,7 +517,7 @@ vf_vmolr(const struct oracle_vf *v)
 static void
 check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
 {
-	uint32_t mta[IGB_MTA_WORDS] = { 0 };
+	uint32_t mta[IGB_MTA_WORDS] = {0};
 	uint32_t vfre = IGB_BIT(IGB_PF_POOL), vfte = IGB_BIT(IGB_PF_POOL);
 	uint32_t dtxswc = IGB_DTXSWC_VMDQ_LOOPBACK_EN;
 	unsigned int i, j;
@@ -540,23 +545,27 @@ check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
 			if (v->vlan_spoof)
 				dtxswc |= IGB_DTXSWC_VLAN_SPOOF(i);
 			for (j = 0; j < v->mc_count; j++)
-				mta[v->mc[j] >> 5] |= UINT32_C(1) << (v->mc[j] & 31);
+				mta[v->mc[j] >> 5] |= UINT32_C(1)
+					<< (v->mc[j] & 31);
 		}
 		EXPECT_EQ("RAL of VF", i, ral, pf_model_reg(m, IGB_RAL(rar)));
 		EXPECT_EQ("RAH of VF", i, rah, pf_model_reg(m, IGB_RAH(rar)));
-		EXPECT_EQ("VMOLR of VF", i, vmolr, pf_model_reg(m, IGB_VMOLR(i)));
-		EXPECT_EQ("VMVIR of VF", i, vmvir, pf_model_reg(m, IGB_VMVIR(i)));
+		EXPECT_EQ(
+			"VMOLR of VF", i, vmolr, pf_model_reg(m, IGB_VMOLR(i)));
+		EXPECT_EQ(
+			"VMVIR of VF", i, vmvir, pf_model_reg(m, IGB_VMVIR(i)));
 	}
 	EXPECT_EQ("VFRE, pools", IGB_PF_POOLS, vfre, pf_model_reg(m, IGB_VFRE));
 	EXPECT_EQ("VFTE, pools", IGB_PF_POOLS, vfte, pf_model_reg(m, IGB_VFTE));
-	EXPECT_EQ("DTXSWC, VFs", o->num_vfs, dtxswc, pf_model_reg(m, IGB_DTXSWC));
+	EXPECT_EQ(
+		"DTXSWC, VFs", o->num_vfs, dtxswc, pf_model_reg(m, IGB_DTXSWC));
 	for (i = 0; i < IGB_MTA_WORDS; i++)
 		EXPECT_EQ("MTA", i, mta[i], pf_model_reg(m, IGB_MTA(i)));
 }
 
 void
 oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
-	     const struct pf_model *m, const char *after)
+	const struct pf_model *m, const char *after)
 {
 	uint16_t i;
 
@@ -565,9 +574,9 @@ oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
 		if (i < o->num_vfs) {
 			check_vf(o, s, i, after);
 		} else if (s->vf[i].cnt.msgs != 0 || s->vf[i].cnt.flrs != 0 ||
-			   s->vf[i].cnt.mbx_errors != 0 || s->vf[i].cts) {
+			s->vf[i].cnt.mbx_errors != 0 || s->vf[i].cts) {
 			oracle_fail("after %s: VF %u beyond num_vfs %u changed",
-				    after, i, o->num_vfs);
+				after, i, o->num_vfs);
 		}
 	}
 	check_vlans(o, s, m, after);

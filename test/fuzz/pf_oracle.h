@@ -25,7 +25,7 @@ struct oracle_vf {
 	uint8_t mc_count;
 	bool mc_overflow, promisc_uc, promisc_mc;
 	uint16_t max_frame;
-	bool vf_lock;		/* the VF holds VFU on its mailbox */
+	bool vf_lock; /* the VF holds VFU on its mailbox */
 	struct igb_pf_vf_counters cnt;
 };
 
@@ -33,15 +33,15 @@ struct oracle {
 	uint16_t num_vfs;
 	uint8_t pf_mac[IGB_PF_ETH_ALEN];
 	struct oracle_vf vf[IGB_PF_POOLS];
-	uint8_t vlan_pools[IGB_PF_VLAN_ID_MAX + 1];	/* pool mask per VLAN */
-	unsigned int vlans_used;			/* VLANs with a pool */
-	unsigned int pool_vlans[IGB_PF_POOLS];		/* VLANs per pool */
+	uint8_t vlan_pools[IGB_PF_VLAN_ID_MAX + 1]; /* pool mask per VLAN */
+	unsigned int vlans_used; /* VLANs with a pool */
+	unsigned int pool_vlans[IGB_PF_POOLS]; /* VLANs per pool */
 };
 
 /* Same defaults igb_pf_sriov_init() documents. */
 void oracle_init(struct oracle *o, uint16_t num_vfs,
-		 const uint8_t pf_mac[IGB_PF_ETH_ALEN],
-		 const uint8_t (*macs)[IGB_PF_ETH_ALEN]);
+	const uint8_t pf_mac[IGB_PF_ETH_ALEN],
+	const uint8_t (*macs)[IGB_PF_ETH_ALEN]);
 
 /*
  * A request of VF vf (< num_vfs) as the server reads it (16 words) under
@@ -50,8 +50,7 @@ void oracle_init(struct oracle *o, uint16_t num_vfs,
  * set), which the server must ignore.
  */
 enum igb_pf_nack oracle_request(struct oracle *o, uint16_t vf,
-				const uint32_t w[IGB_MBX_WORDS], int app,
-				bool *counted);
+	const uint32_t w[IGB_MBX_WORDS], int app, bool *counted);
 
 /* True when the request is malformed by the message format alone. */
 bool oracle_malformed(const uint32_t w[IGB_MBX_WORDS]);
@@ -59,16 +58,16 @@ bool oracle_malformed(const uint32_t w[IGB_MBX_WORDS]);
 void oracle_flr(struct oracle *o, uint16_t vf);
 
 /* Administrator actions: expected return value, effect applied. */
-int oracle_admin_mac(struct oracle *o, uint16_t vf,
-		     const uint8_t mac[IGB_PF_ETH_ALEN]);
+int oracle_admin_mac(
+	struct oracle *o, uint16_t vf, const uint8_t mac[IGB_PF_ETH_ALEN]);
 int oracle_admin_port_vlan(struct oracle *o, uint16_t vf, uint16_t vid);
-int oracle_admin_flag(struct oracle *o, uint16_t vf, unsigned int which,
-		      bool on);
+int oracle_admin_flag(
+	struct oracle *o, uint16_t vf, unsigned int which, bool on);
 int oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add);
 
 /* Compares driver state and device registers with the model; aborts. */
 void oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
-		  const struct pf_model *m, const char *after);
+	const struct pf_model *m, const char *after);
 
 /* Prints a violation and abort()s: the fuzzer's only failure path. */
 void oracle_fail(const char *fmt, ...)
