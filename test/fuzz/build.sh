@@ -25,6 +25,7 @@ cov_srcs=(
 # would steer the fuzzer and slow it down several times.
 plain_srcs=(
 	test/fuzz/pf_oracle.c
+	test/fuzz/pf_model_glue.c
 	test/fuzz/rte_shim.c
 )
 

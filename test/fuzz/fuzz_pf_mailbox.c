@@ -361,7 +361,7 @@ setup(uint16_t num_vfs)
 	uint16_t i;
 
 	memset(&f, 0, sizeof(f));
-	pf_model_init(&f.m);
+	fuzz_model_init(&f.m);
 	for (i = 0; i < num_vfs; i++) {
 		static const uint8_t base[IGB_PF_ETH_ALEN] = {
 			0x02, 0, 0, 0, 0, 0x10};

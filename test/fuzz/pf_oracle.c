@@ -75,7 +75,8 @@ vlan_leave_all(struct oracle *o, unsigned int pool)
 {
 	unsigned int vid;
 
-	for (vid = 0; vid <= IGB_PF_VLAN_ID_MAX; vid++)
+	for (vid = 0; vid <= IGB_PF_VLAN_ID_MAX && o->pool_vlans[pool] > 0;
+		vid++)
 		vlan_leave(o, (uint16_t)vid, pool);
 }
 

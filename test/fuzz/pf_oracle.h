@@ -69,6 +69,9 @@ int oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add);
 void oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
 	const struct pf_model *m, const char *after);
 
+/* pf_model_init() from a file built without coverage (pf_model_glue.c). */
+void fuzz_model_init(struct pf_model *m);
+
 /* Prints a violation and abort()s: the fuzzer's only failure path. */
 void oracle_fail(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
