@@ -43,7 +43,9 @@ if [ ${#dirs[@]} -gt 0 ]; then
 	out=$(cppcheck --quiet --enable=warning,performance,portability \
 		--error-exitcode=1 --inline-suppr --std=c11 \
 		--suppress=missingIncludeSystem --suppress=unknownMacro \
-		-D__x86_64__ -DRTE_ARCH_X86_64 -I /usr/include/dpdk \
+		-D__x86_64__ -DRTE_ARCH_X86_64 -DRTE_CACHE_LINE_SIZE=64 \
+		-D__BYTE_ORDER__=1234 -D__ORDER_LITTLE_ENDIAN__=1234 \
+		-D__ORDER_BIG_ENDIAN__=4321 -I /usr/include/dpdk \
 		-I "$sdk/lib/ethdev" -I "$sdk/drivers/bus/pci" \
 		"${incs[@]}" "${dirs[@]}" 2>&1)
 	rc=$?

@@ -291,12 +291,41 @@ prompt_loop(uint16_t port)
 	printf("\nsignal %d: leaving\n", (int)quit_signal);
 }
 
+static bool
+has_cpu_option(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "-l", 2) || !strncmp(argv[i], "-c", 2) ||
+		    !strncmp(argv[i], "--lcores", 8))
+			return true;
+	return false;
+}
+
+/*
+ * Default CPU placement: one lcore allowed on every CPU. The VFs are
+ * served from EAL's interrupt thread, which inherits this set; pinned
+ * to one CPU it can starve while a kernel VF driver busy-waits for a
+ * mailbox reply on that CPU (igbvf polls with udelay for up to 1 s).
+ */
+static void
+float_lcores(char *buf, size_t len)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n <= 1)
+		snprintf(buf, len, "--lcores=0@(0)");
+	else
+		snprintf(buf, len, "--lcores=0@(0-%ld)", n - 1);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct rte_eth_dev_info info;
 	struct pfd_opts o;
-	char err[512], **eal_argv;
+	char err[512], lcores[64], **eal_argv;
 	int eal_argc, n, ret, i, sep;
 	uint16_t port;
 
@@ -311,14 +340,18 @@ main(int argc, char **argv)
 		return ret < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
 	/* EAL gets its own options plus -a <PF with our devargs>. */
-	eal_argv = calloc((size_t)sep + 3, sizeof(char *));
+	eal_argv = calloc((size_t)sep + 4, sizeof(char *));
 	if (eal_argv == NULL)
 		return EXIT_FAILURE;
 	for (i = 0; i < sep; i++)
 		eal_argv[i] = argv[i];
-	eal_argv[sep] = (char *)(uintptr_t)"-a";
-	eal_argv[sep + 1] = o.devargs;
-	eal_argc = sep + 2;
+	eal_argc = sep;
+	eal_argv[eal_argc++] = (char *)(uintptr_t)"-a";
+	eal_argv[eal_argc++] = o.devargs;
+	if (!has_cpu_option(sep, argv)) {
+		float_lcores(lcores, sizeof(lcores));
+		eal_argv[eal_argc++] = lcores;
+	}
 
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -23,8 +23,8 @@ struct igb_hw_model {
 };
 
 struct igb_hw {
-	uint8_t *base;				/* BAR0 or plain memory */
-	const struct igb_hw_model *model;	/* NULL: access base */
+	uint8_t *base; /* BAR0 or plain memory */
+	const struct igb_hw_model *model; /* NULL: access base */
 };
 
 static inline uint32_t

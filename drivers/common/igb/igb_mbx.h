@@ -17,14 +17,15 @@
 #include "igb_hw.h"
 #include "igb_mbx_msg.h"
 
-#define IGB_MBX_TIMEOUT_US		2000000u
-#define IGB_MBX_POLL_US			50u
+#define IGB_MBX_TIMEOUT_US 2000000u
+#define IGB_MBX_POLL_US 50u
 
 /* ---- VF side ---- */
 struct igb_mbx_vf {
 	struct igb_hw *hw;
-	uint32_t latched;	/* read-to-clear bits seen, not yet consumed */
-	uint32_t timeout_us;	/* bound of every wait */
+	uint32_t latched; /* read-to-clear bits seen, not yet consumed */
+	uint32_t last_raw; /* V2PMAILBOX at the last read (diagnostics) */
+	uint32_t timeout_us; /* bound of every wait */
 	uint32_t poll_us;
 	/* A PF message that arrived while a request waited for its reply */
 	bool held;
@@ -56,7 +57,7 @@ int igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m);
  * Returns 0 with the reply in *reply, or the transport error.
  */
 int igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
-		       struct igb_msg *reply);
+	struct igb_msg *reply);
 
 /* ---- PF side (vf = VF number, 0..7) ---- */
 bool igb_mbx_pf_check_msg(struct igb_hw *hw, unsigned int vf);
@@ -67,8 +68,8 @@ bool igb_mbx_pf_check_reset(struct igb_hw *hw, unsigned int vf);
 int igb_mbx_pf_read(struct igb_hw *hw, unsigned int vf, struct igb_msg *m);
 
 /* Write a message for the VF and raise PFSTS: 0 or -EBUSY. */
-int igb_mbx_pf_write(struct igb_hw *hw, unsigned int vf,
-		     const struct igb_msg *m);
+int igb_mbx_pf_write(
+	struct igb_hw *hw, unsigned int vf, const struct igb_msg *m);
 
 /* Free a buffer a VF left locked (P2VMAILBOX.RVFU). */
 void igb_mbx_pf_release_vf_lock(struct igb_hw *hw, unsigned int vf);

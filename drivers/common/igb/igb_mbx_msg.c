@@ -46,16 +46,17 @@ igb_msg_encode_set_mac(struct igb_msg *m, const uint8_t *mac)
 
 int
 igb_msg_encode_set_multicast(struct igb_msg *m, const uint16_t *hashes,
-			     unsigned int count, bool overflow)
+	unsigned int count, bool overflow)
 {
 	unsigned int i;
 
 	if (count > IGB_MSG_MC_MAX)
 		return -EINVAL;
 	/* Linux VFs always send the full buffer; the PF reads count words. */
-	msg_start(m, IGB_MSG_SET_MULTICAST |
-		  (count << IGB_MSG_INFO_SHIFT) |
-		  (overflow ? IGB_MSG_MC_OVERFLOW : 0), IGB_MBX_WORDS);
+	msg_start(m,
+		IGB_MSG_SET_MULTICAST | (count << IGB_MSG_INFO_SHIFT) |
+			(overflow ? IGB_MSG_MC_OVERFLOW : 0),
+		IGB_MBX_WORDS);
 	for (i = 0; i < count; i++)
 		m->w[1 + i / 2] |= (uint32_t)hashes[i] << (16 * (i % 2));
 	return 0;
@@ -81,9 +82,10 @@ igb_msg_encode_set_lpe(struct igb_msg *m, uint32_t max_frame)
 void
 igb_msg_encode_set_promisc(struct igb_msg *m, bool unicast, bool multicast)
 {
-	msg_start(m, IGB_MSG_SET_PROMISC |
-		  (unicast ? IGB_MSG_PROMISC_UNICAST : 0) |
-		  (multicast ? IGB_MSG_PROMISC_MULTICAST : 0), 1);
+	msg_start(m,
+		IGB_MSG_SET_PROMISC | (unicast ? IGB_MSG_PROMISC_UNICAST : 0) |
+			(multicast ? IGB_MSG_PROMISC_MULTICAST : 0),
+		1);
 }
 
 void
@@ -91,7 +93,7 @@ igb_msg_encode_reset_reply(struct igb_msg *m, const uint8_t *mac, bool ack)
 {
 	/* The reset reply never carries CTS (Linux igbvf compares exactly). */
 	msg_start(m, IGB_MSG_VF_RESET | (ack ? IGB_MSG_ACK : IGB_MSG_NACK),
-		  IGB_MSG_RESET_REPLY_WORDS);
+		IGB_MSG_RESET_REPLY_WORDS);
 	if (mac != NULL)
 		put_bytes(m, mac, IGB_ETHER_ADDR_LEN);
 }
@@ -122,13 +124,13 @@ igb_msg_decode_mac(const struct igb_msg *m, uint8_t *mac)
 
 int
 igb_msg_decode_multicast(const struct igb_msg *m, uint16_t *hashes,
-			 unsigned int *count, bool *overflow)
+	unsigned int *count, bool *overflow)
 {
 	unsigned int n = igb_msg_info(m->w[0]) & 0x1f;
 	unsigned int i;
 
 	if (igb_msg_type(m->w[0]) != IGB_MSG_SET_MULTICAST ||
-	    n > IGB_MSG_MC_MAX || m->len < 1 + (n + 1) / 2)
+		n > IGB_MSG_MC_MAX || m->len < 1 + (n + 1) / 2)
 		return -EINVAL;
 	for (i = 0; i < n; i++)
 		hashes[i] = m->w[1 + i / 2] >> (16 * (i % 2));
@@ -141,7 +143,7 @@ int
 igb_msg_decode_vlan(const struct igb_msg *m, uint16_t *vid, bool *add)
 {
 	if (igb_msg_type(m->w[0]) != IGB_MSG_SET_VLAN || m->len < 2 ||
-	    m->w[1] > IGB_VLAN_ID_MAX)
+		m->w[1] > IGB_VLAN_ID_MAX)
 		return -EINVAL;
 	*vid = m->w[1];
 	*add = (m->w[0] & IGB_MSG_VLAN_ADD) != 0;
@@ -152,20 +154,19 @@ int
 igb_msg_decode_lpe(const struct igb_msg *m, uint32_t *max_frame)
 {
 	if (igb_msg_type(m->w[0]) != IGB_MSG_SET_LPE || m->len < 2 ||
-	    m->w[1] > IGB_VMOLR_RLPML_MASK)
+		m->w[1] > IGB_VMOLR_RLPML_MASK)
 		return -EINVAL;
 	*max_frame = m->w[1];
 	return 0;
 }
 
 int
-igb_msg_decode_promisc(const struct igb_msg *m, bool *unicast,
-		       bool *multicast)
+igb_msg_decode_promisc(const struct igb_msg *m, bool *unicast, bool *multicast)
 {
 	uint32_t known = IGB_MSG_PROMISC_UNICAST | IGB_MSG_PROMISC_MULTICAST;
 
 	if (igb_msg_type(m->w[0]) != IGB_MSG_SET_PROMISC ||
-	    (m->w[0] & IGB_MSG_INFO_MASK & ~known) != 0)
+		(m->w[0] & IGB_MSG_INFO_MASK & ~known) != 0)
 		return -EINVAL;
 	*unicast = (m->w[0] & IGB_MSG_PROMISC_UNICAST) != 0;
 	*multicast = (m->w[0] & IGB_MSG_PROMISC_MULTICAST) != 0;

@@ -4,8 +4,8 @@
 #include "igb_mbx.h"
 
 /* The PF never waits long for a VF: a VF may hold VFU for a few words. */
-#define PF_LOCK_TRIES		10
-#define PF_LOCK_DELAY_US	10
+#define PF_LOCK_TRIES 10
+#define PF_LOCK_DELAY_US 10
 
 /* MBVFICR and VFLRE bits are write-1-to-clear. */
 static bool

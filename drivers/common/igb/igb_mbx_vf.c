@@ -8,6 +8,7 @@ igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw)
 {
 	mbx->hw = hw;
 	mbx->latched = 0;
+	mbx->last_raw = 0;
 	mbx->timeout_us = IGB_MBX_TIMEOUT_US;
 	mbx->poll_us = IGB_MBX_POLL_US;
 	mbx->held = false;
@@ -18,6 +19,7 @@ igb_mbx_vf_sample(struct igb_mbx_vf *mbx)
 {
 	uint32_t v = igb_read(mbx->hw, IGB_VF_V2PMAILBOX);
 
+	mbx->last_raw = v;
 	/* PFSTS, PFACK and RSTD clear on read: keep them until consumed. */
 	mbx->latched |= v & IGB_V2PMAILBOX_R2C_BITS;
 	return v | mbx->latched;
@@ -87,12 +89,12 @@ igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
 		vf_read_buffer(mbx, &mbx->held_msg);
 		mbx->held = true;
 		igb_write(mbx->hw, IGB_VF_V2PMAILBOX,
-			  IGB_V2PMAILBOX_ACK | IGB_V2PMAILBOX_VFU);
+			IGB_V2PMAILBOX_ACK | IGB_V2PMAILBOX_VFU);
 	}
-	igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFACK);	/* stale ack */
+	igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFACK); /* stale ack */
 	for (i = 0; i < IGB_MBX_WORDS; i++)
 		igb_write(mbx->hw, IGB_VF_VMBMEM + 4 * i,
-			  i < m->len ? m->w[i] : 0);
+			i < m->len ? m->w[i] : 0);
 	/* REQ without VFU: signal the PF and release the buffer. */
 	igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_REQ);
 
@@ -141,7 +143,7 @@ igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 
 int
 igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
-		   struct igb_msg *reply)
+	struct igb_msg *reply)
 {
 	uint16_t type = igb_msg_type(req->w[0]);
 	struct igb_msg held;
@@ -158,7 +160,7 @@ igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
 		if (ret)
 			goto out;
 		if (igb_msg_type(reply->w[0]) == type ||
-		    igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
+			igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
 			goto out;
 		held = *reply;
 		have_held = true;

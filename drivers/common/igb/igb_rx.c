@@ -12,11 +12,11 @@
 #include "igb_rx_parse.h"
 #include "igb_rxtx.h"
 
-#define RX_REFILL_CHUNK		64
-#define QUEUE_ENABLE_WAIT_US	10000
-#define RXDCTL_THRESHOLDS	((8u << IGB_XDCTL_PTHRESH_SHIFT) | \
-				 (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
-				 (1u << IGB_XDCTL_WTHRESH_SHIFT))
+#define RX_REFILL_CHUNK 64
+#define QUEUE_ENABLE_WAIT_US 10000
+#define RXDCTL_THRESHOLDS \
+	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
+		(1u << IGB_XDCTL_WTHRESH_SHIFT))
 
 uint16_t
 igb_rx_buf_len(struct rte_mempool *mp)
@@ -33,7 +33,7 @@ igb_rx_buf_len(struct rte_mempool *mp)
 /* Rings are sized for the maximum so a queue set up again reuses room. */
 static const struct rte_memzone *
 ring_zone(const char *kind, uint16_t port_id, uint32_t reg_base,
-	  size_t desc_size, unsigned int socket)
+	size_t desc_size, unsigned int socket)
 {
 	const struct rte_memzone *mz;
 	char name[RTE_MEMZONE_NAMESIZE];
@@ -42,36 +42,33 @@ ring_zone(const char *kind, uint16_t port_id, uint32_t reg_base,
 	mz = rte_memzone_lookup(name);
 	if (mz != NULL)
 		rte_memzone_free(mz);
-	return rte_memzone_reserve_aligned(name,
-			desc_size * IGB_RING_MAX_DESC, socket,
-			RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
+	return rte_memzone_reserve_aligned(name, desc_size * IGB_RING_MAX_DESC,
+		socket, RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
 }
 
 int
-igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw,
-	       uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
-	       uint16_t nb_desc, unsigned int socket,
-	       const struct rte_eth_rxconf *conf, uint64_t offloads,
-	       struct rte_mempool *mp)
+igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
+	uint16_t port_id, uint16_t queue_id, uint16_t nb_desc,
+	unsigned int socket, const struct rte_eth_rxconf *conf,
+	uint64_t offloads, struct rte_mempool *mp)
 {
 	struct igb_rx_queue *rxq;
-	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh :
-		IGB_RX_FREE_THRESH_DEFAULT;
+	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh
+					       : IGB_RX_FREE_THRESH_DEFAULT;
 
 	if (nb_desc % IGB_RING_DESC_MULT || nb_desc < IGB_RING_MIN_DESC ||
-	    nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc ||
-	    igb_rx_buf_len(mp) == 0)
+		nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc ||
+		igb_rx_buf_len(mp) == 0)
 		return -EINVAL;
 
-	rxq = rte_zmalloc_socket("igb_rxq", sizeof(*rxq),
-				 RTE_CACHE_LINE_SIZE, socket);
+	rxq = rte_zmalloc_socket(
+		"igb_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
 	if (rxq == NULL)
 		return -ENOMEM;
 	rxq->sw_ring = rte_zmalloc_socket("igb_rxq_sw",
-			sizeof(rxq->sw_ring[0]) * nb_desc,
-			RTE_CACHE_LINE_SIZE, socket);
-	rxq->mz = ring_zone("rx", port_id, reg_base,
-			    sizeof(union igb_rx_desc), socket);
+		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
+	rxq->mz = ring_zone(
+		"rx", port_id, reg_base, sizeof(union igb_rx_desc), socket);
 	if (rxq->sw_ring == NULL || rxq->mz == NULL) {
 		igb_rxq_release(rxq);
 		return -ENOMEM;
@@ -132,7 +129,7 @@ rx_arm(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf *m)
 	m->port = rxq->port_id;
 	rxq->sw_ring[idx] = m;
 	d->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
-	d->read.hdr_addr = 0;		/* also clears DD */
+	d->read.hdr_addr = 0; /* also clears DD */
 }
 
 static bool
@@ -171,23 +168,23 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 	igb_write(hw, base + IGB_QREG_BAL, (uint32_t)rxq->ring_iova);
 	igb_write(hw, base + IGB_QREG_BAH, (uint32_t)(rxq->ring_iova >> 32));
 	igb_write(hw, base + IGB_QREG_LEN,
-		  rxq->nb_desc * sizeof(union igb_rx_desc));
+		rxq->nb_desc * sizeof(union igb_rx_desc));
 	/* One buffer per descriptor; drop when the ring is empty so one
 	 * stalled pool cannot block the shared packet buffer. */
 	igb_write(hw, base + IGB_QREG_SRRCTL,
-		  (rxq->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT) |
-		  IGB_SRRCTL_DESCTYPE_ADV_ONEBUF | IGB_SRRCTL_DROP_EN);
+		(rxq->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT) |
+			IGB_SRRCTL_DESCTYPE_ADV_ONEBUF | IGB_SRRCTL_DROP_EN);
 	igb_write(hw, base + IGB_QREG_HEAD, 0);
 	igb_write(hw, base + IGB_QREG_TAIL, 0);
-	igb_write(hw, base + IGB_QREG_DCTL,
-		  RXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
+	igb_write(
+		hw, base + IGB_QREG_DCTL, RXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
 	if (!wait_dctl(hw, base + IGB_QREG_DCTL, true)) {
 		rxq_free_mbufs(rxq);
 		return -EIO;
 	}
 	rte_io_wmb();
 	igb_write(hw, base + IGB_QREG_TAIL,
-		  igb_rx_tail_after_refill(0, rxq->nb_desc));
+		igb_rx_tail_after_refill(0, rxq->nb_desc));
 	rxq->started = true;
 	return 0;
 }
@@ -231,18 +228,29 @@ rx_refill(struct igb_rx_queue *rxq)
 	rxq->nb_hold -= done;
 	rte_io_wmb();
 	igb_write_relaxed(rxq->hw, rxq->reg_base + IGB_QREG_TAIL,
-			  igb_rx_tail_after_refill(idx, rxq->nb_desc));
+		igb_rx_tail_after_refill(idx, rxq->nb_desc));
 }
 
 /* Make the mbuf's VLAN state match what the application asked for,
  * whatever the PF configured for tag stripping. */
 static void
 rx_vlan_fixup(struct igb_rx_queue *rxq, struct rte_mbuf **m, uint32_t staterr,
-	      uint16_t vlan)
+	uint16_t vlan)
 {
 	bool want_strip = rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
 
 	if (staterr & IGB_RXD_STAT_VP) {
+		uint16_t vid = vlan & RTE_VLAN_ID_MASK;
+
+		/* The PF inserts its port VLAN on transmit: the application
+		 * never sees it (as Linux igbvf hides unregistered VIDs). */
+		if (rxq->vlan_own != NULL &&
+			!(rxq->vlan_own[vid / 64] &
+				(UINT64_C(1) << (vid % 64)))) {
+			(*m)->ol_flags &= ~(RTE_MBUF_F_RX_VLAN |
+				RTE_MBUF_F_RX_VLAN_STRIPPED);
+			return;
+		}
 		(*m)->vlan_tci = vlan;
 		if (!want_strip)
 			rte_vlan_insert(m);
@@ -330,8 +338,8 @@ igb_rx_queue_count(void *queue)
 	uint32_t n = 0;
 
 	while (n < (uint32_t)(rxq->nb_desc - rxq->nb_hold) &&
-	       (rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
-		IGB_RXD_STAT_DD)) {
+		(rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
+			IGB_RXD_STAT_DD)) {
 		n++;
 		idx = igb_ring_next(idx, rxq->nb_desc);
 	}
@@ -350,8 +358,7 @@ igb_rx_descriptor_status(void *queue, uint16_t offset)
 	if (offset >= rxq->nb_desc - rxq->nb_hold - 1)
 		return RTE_ETH_RX_DESC_UNAVAIL;
 	idx = igb_ring_add(rxq->next, offset, rxq->nb_desc);
-	if (rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
-	    IGB_RXD_STAT_DD)
+	if (rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) & IGB_RXD_STAT_DD)
 		return RTE_ETH_RX_DESC_DONE;
 	return RTE_ETH_RX_DESC_AVAIL;
 }
@@ -362,10 +369,9 @@ igb_rxq_info(const struct igb_rx_queue *rxq, struct rte_eth_rxq_info *qinfo)
 	qinfo->mp = rxq->mp;
 	qinfo->nb_desc = rxq->nb_desc;
 	qinfo->rx_buf_size = rxq->buf_len;
-	qinfo->scattered_rx =
-		!!(rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER);
-	qinfo->queue_state = rxq->started ? RTE_ETH_QUEUE_STATE_STARTED :
-		RTE_ETH_QUEUE_STATE_STOPPED;
+	qinfo->scattered_rx = !!(rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER);
+	qinfo->queue_state = rxq->started ? RTE_ETH_QUEUE_STATE_STARTED
+					  : RTE_ETH_QUEUE_STATE_STOPPED;
 	qinfo->conf.rx_free_thresh = rxq->free_thresh;
 	qinfo->conf.rx_deferred_start = rxq->deferred_start;
 	qinfo->conf.offloads = rxq->offloads;

@@ -48,11 +48,11 @@ igb_rx_ol_flags(uint32_t staterr)
 	uint64_t f = 0;
 
 	if (staterr & IGB_RXD_STAT_IPCS)
-		f |= (staterr & IGB_RXD_ERR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD :
-			RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+		f |= (staterr & IGB_RXD_ERR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD
+						 : RTE_MBUF_F_RX_IP_CKSUM_GOOD;
 	if (staterr & (IGB_RXD_STAT_L4CS | IGB_RXD_STAT_UDPCS))
-		f |= (staterr & IGB_RXD_ERR_L4E) ? RTE_MBUF_F_RX_L4_CKSUM_BAD :
-			RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+		f |= (staterr & IGB_RXD_ERR_L4E) ? RTE_MBUF_F_RX_L4_CKSUM_BAD
+						 : RTE_MBUF_F_RX_L4_CKSUM_GOOD;
 	if (staterr & IGB_RXD_STAT_VP)
 		f |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;
 	return f;

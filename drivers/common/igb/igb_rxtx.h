@@ -18,16 +18,16 @@
 #include "igb_desc.h"
 #include "igb_hw.h"
 
-#define IGB_RX_FREE_THRESH_DEFAULT	32
-#define IGB_TX_FREE_THRESH_DEFAULT	32
-#define IGB_RX_BUF_ALIGN		1024	/* SRRCTL.BSIZEPKT unit */
-#define IGB_RX_MAX_BUF			(127 * 1024)
+#define IGB_RX_FREE_THRESH_DEFAULT 32
+#define IGB_TX_FREE_THRESH_DEFAULT 32
+#define IGB_RX_BUF_ALIGN 1024 /* SRRCTL.BSIZEPKT unit */
+#define IGB_RX_MAX_BUF (127 * 1024)
 
 struct igb_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
-	uint64_t errors;	/* Rx: frames with RXE, dropped */
-	uint64_t nombuf;	/* Rx: refill attempts without mbufs */
+	uint64_t errors; /* Rx: frames with RXE, dropped */
+	uint64_t nombuf; /* Rx: refill attempts without mbufs */
 };
 
 struct igb_rx_queue {
@@ -36,17 +36,20 @@ struct igb_rx_queue {
 	struct rte_mbuf **sw_ring;
 	struct rte_mempool *mp;
 	const struct rte_memzone *mz;
-	struct rte_mbuf *pkt_first;	/* frame spanning buffers, so far */
+	struct rte_mbuf *pkt_first; /* frame spanning buffers, so far */
 	struct rte_mbuf *pkt_last;
+	/* VLANs the port filters (4096-bit map), or NULL. A stripped tag
+	 * outside the map is a PF port VLAN and is hidden (VF queues). */
+	const uint64_t *vlan_own;
 	uint64_t ring_iova;
 	uint64_t offloads;
 	uint32_t reg_base;
 	uint16_t nb_desc;
-	uint16_t next;			/* next descriptor to look at */
-	uint16_t refill;		/* first slot waiting for a buffer */
-	uint16_t nb_hold;		/* slots waiting for a buffer */
+	uint16_t next; /* next descriptor to look at */
+	uint16_t refill; /* first slot waiting for a buffer */
+	uint16_t nb_hold; /* slots waiting for a buffer */
 	uint16_t free_thresh;
-	uint16_t buf_len;		/* bytes the NIC may write per buffer */
+	uint16_t buf_len; /* bytes the NIC may write per buffer */
 	uint16_t queue_id;
 	uint16_t port_id;
 	bool started;
@@ -55,8 +58,8 @@ struct igb_rx_queue {
 };
 
 struct igb_tx_entry {
-	struct rte_mbuf *mbuf;		/* segment sent from this slot */
-	uint16_t last;			/* last descriptor of the packet */
+	struct rte_mbuf *mbuf; /* segment sent from this slot */
+	uint16_t last; /* last descriptor of the packet */
 };
 
 /* A context descriptor's words (without its slot index): a packet whose
@@ -77,30 +80,30 @@ struct igb_tx_queue {
 	uint64_t offloads;
 	uint32_t reg_base;
 	uint16_t nb_desc;
-	uint16_t tail;			/* next descriptor to fill */
-	uint16_t clean;			/* oldest descriptor not yet reaped */
+	uint16_t tail; /* next descriptor to fill */
+	uint16_t clean; /* oldest descriptor not yet reaped */
 	uint16_t nb_free;
 	uint16_t free_thresh;
 	uint16_t queue_id;
 	uint16_t port_id;
-	uint8_t ctx_next;		/* context slot to overwrite next */
+	uint8_t ctx_next; /* context slot to overwrite next */
 	bool started;
 	bool deferred_start;
-	struct igb_tx_ctx_key ctx[2];	/* the NIC's two context slots */
+	struct igb_tx_ctx_key ctx[2]; /* the NIC's two context slots */
 	struct igb_queue_stats stats;
 };
 
 /* Creation and release (control path). */
 int igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw,
-		   uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
-		   uint16_t nb_desc, unsigned int socket,
-		   const struct rte_eth_rxconf *conf, uint64_t offloads,
-		   struct rte_mempool *mp);
+	uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
+	uint16_t nb_desc, unsigned int socket,
+	const struct rte_eth_rxconf *conf, uint64_t offloads,
+	struct rte_mempool *mp);
 void igb_rxq_release(struct igb_rx_queue *rxq);
 int igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw,
-		   uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
-		   uint16_t nb_desc, unsigned int socket,
-		   const struct rte_eth_txconf *conf, uint64_t offloads);
+	uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
+	uint16_t nb_desc, unsigned int socket,
+	const struct rte_eth_txconf *conf, uint64_t offloads);
 void igb_txq_release(struct igb_tx_queue *txq);
 
 /* Programme the ring into the NIC and enable it / disable and drain it. */
@@ -121,24 +124,21 @@ uint16_t igb_tx_prepare(void *txq, struct rte_mbuf **pkts, uint16_t n);
 int igb_rx_descriptor_status(void *rxq, uint16_t offset);
 int igb_tx_descriptor_status(void *txq, uint16_t offset);
 uint32_t igb_rx_queue_count(void *rxq);
-void igb_rxq_info(const struct igb_rx_queue *rxq,
-		  struct rte_eth_rxq_info *qinfo);
-void igb_txq_info(const struct igb_tx_queue *txq,
-		  struct rte_eth_txq_info *qinfo);
+void igb_rxq_info(
+	const struct igb_rx_queue *rxq, struct rte_eth_rxq_info *qinfo);
+void igb_txq_info(
+	const struct igb_tx_queue *txq, struct rte_eth_txq_info *qinfo);
 int igb_tx_done_cleanup(void *txq, uint32_t free_cnt);
 
 /* Offloads the shared burst code implements. */
-#define IGB_RX_OFFLOADS (RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | \
-			 RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
-			 RTE_ETH_RX_OFFLOAD_TCP_CKSUM | \
-			 RTE_ETH_RX_OFFLOAD_VLAN_STRIP | \
-			 RTE_ETH_RX_OFFLOAD_SCATTER)
-#define IGB_TX_OFFLOADS (RTE_ETH_TX_OFFLOAD_VLAN_INSERT | \
-			 RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
-			 RTE_ETH_TX_OFFLOAD_UDP_CKSUM | \
-			 RTE_ETH_TX_OFFLOAD_TCP_CKSUM | \
-			 RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | \
-			 RTE_ETH_TX_OFFLOAD_TCP_TSO | \
-			 RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
+#define IGB_RX_OFFLOADS \
+	(RTE_ETH_RX_OFFLOAD_IPV4_CKSUM | RTE_ETH_RX_OFFLOAD_UDP_CKSUM | \
+		RTE_ETH_RX_OFFLOAD_TCP_CKSUM | RTE_ETH_RX_OFFLOAD_VLAN_STRIP | \
+		RTE_ETH_RX_OFFLOAD_SCATTER)
+#define IGB_TX_OFFLOADS \
+	(RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
+		RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM | \
+		RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO | \
+		RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
 
 #endif /* IGB_RXTX_H */

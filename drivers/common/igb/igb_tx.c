@@ -11,48 +11,47 @@
 #include "igb_ring.h"
 #include "igb_rxtx.h"
 
-#define QUEUE_ENABLE_WAIT_US	10000
-#define TXDCTL_THRESHOLDS	((8u << IGB_XDCTL_PTHRESH_SHIFT) | \
-				 (1u << IGB_XDCTL_HTHRESH_SHIFT) | \
-				 (1u << IGB_XDCTL_WTHRESH_SHIFT))
+#define QUEUE_ENABLE_WAIT_US 10000
+#define TXDCTL_THRESHOLDS \
+	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (1u << IGB_XDCTL_HTHRESH_SHIFT) | \
+		(1u << IGB_XDCTL_WTHRESH_SHIFT))
 
-#define TX_CKSUM_FLAGS	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | \
-			 RTE_MBUF_F_TX_TCP_SEG)
-#define TX_CTX_FLAGS	(TX_CKSUM_FLAGS | RTE_MBUF_F_TX_VLAN)
-#define TX_OK_FLAGS	(TX_CTX_FLAGS | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+#define TX_CKSUM_FLAGS \
+	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
+#define TX_CTX_FLAGS (TX_CKSUM_FLAGS | RTE_MBUF_F_TX_VLAN)
+#define TX_OK_FLAGS (TX_CTX_FLAGS | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
 /* TSO headers must fit the context descriptor fields. */
-#define TX_TSO_MAX_HDR	((int)(IGB_TXC_MACLEN_MASK + IGB_TXC_IPLEN_MASK + 255))
+#define TX_TSO_MAX_HDR ((int)(IGB_TXC_MACLEN_MASK + IGB_TXC_IPLEN_MASK + 255))
 
 int
-igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw,
-	       uint32_t reg_base, uint16_t port_id, uint16_t queue_id,
-	       uint16_t nb_desc, unsigned int socket,
-	       const struct rte_eth_txconf *conf, uint64_t offloads)
+igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
+	uint16_t port_id, uint16_t queue_id, uint16_t nb_desc,
+	unsigned int socket, const struct rte_eth_txconf *conf,
+	uint64_t offloads)
 {
 	struct igb_tx_queue *txq;
 	const struct rte_memzone *mz;
 	char name[RTE_MEMZONE_NAMESIZE];
-	uint16_t thresh = conf->tx_free_thresh ? conf->tx_free_thresh :
-		IGB_TX_FREE_THRESH_DEFAULT;
+	uint16_t thresh = conf->tx_free_thresh ? conf->tx_free_thresh
+					       : IGB_TX_FREE_THRESH_DEFAULT;
 
 	if (nb_desc % IGB_RING_DESC_MULT || nb_desc < IGB_RING_MIN_DESC ||
-	    nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc - 1)
+		nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc - 1)
 		return -EINVAL;
 
-	txq = rte_zmalloc_socket("igb_txq", sizeof(*txq),
-				 RTE_CACHE_LINE_SIZE, socket);
+	txq = rte_zmalloc_socket(
+		"igb_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE, socket);
 	if (txq == NULL)
 		return -ENOMEM;
 	txq->sw_ring = rte_zmalloc_socket("igb_txq_sw",
-			sizeof(txq->sw_ring[0]) * nb_desc,
-			RTE_CACHE_LINE_SIZE, socket);
+		sizeof(txq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
 	snprintf(name, sizeof(name), "igb_tx_p%u_%x", port_id, reg_base);
 	mz = rte_memzone_lookup(name);
 	if (mz != NULL)
 		rte_memzone_free(mz);
 	txq->mz = rte_memzone_reserve_aligned(name,
-			sizeof(union igb_tx_desc) * IGB_RING_MAX_DESC, socket,
-			RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
+		sizeof(union igb_tx_desc) * IGB_RING_MAX_DESC, socket,
+		RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
 	if (txq->sw_ring == NULL || txq->mz == NULL) {
 		igb_txq_release(txq);
 		return -ENOMEM;
@@ -133,11 +132,11 @@ igb_txq_start(struct igb_tx_queue *txq)
 	igb_write(hw, base + IGB_QREG_BAL, (uint32_t)txq->ring_iova);
 	igb_write(hw, base + IGB_QREG_BAH, (uint32_t)(txq->ring_iova >> 32));
 	igb_write(hw, base + IGB_QREG_LEN,
-		  txq->nb_desc * sizeof(union igb_tx_desc));
+		txq->nb_desc * sizeof(union igb_tx_desc));
 	igb_write(hw, base + IGB_QREG_HEAD, 0);
 	igb_write(hw, base + IGB_QREG_TAIL, 0);
-	igb_write(hw, base + IGB_QREG_DCTL,
-		  TXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
+	igb_write(
+		hw, base + IGB_QREG_DCTL, TXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
 	if (!wait_dctl(hw, base + IGB_QREG_DCTL, true))
 		return -EIO;
 	txq->started = true;
@@ -171,7 +170,7 @@ tx_clean(struct igb_tx_queue *txq, uint32_t max_pkts)
 		uint16_t end;
 
 		if (!(rte_le_to_cpu_32(txq->ring[last].wb.status) &
-		      IGB_TXD_STAT_DD))
+			    IGB_TXD_STAT_DD))
 			break;
 		end = igb_ring_next(last, size);
 		do {
@@ -225,11 +224,11 @@ tx_ctx_key(const struct rte_mbuf *m, uint64_t flags, struct igb_tx_ctx_key *k)
 		}
 	}
 	k->vlan_macip_lens = (m->l3_len & IGB_TXC_IPLEN_MASK) |
-		((uint32_t)(m->l2_len & IGB_TXC_MACLEN_MASK) <<
-		 IGB_TXC_MACLEN_SHIFT);
+		((uint32_t)(m->l2_len & IGB_TXC_MACLEN_MASK)
+			<< IGB_TXC_MACLEN_SHIFT);
 	if (flags & RTE_MBUF_F_TX_VLAN)
-		k->vlan_macip_lens |= (uint32_t)m->vlan_tci <<
-			IGB_TXC_VLAN_SHIFT;
+		k->vlan_macip_lens |= (uint32_t)m->vlan_tci
+			<< IGB_TXC_VLAN_SHIFT;
 	k->type_tucmd_mlhl = tucmd;
 	k->mss_l4len = mss_l4len;
 	k->valid = true;
@@ -260,8 +259,8 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		struct rte_mbuf *m = pkts[sent];
 		uint64_t flags = m->ol_flags & TX_OK_FLAGS;
 		struct igb_tx_ctx_key key;
-		uint32_t cmd = IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT |
-			IGB_TXD_CMD_IFCS;
+		uint32_t cmd =
+			IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS;
 		uint32_t olinfo;
 		uint32_t paylen = m->pkt_len;
 		uint16_t nb_used = m->nb_segs;
@@ -293,11 +292,14 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 
 		if (new_ctx) {
 			volatile struct igb_tx_ctx_desc *c =
-				(volatile struct igb_tx_ctx_desc *)&txq->ring[tail];
+				(volatile struct igb_tx_ctx_desc *)&txq
+					->ring[tail];
 
-			c->vlan_macip_lens = rte_cpu_to_le_32(key.vlan_macip_lens);
+			c->vlan_macip_lens =
+				rte_cpu_to_le_32(key.vlan_macip_lens);
 			c->seqnum_seed = 0;
-			c->type_tucmd_mlhl = rte_cpu_to_le_32(key.type_tucmd_mlhl);
+			c->type_tucmd_mlhl =
+				rte_cpu_to_le_32(key.type_tucmd_mlhl);
 			c->mss_l4len_idx = rte_cpu_to_le_32(key.mss_l4len |
 				((uint32_t)slot << IGB_TXC_IDX_SHIFT));
 			txq->ctx[slot] = key;
@@ -328,7 +330,8 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 
 			if (m->next == NULL)
 				c |= IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS;
-			d->read.buf_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
+			d->read.buf_addr =
+				rte_cpu_to_le_64(rte_mbuf_data_iova(m));
 			d->read.cmd_type_len = rte_cpu_to_le_32(c);
 			d->read.olinfo_status = rte_cpu_to_le_32(olinfo);
 			sw[tail].mbuf = m;
@@ -360,14 +363,16 @@ igb_tx_prepare(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		struct rte_mbuf *m = pkts[i];
 
 		if (m->nb_segs > IGB_TX_MAX_SEGS ||
-		    (m->ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK & ~TX_OK_FLAGS)) {
-			rte_errno = (m->nb_segs > IGB_TX_MAX_SEGS) ?
-				EINVAL : ENOTSUP;
+			(m->ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK &
+				~TX_OK_FLAGS)) {
+			rte_errno = (m->nb_segs > IGB_TX_MAX_SEGS) ? EINVAL
+								   : ENOTSUP;
 			return i;
 		}
 		if ((m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
-		    (m->tso_segsz == 0 || m->l4_len == 0 ||
-		     m->l2_len + m->l3_len + m->l4_len > TX_TSO_MAX_HDR)) {
+			(m->tso_segsz == 0 || m->l4_len == 0 ||
+				m->l2_len + m->l3_len + m->l4_len >
+					TX_TSO_MAX_HDR)) {
 			rte_errno = EINVAL;
 			return i;
 		}
@@ -392,7 +397,7 @@ igb_tx_descriptor_status(void *queue, uint16_t offset)
 	if (!igb_ring_in_range(idx, txq->clean, txq->tail, txq->nb_desc))
 		return RTE_ETH_TX_DESC_DONE;
 	if (rte_le_to_cpu_32(txq->ring[txq->sw_ring[idx].last].wb.status) &
-	    IGB_TXD_STAT_DD)
+		IGB_TXD_STAT_DD)
 		return RTE_ETH_TX_DESC_DONE;
 	return RTE_ETH_TX_DESC_FULL;
 }
@@ -401,8 +406,8 @@ void
 igb_txq_info(const struct igb_tx_queue *txq, struct rte_eth_txq_info *qinfo)
 {
 	qinfo->nb_desc = txq->nb_desc;
-	qinfo->queue_state = txq->started ? RTE_ETH_QUEUE_STATE_STARTED :
-		RTE_ETH_QUEUE_STATE_STOPPED;
+	qinfo->queue_state = txq->started ? RTE_ETH_QUEUE_STATE_STARTED
+					  : RTE_ETH_QUEUE_STATE_STOPPED;
 	qinfo->conf.tx_free_thresh = txq->free_thresh;
 	qinfo->conf.tx_deferred_start = txq->deferred_start;
 	qinfo->conf.offloads = txq->offloads;

@@ -336,6 +336,21 @@ sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
 	return 0;
 }
 
+/*
+ * MSI-X mode: the VFs' interrupts exist only in it (QEMU routes a VF's
+ * causes to the VF's own vectors through the PF's EICR only when
+ * GPIE.MSIX_MODE is set, like the 82576). The PF's own causes (mailbox,
+ * link) go to vector 0 through IVAR_MISC, auto-cleared by EIAC; ICR
+ * clears on read (NSICR).
+ */
+static void
+intr_setup(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_GPIE, IGB_GPIE_MSIX_MODE | IGB_GPIE_NSICR);
+	igb_write(hw, IGB_IVAR_MISC, (uint32_t)IGB_IVAR_VALID << 8);
+	igb_write(hw, IGB_EIAC, IGB_BIT(0));
+}
+
 /* Global Rx/Tx on: VF traffic needs them even with the PF port stopped. */
 static void
 mac_enable(struct igb_hw *hw)
@@ -397,7 +412,7 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC |
 		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 
-	igb_write(&ad->hw, IGB_GPIE, IGB_GPIE_NSICR);
+	intr_setup(&ad->hw);
 	mac_enable(&ad->hw);
 	igb_pf_hw_sriov_enable(&ad->hw, &ad->sriov);
 	igb_pf_hw_set_rar(&ad->hw, 0, mac, IGB_BIT(IGB_PF_POOL));
@@ -415,9 +430,10 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	link_check(ad);
 
 	rte_intr_callback_register(pci->intr_handle, igb_pf_intr_handler, dev);
-	if (rte_intr_enable(pci->intr_handle) == 0)
+	if (rte_intr_enable(pci->intr_handle) == 0) {
 		igb_write(&ad->hw, IGB_IMS, IGB_ICR_VMMB | IGB_ICR_LSC);
-	else
+		igb_write(&ad->hw, IGB_EIMS, IGB_BIT(0));
+	} else
 		IGB_PF_LOG(NOTICE, "%s: no interrupt, polling only", ad->bdf);
 	ad->polling = true;
 	if (rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {

@@ -129,6 +129,18 @@ vfs_create() {
 	for ((i = 0; i < n; i++)); do
 		wait_for 10 "VF $i at $(vf_bdf "$i")" test -e "$(pci_dev "$(vf_bdf "$i")")"
 	done
+	vf_bars_below_4g
+}
+
+# QEMU 10.0 decodes a VF BAR as 32-bit whatever the PF's SR-IOV capability
+# says: a VF BAR placed above 4 GiB is unreachable (every register reads 0).
+# Fail at once, naming the cause, instead of timing out in a driver.
+vf_bars_below_4g() {
+	local hi0 hi3
+	hi0=$(setpci -s "$PF_BDF" ECAP_SRIOV+0x28.l)
+	hi3=$(setpci -s "$PF_BDF" ECAP_SRIOV+0x34.l)
+	[ "$hi0$hi3" = 0000000000000000 ] ||
+		fail "VF BARs above 4 GiB (high dwords $hi0 $hi3): QEMU cannot reach them; give the guest less than 2816 MiB"
 }
 
 vfs_destroy() {
@@ -229,7 +241,7 @@ dpdk_reset_runtime() {
 # testpmd_start NAME EAL-ARGS... -- TESTPMD-ARGS...
 # Starts testpmd in interactive mode in the background, reading commands
 # from a FIFO; output goes to $SCEN_OUT/NAME.log. Adds --file-prefix=NAME.
-# Waits TP_START_SECS (120) for the prompt; with TP_SOFT=1 a missing
+# Waits TP_START_SECS (180) for the prompt; with TP_SOFT=1 a missing
 # prompt returns 1 instead of failing the scenario.
 testpmd_start() {
 	local name=$1 fifo log fd
@@ -241,10 +253,13 @@ testpmd_start() {
 	exec {fd}<>"$fifo"
 	printf -v "TP_FD_$name" %s "$fd"
 	log "testpmd $name: $TESTPMD --file-prefix=$name $* -i"
-	"$TESTPMD" --file-prefix="$name" "$@" -i < "$fifo" > "$log" 2>&1 &
+	# Line-buffered: testpmd prints with stdio, which a file would buffer
+	# fully, while its prompt is written directly.
+	stdbuf -oL -eL "$TESTPMD" --file-prefix="$name" "$@" -i \
+		< "$fifo" > "$log" 2>&1 &
 	printf -v "TP_PID_$name" %s $!
 	echo $! >> "$SCEN_OUT/pids"
-	testpmd_wait_prompt "$name" 0 "${TP_START_SECS:-120}" "${TP_SOFT:-0}"
+	testpmd_wait_prompt "$name" 0 "${TP_START_SECS:-180}" "${TP_SOFT:-0}"
 }
 
 tp_var() { local v="TP_$1_$2"; echo "${!v}"; }
@@ -270,9 +285,10 @@ testpmd_wait_prompt() {
 	done
 }
 
-# testpmd_cmd NAME COMMAND [SECS]: run one command; print its output.
+# testpmd_cmd NAME COMMAND [SECS]: run one command (deadline 90 s: TCG is
+# slow when the host is loaded); print its output.
 testpmd_cmd() {
-	local name=$1 cmd=$2 secs=${3:-30} log off
+	local name=$1 cmd=$2 secs=${3:-90} log off
 	log=$SCEN_OUT/$name.log
 	off=$(stat -c %s "$log")
 	printf '%s\n' "$cmd" >&"$(tp_var FD "$name")"

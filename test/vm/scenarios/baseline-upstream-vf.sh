@@ -1,5 +1,5 @@
 # summary: kernel igb PF + upstream DPDK net_e1000_igb_vf (testpmd icmpecho); reports what happens
-# timeout: 240
+# timeout: 420
 # The anchor for comparison: DPDK's own VF driver as Debian ships it,
 # against the Linux PF. Asserted: the VF is created, bound to vfio-pci and
 # claimed by net_e1000_igb_vf. Measured and reported in the result line:
@@ -8,7 +8,7 @@
 
 VF_MAC=02:00:00:00:00:10
 VF_IP=198.18.0.2
-PROBE_SECS=90
+PROBE_SECS=240
 
 kernel_pf_up 1
 ip link set "$KPF_IF" vf 0 mac "$VF_MAC"

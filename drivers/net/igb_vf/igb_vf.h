@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_igb_vf: poll-mode driver for the 82576 Virtual Function.
+ */
+#ifndef IGB_VF_H
+#define IGB_VF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <ethdev_driver.h>
+#include <rte_ether.h>
+#include <rte_log.h>
+#include <rte_spinlock.h>
+
+#include "igb_hw.h"
+#include "igb_mbx.h"
+
+extern int igb_vf_logtype;
+#define VF_LOG(level, dev, fmt, ...) \
+	rte_log(RTE_LOG_##level, igb_vf_logtype, "%s: " fmt "\n", \
+		(dev)->data->name, ##__VA_ARGS__)
+
+#define IGB_VF_POLL_US 100000 /* mailbox and counter poll period */
+#define IGB_VF_PF_RESET_WAIT_US 3000000 /* bound for "PF still in reset" */
+#define IGB_VF_MC_LIST_MAX 128 /* addresses kept for restore */
+#define IGB_VF_MAX_FRAME 9216 /* Linux igb PF's SET_LPE limit */
+#define IGB_VF_FRAME_OVERHEAD \
+	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + RTE_VLAN_HLEN)
+
+/* VF hardware counters: 32 bits, free running. */
+enum igb_vf_counter {
+	IGB_VF_CNT_GPRC,
+	IGB_VF_CNT_GPTC,
+	IGB_VF_CNT_GORC,
+	IGB_VF_CNT_GOTC,
+	IGB_VF_CNT_MPRC,
+	IGB_VF_CNT_GPRLBC,
+	IGB_VF_CNT_GPTLBC,
+	IGB_VF_CNT_GORLBC,
+	IGB_VF_CNT_GOTLBC,
+	IGB_VF_CNT_NUM
+};
+
+struct igb_vf_counters {
+	uint32_t last[IGB_VF_CNT_NUM]; /* raw value at the last sample */
+	uint64_t total[IGB_VF_CNT_NUM]; /* accumulated since probe */
+	uint64_t base[IGB_VF_CNT_NUM]; /* total at the last reset */
+};
+
+struct igb_vf_adapter {
+	struct igb_hw hw;
+	struct igb_mbx_vf mbx;
+	rte_spinlock_t mbx_lock; /* app thread vs. the poll alarm */
+	rte_spinlock_t stats_lock;
+
+	struct rte_ether_addr perm_addr; /* from the PF's reset reply */
+	struct rte_ether_addr pf_addr; /* what the PF filters for us */
+	uint64_t vfta[RTE_ETHER_MAX_VLAN_ID / 64 + 1]; /* VLANs added */
+	struct rte_ether_addr mc[IGB_VF_MC_LIST_MAX];
+	uint32_t nb_mc;
+	bool mc_overflow; /* more than the PF's 30 hashes */
+	bool allmulti;
+
+	bool reset_pending; /* INTR_RESET raised, not yet reset */
+	bool alarm_armed;
+	bool closed;
+	struct igb_vf_counters cnt;
+};
+
+static inline struct igb_vf_adapter *
+igb_vf_adapter(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* igb_vf_pf.c: the PF conversation */
+int igb_vf_pf_reset(struct rte_eth_dev *dev);
+int igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req);
+void igb_vf_pf_poll(struct rte_eth_dev *dev);
+
+/* igb_vf_filters.c: addresses, VLANs, modes, frame size */
+int igb_vf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *a);
+int igb_vf_set_mc_addr_list(
+	struct rte_eth_dev *dev, struct rte_ether_addr *list, uint32_t nb);
+int igb_vf_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on);
+int igb_vf_vlan_offload_set(struct rte_eth_dev *dev, int mask);
+int igb_vf_promiscuous_enable(struct rte_eth_dev *dev);
+int igb_vf_promiscuous_disable(struct rte_eth_dev *dev);
+int igb_vf_allmulticast_enable(struct rte_eth_dev *dev);
+int igb_vf_allmulticast_disable(struct rte_eth_dev *dev);
+int igb_vf_set_max_frame(struct rte_eth_dev *dev, uint16_t mtu);
+int igb_vf_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
+int igb_vf_filters_restore(struct rte_eth_dev *dev);
+
+/* igb_vf_link.c: link state and the poll alarm */
+int igb_vf_link_update(struct rte_eth_dev *dev, int wait);
+void igb_vf_alarm_start(struct rte_eth_dev *dev);
+void igb_vf_alarm_stop(struct rte_eth_dev *dev);
+void igb_vf_raise_reset(struct rte_eth_dev *dev);
+
+/* igb_vf_stats.c: counters, xstats, register dump */
+void igb_vf_counters_sample(struct igb_vf_adapter *ad);
+int igb_vf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *s);
+int igb_vf_stats_reset(struct rte_eth_dev *dev);
+int igb_vf_xstats_get(
+	struct rte_eth_dev *dev, struct rte_eth_xstat *x, unsigned int n);
+int igb_vf_xstats_get_names(struct rte_eth_dev *dev,
+	struct rte_eth_xstat_name *names, unsigned int n);
+int igb_vf_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *regs);
+
+#endif /* IGB_VF_H */

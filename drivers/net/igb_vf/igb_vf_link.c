@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Link state and the poll alarm. The VF's mailbox interrupt cannot be
+ * relied on (the emulator raises it on the wrong vector and VF reads of
+ * EICR return 0), so an EAL alarm polls the mailbox and samples the
+ * 32-bit counters before they can wrap twice.
+ */
+#include <rte_alarm.h>
+
+#include "igb_vf.h"
+
+int
+igb_vf_link_update(struct rte_eth_dev *dev, int wait)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	struct rte_eth_link link = {0};
+	uint32_t status;
+
+	RTE_SET_USED(wait); /* STATUS is current: nothing to wait for */
+	status = igb_read(&ad->hw, IGB_VF_STATUS);
+	/* Up only while the PF has not reset us away. */
+	if ((status & IGB_STATUS_LU) && !ad->reset_pending &&
+		dev->data->dev_started) {
+		link.link_status = RTE_ETH_LINK_UP;
+		link.link_duplex = (status & IGB_STATUS_FD)
+			? RTE_ETH_LINK_FULL_DUPLEX
+			: RTE_ETH_LINK_HALF_DUPLEX;
+		if (status & IGB_STATUS_SPEED_1000)
+			link.link_speed = RTE_ETH_SPEED_NUM_1G;
+		else if (status & IGB_STATUS_SPEED_100)
+			link.link_speed = RTE_ETH_SPEED_NUM_100M;
+		else
+			link.link_speed = RTE_ETH_SPEED_NUM_10M;
+	} else {
+		link.link_speed = RTE_ETH_SPEED_NUM_NONE;
+		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
+	}
+	link.link_autoneg = RTE_ETH_LINK_AUTONEG;
+	return rte_eth_linkstatus_set(dev, &link);
+}
+
+void
+igb_vf_raise_reset(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
+	if (ad->reset_pending)
+		return;
+	ad->reset_pending = true;
+	VF_LOG(NOTICE, dev,
+		"PF reset or revoked clear-to-send: port needs "
+		"rte_eth_dev_reset()");
+	igb_vf_link_update(dev, 0);
+	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
+}
+
+static void
+igb_vf_alarm(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
+	if (ad->closed)
+		return;
+	igb_vf_pf_poll(dev);
+	igb_vf_counters_sample(ad);
+	/* rte_eth_linkstatus_set() returns 0 when the state changed. */
+	if (igb_vf_link_update(dev, 0) == 0 &&
+		dev->data->dev_conf.intr_conf.lsc)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev);
+}
+
+void
+igb_vf_alarm_start(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
+	if (ad->alarm_armed)
+		return;
+	if (rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev) == 0)
+		ad->alarm_armed = true;
+	else
+		VF_LOG(ERR, dev, "cannot arm the mailbox poll alarm");
+}
+
+void
+igb_vf_alarm_stop(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
+	if (!ad->alarm_armed)
+		return;
+	rte_eal_alarm_cancel(igb_vf_alarm, dev);
+	ad->alarm_armed = false;
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The VF side of the PF conversation: reset handshake, requests whose
+ * NACK becomes an errno, and the poll that turns PF notifications into
+ * link and reset events.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "igb_vf.h"
+
+#define PF_RESET_POLL_US 1000
+
+static bool
+mac_is_zero(const uint8_t *mac)
+{
+	static const uint8_t zero[RTE_ETHER_ADDR_LEN];
+
+	return memcmp(mac, zero, sizeof(zero)) == 0;
+}
+
+/*
+ * CTRL.RST resets our queues and interrupts and tells the PF (VFLRE). We
+ * may talk once RSTI is clear: the PF clears it by writing CTRL_EXT.PFRSTD
+ * when its own reset is over. Then VF_RESET; the reply carries our MAC.
+ */
+int
+igb_vf_pf_reset(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	struct igb_msg req, reply;
+	uint8_t mac[RTE_ETHER_ADDR_LEN];
+	unsigned int waited = 0;
+	int ret;
+
+	rte_spinlock_lock(&ad->mbx_lock);
+	igb_write(&ad->hw, IGB_VF_CTRL, IGB_CTRL_RST);
+	igb_flush(&ad->hw);
+	igb_mbx_vf_init(&ad->mbx, &ad->hw);
+
+	while (igb_mbx_vf_sample(&ad->mbx) & IGB_V2PMAILBOX_RSTI) {
+		if (waited >= IGB_VF_PF_RESET_WAIT_US) {
+			rte_spinlock_unlock(&ad->mbx_lock);
+			VF_LOG(ERR, dev,
+				"PF still in reset after %u ms (RSTI set, no "
+				"PFRSTD): is the PF driver loaded and its "
+				"interface up?",
+				waited / 1000);
+			return -EAGAIN;
+		}
+		igb_delay_us(&ad->hw, PF_RESET_POLL_US);
+		waited += PF_RESET_POLL_US;
+	}
+	/* Whatever the PF signalled before our reset is stale: RSTD, and a
+	 * message (typically its "reset yourself" ping) that we drop without
+	 * the ACK a PF that has not yet seen our reset would answer with a
+	 * NACK. */
+	igb_mbx_vf_take(&ad->mbx,
+		IGB_V2PMAILBOX_RSTD | IGB_V2PMAILBOX_PFSTS |
+			IGB_V2PMAILBOX_PFACK);
+
+	igb_msg_encode_reset(&req);
+	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
+	ad->mbx.held = false; /* crossed the handshake: pre-CTS news */
+	rte_spinlock_unlock(&ad->mbx_lock);
+	if (ret) {
+		VF_LOG(ERR, dev,
+			"PF did not answer VF_RESET (%s, V2PMAILBOX 0x%02x): "
+			"is the PF interface up?",
+			strerror(-ret), ad->mbx.last_raw);
+		return ret;
+	}
+	if (igb_msg_type(reply.w[0]) != IGB_MSG_VF_RESET ||
+		!(reply.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK))) {
+		VF_LOG(ERR, dev, "unexpected reply 0x%08x to VF_RESET",
+			reply.w[0]);
+		return -EPROTO;
+	}
+	if ((reply.w[0] & IGB_MSG_ACK) &&
+		igb_msg_decode_mac(&reply, mac) == 0 && !mac_is_zero(mac)) {
+		memcpy(ad->perm_addr.addr_bytes, mac, sizeof(mac));
+	} else {
+		char buf[RTE_ETHER_ADDR_FMT_SIZE];
+
+		rte_eth_random_addr(ad->perm_addr.addr_bytes);
+		rte_ether_format_addr(buf, sizeof(buf), &ad->perm_addr);
+		VF_LOG(NOTICE, dev,
+			"PF assigned no MAC address; using random locally "
+			"administered %s",
+			buf);
+	}
+	ad->pf_addr = ad->perm_addr;
+	ad->reset_pending = false;
+	return 0;
+}
+
+/* A NACK without CTS: the PF has forgotten us (it reset this VF). */
+static bool
+lost_cts(uint32_t w0)
+{
+	return (w0 & IGB_MSG_NACK) && !(w0 & IGB_MSG_CTS);
+}
+
+int
+igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	uint16_t type = igb_msg_type(req->w[0]);
+	struct igb_msg reply;
+	int ret;
+
+	rte_spinlock_lock(&ad->mbx_lock);
+	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
+	rte_spinlock_unlock(&ad->mbx_lock);
+	if (ret) {
+		VF_LOG(ERR, dev,
+			"mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)",
+			type, strerror(-ret), ad->mbx.last_raw);
+		return ret;
+	}
+	if (lost_cts(reply.w[0])) {
+		VF_LOG(WARNING, dev,
+			"PF refused request 0x%x: not clear to send, the port "
+			"needs a reset",
+			type);
+		igb_vf_raise_reset(dev);
+		return -EPERM;
+	}
+	ret = igb_msg_reply_errno(type, reply.w[0]);
+	if (ret)
+		VF_LOG(INFO, dev, "PF refused request 0x%x (reply 0x%08x): %s",
+			type, reply.w[0], strerror(-ret));
+	return ret;
+}
+
+void
+igb_vf_pf_poll(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	bool reset = false;
+	struct igb_msg m;
+
+	if (!rte_spinlock_trylock(&ad->mbx_lock))
+		return;
+	if (igb_mbx_vf_sample(&ad->mbx) & IGB_V2PMAILBOX_RSTI)
+		reset = true;
+	if (igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD))
+		reset = true;
+	while (igb_mbx_vf_recv(&ad->mbx, &m) == 0) {
+		/* PF_CONTROL with CTS is a status ping: the link check
+		 * after every poll picks up what changed. */
+		if (igb_msg_type(m.w[0]) == IGB_MSG_PF_CONTROL
+				? !(m.w[0] & IGB_MSG_CTS)
+				: lost_cts(m.w[0]))
+			reset = true;
+	}
+	rte_spinlock_unlock(&ad->mbx_lock);
+
+	if (reset)
+		igb_vf_raise_reset(dev);
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Mailbox message codec: the encodings Linux igb/igbvf expect, decoding of
+ * what the other end sends, refusal of malformed input. */
+#include <errno.h>
+#include <string.h>
+
+#include "igb_check.h"
+#include "igb_mbx_msg.h"
+
+static const uint8_t mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+static void
+test_mac(void)
+{
+	struct igb_msg m;
+	uint8_t out[6] = {0};
+
+	igb_msg_encode_set_mac(&m, mac);
+	check_u64("SET_MAC word 0", IGB_MSG_SET_MAC_ADDR, m.w[0]);
+	check_u64("SET_MAC length", 3, m.len);
+	check_u64("SET_MAC word 1 (bytes 0-3, LE)", 0x00000002, m.w[1]);
+	check_u64("SET_MAC word 2 (bytes 4-5)", 0x1000, m.w[2]);
+	check_i64("decode MAC", 0, igb_msg_decode_mac(&m, out));
+	check_true("MAC round trip", memcmp(out, mac, 6) == 0);
+	m.len = 2;
+	check_i64("decode MAC from a 2-word message", -EINVAL,
+		igb_msg_decode_mac(&m, out));
+}
+
+static void
+test_reset_reply(void)
+{
+	struct igb_msg m;
+	uint8_t out[6];
+
+	igb_msg_encode_reset_reply(&m, mac, true);
+	check_u64("reset reply word 0: RESET|ACK, no CTS",
+		IGB_MSG_VF_RESET | IGB_MSG_ACK, m.w[0]);
+	check_u64("reset reply length", 3, m.len);
+	igb_msg_decode_mac(&m, out);
+	check_true("reset reply carries the MAC", memcmp(out, mac, 6) == 0);
+	igb_msg_encode_reset_reply(&m, NULL, false);
+	check_u64("reset NACK word 0", IGB_MSG_VF_RESET | IGB_MSG_NACK, m.w[0]);
+	check_u64("reset NACK word 1 is zero", 0, m.w[1]);
+}
+
+static void
+test_multicast(void)
+{
+	uint16_t in[IGB_MSG_MC_MAX], out[IGB_MSG_MC_MAX];
+	unsigned int i, n = 0;
+	bool ovf = true;
+	struct igb_msg m;
+
+	for (i = 0; i < IGB_MSG_MC_MAX; i++)
+		in[i] = 0x100 + i;
+	check_i64("encode 30 hashes", 0,
+		igb_msg_encode_set_multicast(&m, in, 30, false));
+	check_u64("count in MSGINFO", 30, igb_msg_info(m.w[0]));
+	check_u64("hash 0 in word 1 low half", 0x100, m.w[1] & 0xffff);
+	check_u64("hash 1 in word 1 high half", 0x101, m.w[1] >> 16);
+	check_u64("hash 29 in word 15 high half", 0x11d, m.w[15] >> 16);
+	check_i64("decode 30 hashes", 0,
+		igb_msg_decode_multicast(&m, out, &n, &ovf));
+	check_u64("decoded count", 30, n);
+	check_u64("decoded overflow", 0, ovf);
+	check_true("hashes round trip", memcmp(in, out, sizeof(in)) == 0);
+	check_i64("encode 31 hashes refused", -EINVAL,
+		igb_msg_encode_set_multicast(&m, in, 31, false));
+	igb_msg_encode_set_multicast(&m, in, 30, true);
+	check_u64("overflow bit 23", IGB_MSG_MC_OVERFLOW,
+		m.w[0] & IGB_MSG_MC_OVERFLOW);
+	igb_msg_decode_multicast(&m, out, &n, &ovf);
+	check_u64("decoded overflow set", 1, ovf);
+	m.w[0] = IGB_MSG_SET_MULTICAST | (31u << IGB_MSG_INFO_SHIFT);
+	check_i64("decode count 31 refused", -EINVAL,
+		igb_msg_decode_multicast(&m, out, &n, &ovf));
+}
+
+static void
+test_vlan_lpe_promisc(void)
+{
+	struct igb_msg m;
+	uint16_t vid = 0;
+	uint32_t frame = 0;
+	bool add = false, uc = true, mc = false;
+
+	check_i64("encode VLAN 100 add", 0,
+		igb_msg_encode_set_vlan(&m, 100, true));
+	check_u64(
+		"VLAN add word 0", IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD, m.w[0]);
+	check_u64("VLAN word 1", 100, m.w[1]);
+	check_i64("decode VLAN", 0, igb_msg_decode_vlan(&m, &vid, &add));
+	check_u64("decoded VID", 100, vid);
+	check_u64("decoded add", 1, add);
+	check_i64("VID 4096 refused", -EINVAL,
+		igb_msg_encode_set_vlan(&m, 4096, true));
+	m.w[1] = 5000;
+	check_i64("decode VID 5000 refused", -EINVAL,
+		igb_msg_decode_vlan(&m, &vid, &add));
+
+	igb_msg_encode_set_lpe(&m, 9022);
+	check_u64("SET_LPE word 1", 9022, m.w[1]);
+	check_i64("decode LPE", 0, igb_msg_decode_lpe(&m, &frame));
+	check_u64("decoded frame", 9022, frame);
+
+	igb_msg_encode_set_promisc(&m, false, true);
+	check_u64("SET_PROMISC multicast word 0",
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.w[0]);
+	check_i64("decode promisc", 0, igb_msg_decode_promisc(&m, &uc, &mc));
+	check_u64("decoded unicast", 0, uc);
+	check_u64("decoded multicast", 1, mc);
+	m.w[0] |= 0x04u << IGB_MSG_INFO_SHIFT;
+	check_i64("unknown promisc flag refused", -EINVAL,
+		igb_msg_decode_promisc(&m, &uc, &mc));
+}
+
+static void
+test_replies(void)
+{
+	struct igb_msg m;
+
+	igb_msg_encode_set_vlan(&m, 7, true);
+	igb_msg_make_reply(&m, false, true);
+	check_u64("NACK reply keeps type and info, adds NACK|CTS",
+		IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD | IGB_MSG_NACK |
+			IGB_MSG_CTS,
+		m.w[0]);
+	check_i64("VLAN NACK -> -EPERM", -EPERM,
+		igb_msg_reply_errno(IGB_MSG_SET_VLAN, m.w[0]));
+	check_i64("MAC NACK -> -EPERM", -EPERM,
+		igb_msg_reply_errno(IGB_MSG_SET_MAC_ADDR,
+			IGB_MSG_SET_MAC_ADDR | IGB_MSG_NACK));
+	check_i64("PROMISC NACK -> -ENOTSUP", -ENOTSUP,
+		igb_msg_reply_errno(IGB_MSG_SET_PROMISC,
+			IGB_MSG_SET_PROMISC | IGB_MSG_NACK | IGB_MSG_CTS));
+	check_i64("LPE NACK -> -ENOTSUP", -ENOTSUP,
+		igb_msg_reply_errno(
+			IGB_MSG_SET_LPE, IGB_MSG_SET_LPE | IGB_MSG_NACK));
+	check_i64("ACK -> 0", 0,
+		igb_msg_reply_errno(IGB_MSG_SET_LPE,
+			IGB_MSG_SET_LPE | IGB_MSG_ACK | IGB_MSG_CTS));
+	check_i64("reply of another type -> -EPROTO", -EPROTO,
+		igb_msg_reply_errno(
+			IGB_MSG_SET_LPE, IGB_MSG_SET_VLAN | IGB_MSG_ACK));
+	check_i64("neither ACK nor NACK -> -EPROTO", -EPROTO,
+		igb_msg_reply_errno(IGB_MSG_SET_LPE, IGB_MSG_SET_LPE));
+	igb_msg_encode_pf_control(&m, false);
+	check_u64("PF_CONTROL without CTS", IGB_MSG_PF_CONTROL, m.w[0]);
+}
+
+static void
+test_mta_hash(void)
+{
+	const uint8_t a[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb};
+	const uint8_t b[6] = {0x33, 0x33, 0x00, 0x00, 0x12, 0x34};
+
+	/* bits 47:36 of the address: byte 5 << 4 | byte 4 >> 4 */
+	check_u64("MTA hash 01:00:5e:00:00:fb", 0xfb0, igb_mta_hash(a));
+	check_u64("MTA hash 33:33:00:00:12:34", 0x341, igb_mta_hash(b));
+}
+
+int
+main(void)
+{
+	test_mac();
+	test_reset_reply();
+	test_multicast();
+	test_vlan_lpe_promisc();
+	test_replies();
+	test_mta_hash();
+	return check_exit();
+}

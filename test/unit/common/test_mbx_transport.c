@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Mailbox transport, both ends, against the register-file model: message
+ * delivery, acknowledgement, read-to-clear latching, buffer ownership,
+ * bounded waits. */
+#include <errno.h>
+
+#include "igb_check.h"
+#include "igb_mbx.h"
+#include "igb_model.h"
+
+static struct igb_model m;
+static struct igb_mbx_vf mbx;
+
+static void
+setup(void)
+{
+	model_init(&m);
+	igb_mbx_vf_init(&mbx, &m.hw);
+}
+
+static void
+test_send_delivered(void)
+{
+	struct igb_msg req;
+
+	setup();
+	m.agent = true;
+	m.answer[IGB_MSG_SET_LPE] = ANSWER_SILENT;
+	igb_msg_encode_set_lpe(&req, 1522);
+	check_i64("VF send, PF takes it", 0, igb_mbx_vf_send(&mbx, &req));
+	check_u64("PF received one message", 1, m.nb_log);
+	check_u64("PF read word 0", IGB_MSG_SET_LPE, m.log[0].w[0]);
+	check_u64("PF read word 1", 1522, m.log[0].w[1]);
+	check_u64("buffer free afterwards (no VFU/PFU)", 0,
+		m.reg[IGB_VF_V2PMAILBOX / 4] &
+			(IGB_V2PMAILBOX_VFU | IGB_V2PMAILBOX_PFU));
+}
+
+static void
+test_send_timeout(void)
+{
+	struct igb_msg req;
+	int ret;
+
+	setup();
+	m.agent = true;
+	m.answer[IGB_MSG_SET_LPE] = ANSWER_IGNORE;
+	igb_msg_encode_set_lpe(&req, 1522);
+	ret = igb_mbx_vf_send(&mbx, &req);
+	check_i64("no PF ack -> -ETIMEDOUT", -ETIMEDOUT, ret);
+	check_true("gave up after the bound (virtual time >= timeout)",
+		m.now_us >= mbx.timeout_us &&
+			m.now_us <= mbx.timeout_us + 2 * mbx.poll_us);
+}
+
+static void
+test_send_busy(void)
+{
+	struct igb_msg req;
+
+	setup();
+	igb_write(&m.hw, IGB_P2VMAILBOX(0), IGB_P2VMAILBOX_PFU);
+	igb_msg_encode_reset(&req);
+	check_i64("PF holds the buffer -> -EBUSY", -EBUSY,
+		igb_mbx_vf_send(&mbx, &req));
+	check_u64("PF saw no request", 0,
+		igb_read(&m.hw, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(0));
+}
+
+static void
+test_pf_to_vf(void)
+{
+	struct igb_msg in;
+
+	setup();
+	check_i64("nothing pending -> -EAGAIN", -EAGAIN,
+		igb_mbx_vf_recv(&mbx, &in));
+	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
+	check_i64("VF receives the PF message", 0, igb_mbx_vf_recv(&mbx, &in));
+	check_u64("word 0", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, in.w[0]);
+	check_true("PF sees the VF's ack", igb_mbx_pf_check_ack(&m.hw, 0));
+	check_true("ack consumed (write-1-to-clear)",
+		!igb_mbx_pf_check_ack(&m.hw, 0));
+	check_i64("message consumed", -EAGAIN, igb_mbx_vf_recv(&mbx, &in));
+}
+
+static void
+test_latching(void)
+{
+	setup();
+	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
+	check_true("RSTD seen by a sample",
+		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTD);
+	check_u64("hardware cleared RSTD on read", 0,
+		m.reg[IGB_VF_V2PMAILBOX / 4] & IGB_V2PMAILBOX_RSTD);
+	check_true("RSTD still latched",
+		igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
+	check_true(
+		"taken once only", !igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
+	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	check_true("RSTI is a level, not latched",
+		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI);
+	m.reg[IGB_VF_V2PMAILBOX / 4] &= ~IGB_V2PMAILBOX_RSTI;
+	check_true("RSTI gone with the hardware bit",
+		!(igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI));
+}
+
+static void
+test_request_with_crossing_ping(void)
+{
+	struct igb_msg req, reply, held;
+
+	setup();
+	m.agent = true;
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
+	/* A ping sits in the buffer when the VF starts its request. */
+	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
+	igb_msg_encode_set_vlan(&req, 10, true);
+	check_i64(
+		"request completes", 0, igb_mbx_vf_request(&mbx, &req, &reply));
+	check_u64("reply is the VLAN ACK",
+		IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD | IGB_MSG_ACK | IGB_MSG_CTS,
+		reply.w[0]);
+	check_i64("the ping was kept", 0, igb_mbx_vf_recv(&mbx, &held));
+	check_u64("kept ping", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, held.w[0]);
+}
+
+static void
+test_pf_side(void)
+{
+	struct igb_msg msg;
+
+	setup();
+	igb_write(&m.hw, IGB_VF_CTRL, IGB_CTRL_RST);
+	check_true("VF reset seen by the PF (VFLRE)",
+		igb_mbx_pf_check_reset(&m.hw, 0));
+	check_true("VFLRE cleared", !igb_mbx_pf_check_reset(&m.hw, 0));
+	igb_write(&m.hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
+	igb_msg_encode_pf_control(&msg, true);
+	check_i64("PF write while the VF holds the buffer -> -EBUSY", -EBUSY,
+		igb_mbx_pf_write(&m.hw, 0, &msg));
+	igb_mbx_pf_release_vf_lock(&m.hw, 0);
+	check_i64("PF write after RVFU", 0, igb_mbx_pf_write(&m.hw, 0, &msg));
+	check_true("VF sees PFSTS",
+		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_PFSTS);
+}
+
+int
+main(void)
+{
+	test_send_delivered();
+	test_send_timeout();
+	test_send_busy();
+	test_pf_to_vf();
+	test_latching();
+	test_request_with_crossing_ping();
+	test_pf_side();
+	return check_exit();
+}

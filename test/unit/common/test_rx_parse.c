@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Rx write-back parsing: packet type from pkt_info, checksum and VLAN
+ * flags from the extended status and errors. */
+#include "igb_check.h"
+#include "igb_rx_parse.h"
+
+#define PKT(bits) ((uint16_t)((bits) << IGB_RXD_PKT_SHIFT))
+
+int
+main(void)
+{
+	check_u64("IPv4/TCP",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_TCP)));
+	check_u64("IPv6/UDP",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6 | RTE_PTYPE_L4_UDP,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV6 | IGB_RXD_PKT_UDP)));
+	check_u64("IPv4 with options/SCTP",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT | RTE_PTYPE_L4_SCTP,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_IPV4_EX |
+			IGB_RXD_PKT_SCTP)));
+	check_u64("non-IP frame is plain Ethernet", RTE_PTYPE_L2_ETHER,
+		igb_rx_ptype(0));
+	check_u64("ETQF match is unknown", RTE_PTYPE_UNKNOWN,
+		igb_rx_ptype(IGB_RXD_PKT_ETQF | PKT(IGB_RXD_PKT_IPV4)));
+	check_u64("RSS type bits ignored",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4) | 0x2));
+
+	check_u64("good IP and L4 checksums",
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		igb_rx_ol_flags(IGB_RXD_STAT_DD | IGB_RXD_STAT_IPCS |
+			IGB_RXD_STAT_L4CS));
+	check_u64("bad IP checksum", RTE_MBUF_F_RX_IP_CKSUM_BAD,
+		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_ERR_IPE));
+	check_u64("bad UDP checksum", RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		igb_rx_ol_flags(IGB_RXD_STAT_UDPCS | IGB_RXD_ERR_L4E));
+	check_u64("nothing checked, no flags", 0,
+		igb_rx_ol_flags(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP));
+	check_u64("stripped VLAN",
+		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
+		igb_rx_ol_flags(IGB_RXD_STAT_VP));
+	return check_exit();
+}

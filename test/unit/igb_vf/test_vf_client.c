@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The VF side of the PF conversation against a simulated PF (register-file
+ * model with a PF agent): reset handshake and its failure modes, NACKs
+ * turned into -EPERM/-ENOTSUP, multicast overflow, lost clear-to-send and
+ * PF notifications turned into the reset event, replay after a reset, and
+ * 32-bit counter wrap.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "igb_check.h"
+#include "igb_model.h"
+#include "igb_vf.h"
+
+int igb_vf_logtype; /* registered by the PMD's ethdev file */
+
+static const uint8_t pf_mac[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+static struct igb_model m;
+static struct rte_eth_dev dev;
+static struct rte_eth_dev_data data;
+static struct igb_vf_adapter ad;
+static struct rte_ether_addr macs[1];
+
+static void
+setup(void)
+{
+	unsigned int t;
+
+	model_init(&m);
+	m.agent = true;
+	for (t = 0; t < 8; t++)
+		m.answer[t] = ANSWER_ACK;
+	memcpy(m.mac, pf_mac, sizeof(pf_mac));
+	memset(&ad, 0, sizeof(ad));
+	memset(&data, 0, sizeof(data));
+	memset(&dev, 0, sizeof(dev));
+	ad.hw = m.hw;
+	rte_spinlock_init(&ad.mbx_lock);
+	rte_spinlock_init(&ad.stats_lock);
+	igb_mbx_vf_init(&ad.mbx, &ad.hw);
+	snprintf(data.name, sizeof(data.name), "test_vf");
+	data.dev_private = &ad;
+	data.mac_addrs = macs;
+	data.mtu = 1500;
+	dev.data = &data;
+	TAILQ_INIT(&dev.link_intr_cbs);
+}
+
+/* Handshake, then forget what the agent logged so far. */
+static void
+setup_up(void)
+{
+	setup();
+	igb_vf_pf_reset(&dev);
+	rte_ether_addr_copy(&ad.perm_addr, &macs[0]);
+	m.nb_log = 0;
+}
+
+static void
+test_handshake(void)
+{
+	setup();
+	check_i64("handshake with the PF", 0, igb_vf_pf_reset(&dev));
+	check_true("VF reset signalled to the PF (CTRL.RST -> VFLRE)",
+		m.reg[IGB_VFLRE / 4] & 1);
+	check_u64("one message sent", 1, m.nb_log);
+	check_u64("it is VF_RESET", IGB_MSG_VF_RESET, m.log[0].w[0]);
+	check_true("MAC from the reply words 1-2",
+		memcmp(ad.perm_addr.addr_bytes, pf_mac, 6) == 0);
+	check_u64("no reset pending", 0, ad.reset_pending);
+}
+
+static void
+test_handshake_stale_ping(void)
+{
+	setup();
+	/* The PF's "reset yourself" ping from before our reset. */
+	model_pf_send(&m, IGB_MSG_PF_CONTROL);
+	check_i64("handshake over a stale ping", 0, igb_vf_pf_reset(&dev));
+	igb_vf_pf_poll(&dev);
+	check_u64("stale ping does not raise a reset", 0, ad.reset_pending);
+}
+
+static void
+test_pf_in_reset(void)
+{
+	setup();
+	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	check_i64(
+		"RSTI never clears -> -EAGAIN", -EAGAIN, igb_vf_pf_reset(&dev));
+	check_true("gave up after the bound, not before",
+		m.now_us >= IGB_VF_PF_RESET_WAIT_US &&
+			m.now_us < IGB_VF_PF_RESET_WAIT_US + 10000);
+	check_u64("no message sent while the PF is in reset", 0, m.nb_log);
+}
+
+static void
+test_no_mac(void)
+{
+	const uint8_t *a = ad.perm_addr.addr_bytes;
+
+	setup();
+	m.answer[IGB_MSG_VF_RESET] = ANSWER_NACK;
+	check_i64("handshake, PF has no MAC for us", 0, igb_vf_pf_reset(&dev));
+	check_true("random address is locally administered unicast",
+		(a[0] & 0x02) && !(a[0] & 0x01));
+	check_true("and not the PF's", memcmp(a, pf_mac, 6) != 0);
+}
+
+static void
+test_no_reply(void)
+{
+	setup();
+	m.answer[IGB_MSG_VF_RESET] = ANSWER_IGNORE;
+	check_i64("PF never acknowledges -> -ETIMEDOUT", -ETIMEDOUT,
+		igb_vf_pf_reset(&dev));
+	setup();
+	m.answer[IGB_MSG_VF_RESET] = ANSWER_SILENT;
+	check_i64("PF acknowledges, never answers -> -ETIMEDOUT", -ETIMEDOUT,
+		igb_vf_pf_reset(&dev));
+}
+
+static void
+test_nacks(void)
+{
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK;
+	check_i64("VLAN add refused -> -EPERM", -EPERM,
+		igb_vf_vlan_filter_set(&dev, 100, 1));
+	check_u64("refused VLAN not remembered", 0,
+		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
+	check_i64("VLAN add accepted", 0, igb_vf_vlan_filter_set(&dev, 100, 1));
+	check_u64("accepted VLAN remembered", 1,
+		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
+
+	m.answer[IGB_MSG_SET_PROMISC] = ANSWER_NACK;
+	m.nb_log = 0;
+	check_i64("promiscuous refused -> -ENOTSUP", -ENOTSUP,
+		igb_vf_promiscuous_enable(&dev));
+	check_u64("asked with the unicast flag",
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_UNICAST, m.log[0].w[0]);
+	check_u64("then restored the non-unicast mode", IGB_MSG_SET_PROMISC,
+		m.log[1].w[0]);
+
+	m.answer[IGB_MSG_SET_LPE] = ANSWER_NACK;
+	check_i64("frame size refused -> -ENOTSUP", -ENOTSUP,
+		igb_vf_set_max_frame(&dev, 9000));
+	m.answer[IGB_MSG_SET_LPE] = ANSWER_ACK;
+	m.nb_log = 0;
+	check_i64("frame size accepted", 0, igb_vf_set_max_frame(&dev, 9000));
+	check_u64("max frame = MTU + 22", 9022, m.log[0].w[1]);
+
+	m.answer[IGB_MSG_SET_MAC_ADDR] = ANSWER_NACK;
+	struct rte_ether_addr other = {{0x02, 0, 0, 0, 0, 0x99}};
+	check_i64("MAC change refused -> -EPERM", -EPERM,
+		igb_vf_mac_addr_set(&dev, &other));
+	m.nb_log = 0;
+	check_i64("setting the PF's own MAC needs no request", 0,
+		igb_vf_mac_addr_set(&dev, &ad.perm_addr));
+	check_u64("no message for it", 0, m.nb_log);
+}
+
+static void
+test_timeout_request(void)
+{
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	check_i64("no reply to SET_VLAN -> -ETIMEDOUT", -ETIMEDOUT,
+		igb_vf_vlan_filter_set(&dev, 5, 1));
+	check_u64("VLAN not remembered", 0, ad.vfta[0] & (1u << 5));
+}
+
+static void
+test_multicast(void)
+{
+	struct rte_ether_addr list[40];
+	unsigned int i;
+
+	for (i = 0; i < 40; i++) {
+		uint8_t b[6] = {
+			0x01, 0x00, 0x5e, 0x00, (uint8_t)(i << 4), (uint8_t)i};
+
+		memcpy(list[i].addr_bytes, b, 6);
+	}
+	setup_up();
+	check_i64("5 multicast addresses", 0,
+		igb_vf_set_mc_addr_list(&dev, list, 5));
+	check_u64("one message", 1, m.nb_log);
+	check_u64("count 5, no overflow",
+		IGB_MSG_SET_MULTICAST | (5u << IGB_MSG_INFO_SHIFT),
+		m.log[0].w[0]);
+	check_u64("hash of address 1", igb_mta_hash(list[1].addr_bytes),
+		m.log[0].w[1] >> 16);
+
+	m.nb_log = 0;
+	check_i64("31 multicast addresses", 0,
+		igb_vf_set_mc_addr_list(&dev, list, 31));
+	check_u64("two messages", 2, m.nb_log);
+	check_u64("30 hashes with the overflow flag",
+		IGB_MSG_SET_MULTICAST | (30u << IGB_MSG_INFO_SHIFT) |
+			IGB_MSG_MC_OVERFLOW,
+		m.log[0].w[0]);
+	check_u64("then multicast promiscuous",
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[1].w[0]);
+
+	m.nb_log = 0;
+	igb_vf_set_mc_addr_list(&dev, list, 3);
+	check_u64("back to 3: multicast promiscuous off", IGB_MSG_SET_PROMISC,
+		m.log[1].w[0]);
+	check_i64("129 addresses refused", -ENOSPC,
+		igb_vf_set_mc_addr_list(&dev, list, IGB_VF_MC_LIST_MAX + 1));
+	check_u64("list kept", 3, ad.nb_mc);
+}
+
+static void
+test_reset_events(void)
+{
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK_NO_CTS;
+	check_i64("NACK without CTS -> -EPERM", -EPERM,
+		igb_vf_vlan_filter_set(&dev, 7, 1));
+	check_u64("and a reset is pending", 1, ad.reset_pending);
+
+	setup_up();
+	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
+	igb_vf_pf_poll(&dev);
+	check_u64("PF ping with CTS: no reset", 0, ad.reset_pending);
+	model_pf_send(&m, IGB_MSG_PF_CONTROL);
+	igb_vf_pf_poll(&dev);
+	check_u64("PF control without CTS: reset", 1, ad.reset_pending);
+
+	setup_up();
+	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	igb_vf_pf_poll(&dev);
+	check_u64("PF reset in progress (RSTI): reset", 1, ad.reset_pending);
+
+	setup_up();
+	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
+	igb_vf_pf_poll(&dev);
+	check_u64(
+		"PF reset done after ours (RSTD): reset", 1, ad.reset_pending);
+	check_i64("handshake again", 0, igb_vf_pf_reset(&dev));
+	check_u64("reset no longer pending", 0, ad.reset_pending);
+}
+
+static void
+test_restore(void)
+{
+	struct rte_ether_addr mc = {{0x01, 0x00, 0x5e, 0x00, 0x00, 0xfb}};
+
+	setup_up();
+	igb_vf_vlan_filter_set(&dev, 100, 1);
+	igb_vf_vlan_filter_set(&dev, 200, 1);
+	igb_vf_set_mc_addr_list(&dev, &mc, 1);
+	igb_vf_allmulticast_enable(&dev);
+	data.mtu = 9000;
+	igb_vf_pf_reset(&dev);
+	m.nb_log = 0;
+	check_i64("replay after reset", 0, igb_vf_filters_restore(&dev));
+	check_u64("five requests", 5, m.nb_log);
+	check_u64("VLAN 100 again", 100, m.log[0].w[1]);
+	check_u64("VLAN 200 again", 200, m.log[1].w[1]);
+	check_u64("multicast list again",
+		IGB_MSG_SET_MULTICAST | (1u << IGB_MSG_INFO_SHIFT),
+		m.log[2].w[0]);
+	check_u64("all-multicast again",
+		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[3].w[0]);
+	check_u64("frame size for MTU 9000 again", 9022, m.log[4].w[1]);
+}
+
+static void
+test_counters(void)
+{
+	struct rte_eth_stats s;
+
+	setup();
+	m.reg[IGB_VFGPRC / 4] = 0xfffffff0;
+	igb_vf_counters_sample(&ad);
+	igb_vf_stats_reset(&dev);
+	m.reg[IGB_VFGPRC / 4] = 0x10; /* wrapped */
+	m.reg[IGB_VFGORC / 4] = 0x1000;
+	memset(&s, 0, sizeof(s));
+	igb_vf_stats_get(&dev, &s);
+	check_u64("packets across a 32-bit wrap", 0x20, s.ipackets);
+	m.reg[IGB_VFGPRC / 4] = 0x30;
+	igb_vf_stats_get(&dev, &s);
+	check_u64("then counting on", 0x40, s.ipackets);
+	igb_vf_stats_reset(&dev);
+	igb_vf_stats_get(&dev, &s);
+	check_u64("zero after reset", 0, s.ipackets);
+}
+
+int
+main(void)
+{
+	test_handshake();
+	test_handshake_stale_ping();
+	test_pf_in_reset();
+	test_no_mac();
+	test_no_reply();
+	test_nacks();
+	test_timeout_request();
+	test_multicast();
+	test_reset_events();
+	test_restore();
+	test_counters();
+	return check_exit();
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Generated frame layout, checked byte by byte with an independent
+ * checksum, and the probe header round trip. */
+#include "check.h"
+#include "pkt_build.h"
+
+static const struct pkt_template tmpl = {
+	.src_mac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01},
+	.dst_mac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x02},
+	.src_ip = 0xc6120001, /* 198.18.0.1 */
+	.dst_ip = 0xc6130002, /* 198.19.0.2 */
+	.sport = 49152,
+	.dport = 9,
+};
+
+static uint32_t
+be16_at(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 8 | p[1];
+}
+
+static uint32_t
+be32_at(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		(uint32_t)p[2] << 8 | p[3];
+}
+
+/* RFC 1071 sum over the IPv4 header: 0xffff when the checksum is right. */
+static uint32_t
+ones_sum(const uint8_t *p, unsigned int len)
+{
+	uint32_t sum = 0;
+	unsigned int i;
+
+	for (i = 0; i < len; i += 2)
+		sum += be16_at(p + i);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return sum;
+}
+
+static void
+test_layout(void)
+{
+	uint8_t f[1600];
+	const uint8_t *ip = f + 14, *udp = f + 34;
+	struct pkt_bench_hdr h;
+
+	memset(f, 0xee, sizeof(f));
+	pkt_build(f, &tmpl, 64, 3, 77);
+	check_u64("data length of a 64-byte frame is 60", 60, pkt_data_len(64));
+	check_u64("dst MAC first byte", 0x02, f[0]);
+	check_u64("dst MAC last byte", 0x02, f[5]);
+	check_u64("src MAC last byte", 0x01, f[11]);
+	check_u64("ethertype IPv4", 0x0800, be16_at(f + 12));
+	check_u64("IPv4, 20-byte header", 0x45, ip[0]);
+	check_u64("IP total length = 60 - 14", 46, be16_at(ip + 2));
+	check_u64("no fragmentation fields", 0, be16_at(ip + 6));
+	check_u64("TTL 64", 64, ip[8]);
+	check_u64("protocol UDP", 17, ip[9]);
+	check_u64("header checksum verifies", 0xffff, ones_sum(ip, 20));
+	check_u64("flow 3: source 198.18.0.4", 0xc6120004, be32_at(ip + 12));
+	check_u64("destination 198.19.0.2", 0xc6130002, be32_at(ip + 16));
+	check_u64("flow 3: source port 49155", 49155, be16_at(udp));
+	check_u64("destination port 9", 9, be16_at(udp + 2));
+	check_u64("UDP length = 46 - 20", 26, be16_at(udp + 4));
+	check_u64("UDP checksum 0 (none)", 0, be16_at(udp + 6));
+	check_u64("magic in network order", PKT_BENCH_MAGIC, be32_at(f + 42));
+	check_u64("nothing written past the bench header", 0xee, f[58]);
+
+	check_result(pkt_parse_bench(f, 60, &h), "own frame parses as probe");
+	check_u64("  sequence 77", 77, h.seq);
+	check_u64("  unstamped TSC 0", 0, h.tsc);
+	pkt_stamp(f, 0x123456789abcdefULL);
+	pkt_parse_bench(f, 60, &h);
+	check_u64("stamped TSC reads back", 0x123456789abcdefULL, h.tsc);
+	check_u64(
+		"stamp leaves the IP checksum valid", 0xffff, ones_sum(ip, 20));
+
+	check_result(!pkt_parse_bench(f, 57, &h),
+		"frame shorter than the bench header is not a probe");
+	f[43] ^= 1;
+	check_result(!pkt_parse_bench(f, 60, &h), "wrong magic: not a probe");
+	f[43] ^= 1;
+	f[23] = 6;
+	check_result(!pkt_parse_bench(f, 60, &h), "TCP: not a probe");
+	f[23] = 17;
+	f[12] = 0x08;
+	f[13] = 0x06;
+	check_result(!pkt_parse_bench(f, 60, &h), "ARP: not a probe");
+
+	pkt_build(f, &tmpl, 1518, 0, 1);
+	check_u64(
+		"1518-byte frame: IP total length 1500", 1500, be16_at(ip + 2));
+	check_u64("1518-byte frame: UDP length 1480", 1480, be16_at(udp + 4));
+	check_u64(
+		"1518-byte frame: checksum verifies", 0xffff, ones_sum(ip, 20));
+	check_u64("flow 0: base source address", 0xc6120001, be32_at(ip + 12));
+}
+
+static void
+test_macswap(void)
+{
+	uint8_t f[64];
+
+	pkt_build(f, &tmpl, 64, 0, 0);
+	pkt_macswap(f);
+	check_u64("macswap: dst is the old src", 0x01, f[5]);
+	check_u64("macswap: src is the old dst", 0x02, f[11]);
+	check_u64("macswap: ethertype untouched", 0x0800, be16_at(f + 12));
+	pkt_macswap(f);
+	check_result(memcmp(f, tmpl.dst_mac, 6) == 0 &&
+			memcmp(f + 6, tmpl.src_mac, 6) == 0,
+		"macswap twice restores the frame");
+}
+
+int
+main(void)
+{
+	test_layout();
+	test_macswap();
+	return check_exit();
+}
