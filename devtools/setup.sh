@@ -74,6 +74,8 @@ pkgs=(
 	valgrind
 	# lint
 	clang-format cppcheck shellcheck
+	# host-side fuzzing (libFuzzer, ASan, UBSan)
+	clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -71,6 +71,15 @@ for line in open(sys.argv[1]):
 		sed -n '/^Summary of Failures/,$p' "$build/unit.log"
 fi
 
+# Mailbox fuzzer: a bounded run (IGB_FUZZ_SECONDS, default 60).
+if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
+	"${IGB_FUZZ_SECONDS:-60}" 2> "$build/fuzz.err"); then
+	result PASS fuzz/pf-mailbox "${fuzz_line#PASS fuzz/pf-mailbox }"
+else
+	result FAIL fuzz/pf-mailbox "${fuzz_line#FAIL fuzz/pf-mailbox }"
+	cat "$build/fuzz.err"
+fi
+
 if [ $vm = 1 ]; then
 	if [ ${#scens[@]} = 0 ]; then
 		# zz-* are scratch, demo is the README's; a "[wip: ...]"
