@@ -3,11 +3,13 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${IGB_BUILD:-$top/build}
-if [ ! -f "$build/build.ninja" ]; then
-	meson setup "$build" "$top" > "$build.setup.log" 2>&1 || {
-		cat "$build.setup.log" >&2
-		exit 1
-	}
-	rm -f "$build.setup.log"
-fi
+# Reconfigure an existing tree too: component folders are picked up by
+# fs.is_file() at configure time, which ninja's own regeneration misses.
+args=()
+[ ! -f "$build/build.ninja" ] || args=(--reconfigure)
+meson setup "${args[@]}" "$build" "$top" > "$build.setup.log" 2>&1 || {
+	cat "$build.setup.log" >&2
+	exit 1
+}
+rm -f "$build.setup.log"
 ninja -C "$build" > /dev/null || ninja -C "$build"

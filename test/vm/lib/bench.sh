@@ -238,63 +238,97 @@ dpdk_reset_runtime() {
 	rm -rf /dev/hugepages/* /run/dpdk/*
 }
 
-# testpmd_start NAME EAL-ARGS... -- TESTPMD-ARGS...
-# Starts testpmd in interactive mode in the background, reading commands
-# from a FIFO; output goes to $SCEN_OUT/NAME.log. Adds --file-prefix=NAME.
-# Waits TP_START_SECS (180) for the prompt; with TP_SOFT=1 a missing
-# prompt returns 1 instead of failing the scenario.
-testpmd_start() {
-	local name=$1 fifo log fd
-	shift
+# ---- interactive programs (testpmd, igb-pfd) ---------------------------
+
+# console_start NAME PROMPT SECS CMD...: run CMD in the background reading
+# commands from a FIFO, output in $SCEN_OUT/NAME.log, and wait SECS for its
+# PROMPT. With CONSOLE_SOFT=1 a missing prompt returns 1 instead of failing.
+console_start() {
+	local name=$1 prompt=$2 secs=$3 fifo log fd
+	shift 3
 	fifo=$SCEN_OUT/$name.in
 	log=$SCEN_OUT/$name.log
 	rm -f "$fifo"
 	mkfifo "$fifo"
 	exec {fd}<>"$fifo"
 	printf -v "TP_FD_$name" %s "$fd"
-	log "testpmd $name: $TESTPMD --file-prefix=$name $* -i"
-	# Line-buffered: testpmd prints with stdio, which a file would buffer
-	# fully, while its prompt is written directly.
-	stdbuf -oL -eL "$TESTPMD" --file-prefix="$name" "$@" -i \
-		< "$fifo" > "$log" 2>&1 &
+	printf -v "TP_PROMPT_$name" %s "$prompt"
+	log "$name: $*"
+	# Line-buffered: these programs print with stdio, which a file would
+	# buffer fully, while their prompt is written directly.
+	stdbuf -oL -eL "$@" < "$fifo" > "$log" 2>&1 &
 	printf -v "TP_PID_$name" %s $!
 	echo $! >> "$SCEN_OUT/pids"
-	testpmd_wait_prompt "$name" 0 "${TP_START_SECS:-180}" "${TP_SOFT:-0}"
+	console_wait_prompt "$name" 0 "$secs" "${CONSOLE_SOFT:-0}"
 }
 
 tp_var() { local v="TP_$1_$2"; echo "${!v}"; }
 
-# testpmd_wait_prompt NAME OFFSET SECS [SOFT]: wait for a prompt after
+# console_wait_prompt NAME OFFSET SECS [SOFT]: wait for the prompt after
 # OFFSET; with SOFT=1 a timeout returns 1 instead of failing.
-testpmd_wait_prompt() {
-	local name=$1 off=$2 secs=$3 soft=${4:-0} log end pid
+console_wait_prompt() {
+	local name=$1 off=$2 secs=$3 soft=${4:-0} log end pid prompt
 	log=$SCEN_OUT/$name.log
 	pid=$(tp_var PID "$name")
+	prompt=$(tp_var PROMPT "$name")
 	end=$(($(date +%s) + secs))
-	until tail -c +"$((off + 1))" "$log" | grep -q 'testpmd> '; do
+	until tail -c +"$((off + 1))" "$log" | grep -qF "$prompt"; do
 		if ! kill -0 "$pid" 2>/dev/null; then
 			tail -n 20 "$log"
-			fail "testpmd $name exited"
+			fail "$name exited"
 		fi
 		[ "$(date +%s)" -lt "$end" ] || {
 			tail -n 20 "$log"
 			[ "$soft" = 1 ] && return 1
-			fail "testpmd $name: no prompt within ${secs}s"
+			fail "$name: no prompt within ${secs}s"
 		}
 		sleep 0.2
 	done
 }
 
-# testpmd_cmd NAME COMMAND [SECS]: run one command (deadline 90 s: TCG is
-# slow when the host is loaded); print its output.
-testpmd_cmd() {
-	local name=$1 cmd=$2 secs=${3:-90} log off
+# console_cmd NAME COMMAND [SECS]: run one command (deadline 90 s: TCG is
+# slow when the host is loaded); print its output without the prompt.
+console_cmd() {
+	local name=$1 cmd=$2 secs=${3:-90} log off fd
 	log=$SCEN_OUT/$name.log
 	off=$(stat -c %s "$log")
-	printf '%s\n' "$cmd" >&"$(tp_var FD "$name")"
-	testpmd_wait_prompt "$name" "$off" "$secs"
-	tail -c +"$((off + 1))" "$log" | sed 's/testpmd> //g'
+	fd=$(tp_var FD "$name")
+	printf '%s\n' "$cmd" >&"$fd"
+	console_wait_prompt "$name" "$off" "$secs"
+	tail -c +"$((off + 1))" "$log" | sed "s/$(tp_var PROMPT "$name")//g"
 }
+
+# console_stop NAME [SECS]: "quit", and kill it if it is not gone in SECS
+# (20) seconds, which fails the scenario.
+console_stop() {
+	local name=$1 secs=${2:-20} pid fd
+	pid=$(tp_var PID "$name")
+	fd=$(tp_var FD "$name")
+	{ printf 'quit\n' >&"$fd"; } 2> /dev/null
+	for _ in $(seq 1 $((secs * 2))); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.5
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -9 "$pid"
+		fail "$name did not quit within ${secs}s"
+	fi
+	wait "$pid" 2>/dev/null
+	log "$name stopped"
+}
+
+# testpmd_start NAME EAL-ARGS... -- TESTPMD-ARGS...: testpmd in interactive
+# mode with --file-prefix=NAME. Waits TP_START_SECS (180) for the prompt;
+# with TP_SOFT=1 a missing prompt returns 1 instead of failing.
+testpmd_start() {
+	local name=$1
+	shift
+	CONSOLE_SOFT=${TP_SOFT:-0} console_start "$name" 'testpmd> ' \
+		"${TP_START_SECS:-180}" "$TESTPMD" --file-prefix="$name" "$@" -i
+}
+
+testpmd_cmd() { console_cmd "$@"; }
+testpmd_stop() { console_stop "$1"; }
 
 testpmd_driver() { # NAME PORT
 	testpmd_cmd "$1" "show port info $2" |
@@ -310,24 +344,6 @@ testpmd_mac() { # NAME PORT
 testpmd_stat() {
 	testpmd_cmd "$1" "show port stats $2" |
 		grep -o "$3: *[0-9]*" | head -n 1 | awk '{ print $2 }'
-}
-
-# testpmd_stop NAME: quit, and kill it if it does not go within 20 s.
-testpmd_stop() {
-	local name=$1 pid fd
-	pid=$(tp_var PID "$name")
-	fd=$(tp_var FD "$name")
-	{ printf 'quit\n' >&"$fd"; } 2> /dev/null
-	for _ in $(seq 1 40); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.5
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		kill -9 "$pid"
-		fail "testpmd $name did not quit within 20s"
-	fi
-	wait "$pid" 2>/dev/null
-	log "testpmd $name stopped"
 }
 
 # ---- scenario life cycle ------------------------------------------------

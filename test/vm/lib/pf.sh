@@ -21,51 +21,15 @@ pf_setup() {
 pf_numvfs() { cat "$(pci_dev "$PF_BDF")/sriov_numvfs"; }
 
 # pfd_start NAME [EAL ARGS...] -- IGB-PFD ARGS...: igb-pfd in the
-# background reading its prompt from a FIFO; output in $SCEN_OUT/NAME.log.
+# background at its prompt (bench.sh console_*); output in $SCEN_OUT/NAME.log.
 pfd_start() {
-	local name=$1 fifo log fd
+	local name=$1
 	shift
-	fifo=$SCEN_OUT/$name.in
-	log=$SCEN_OUT/$name.log
-	rm -f "$fifo"
-	mkfifo "$fifo"
-	exec {fd}<>"$fifo"
-	printf -v "TP_FD_$name" %s "$fd"
-	log "igb-pfd $name: $PFD -n 1 --file-prefix=$name --vfio-vf-token=$VF_TOKEN $*"
-	"$PFD" -n 1 --file-prefix="$name" --vfio-vf-token="$VF_TOKEN" \
-		"$@" < "$fifo" > "$log" 2>&1 &
-	printf -v "TP_PID_$name" %s $!
-	echo $! >> "$SCEN_OUT/pids"
-	pfd_wait_prompt "$name" 0 "${PFD_START_SECS:-120}"
+	console_start "$name" 'igb-pfd> ' "${PFD_START_SECS:-120}" \
+		"$PFD" -n 1 --file-prefix="$name" --vfio-vf-token="$VF_TOKEN" "$@"
 }
 
-pfd_wait_prompt() { # NAME OFFSET SECS
-	local name=$1 off=$2 secs=$3 log end pid
-	log=$SCEN_OUT/$name.log
-	pid=$(tp_var PID "$name")
-	end=$(($(date +%s) + secs))
-	until tail -c +"$((off + 1))" "$log" | grep -q 'igb-pfd> '; do
-		if ! kill -0 "$pid" 2>/dev/null; then
-			tail -n 20 "$log"
-			fail "igb-pfd $name exited"
-		fi
-		[ "$(date +%s)" -lt "$end" ] || {
-			tail -n 20 "$log"
-			fail "igb-pfd $name: no prompt within ${secs}s"
-		}
-		sleep 0.2
-	done
-}
-
-# pfd_cmd NAME COMMAND: run one prompt command, print its output.
-pfd_cmd() {
-	local name=$1 cmd=$2 log off
-	log=$SCEN_OUT/$name.log
-	off=$(stat -c %s "$log")
-	printf '%s\n' "$cmd" >&"$(tp_var FD "$name")"
-	pfd_wait_prompt "$name" "$off" 30
-	tail -c +"$((off + 1))" "$log" | sed 's/igb-pfd> //g'
-}
+pfd_cmd() { console_cmd "$1" "$2" 30; }
 
 # pfd_vf NAME VF KEY: one field of "show vf VF" (key=value lines).
 pfd_vf() {
@@ -77,22 +41,7 @@ pfd_driver() { # NAME
 		"$SCEN_OUT/$1.log" | head -n 1
 }
 
-# pfd_stop NAME: "quit" at the prompt; it must exit within 30 s.
-pfd_stop() {
-	local name=$1 pid
-	pid=$(tp_var PID "$name")
-	printf 'quit\n' >&"$(tp_var FD "$name")" 2>/dev/null
-	for _ in $(seq 1 60); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.5
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		kill -9 "$pid"
-		fail "igb-pfd $name did not quit within 30s"
-	fi
-	wait "$pid" 2>/dev/null
-	log "igb-pfd $name stopped"
-}
+pfd_stop() { console_stop "$1" 30; } # NAME: "quit" must end it in 30 s
 
 # vf_up_igbvf VF NS ADDR [MTU]: bind VF to igbvf, move it to namespace NS
 # with ADDR, wait for carrier. Sets VF_IF.
