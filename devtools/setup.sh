@@ -70,8 +70,12 @@ pkgs=(
 	# guest bench
 	busybox-static kmod cpio gzip iproute2 iputils-ping tcpdump procps
 	pciutils util-linux
+	# performance harness (instructions per packet)
+	valgrind
 	# lint
 	clang-format cppcheck shellcheck
+	# host-side fuzzing (libFuzzer, ASan, UBSan)
+	clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

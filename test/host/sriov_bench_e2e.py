@@ -163,7 +163,9 @@ def tx_rate_limit():
     check(j["tx"]["packets"] >= 0.1 * due,
           f"tx packets at least 10 % of {rate} pps x "
           f"{j['elapsed_s']:.3f} s", j["tx"]["packets"])
-    check(1.0 <= j["elapsed_s"] <= 3, "ran 1 s", j["elapsed_s"])
+    # The deadline and the reported elapsed time are two TSC reads: allow
+    # a millisecond of difference at the low end.
+    check(0.999 <= j["elapsed_s"] <= 3, "ran 1 s", j["elapsed_s"])
 
 
 @test

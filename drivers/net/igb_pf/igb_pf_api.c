@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Private API (rte_pmd_igb_pf.h): the administrator's VF controls. */
+#include <errno.h>
+#include <string.h>
+
+#include "igb_pf_ethdev.h"
+#include "igb_pf_hw.h"
+
+/* Looks up port and locks it; NULL (and *ret set) if not ours. */
+static struct igb_pf_adapter *
+lock_port(uint16_t port, uint16_t vf, int *ret)
+{
+	struct igb_pf_adapter *ad = igb_pf_adapter_of(port);
+
+	if (ad == NULL) {
+		*ret = -ENODEV;
+		return NULL;
+	}
+	rte_spinlock_recursive_lock(&ad->lock);
+	if (vf >= ad->sriov.num_vfs && vf != RTE_PMD_IGB_PF_ALL_VFS) {
+		rte_spinlock_recursive_unlock(&ad->lock);
+		*ret = -EINVAL;
+		return NULL;
+	}
+	*ret = 0;
+	return ad;
+}
+
+/* Applies an admin change and re-projects the state. */
+static int
+admin(uint16_t port, uint16_t vf,
+      int (*fn)(struct igb_pf_sriov *, uint16_t, bool), uint8_t on)
+{
+	struct igb_pf_adapter *ad;
+	int ret;
+
+	if (vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	ret = fn(&ad->sriov, vf, on != 0);
+	if (ret == 0)
+		igb_pf_hw_sync(&ad->hw, &ad->sriov);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}
+
+int
+rte_pmd_igb_pf_get_num_vfs(uint16_t port)
+{
+	struct igb_pf_adapter *ad = igb_pf_adapter_of(port);
+
+	return ad == NULL ? -ENODEV : ad->sriov.num_vfs;
+}
+
+int
+rte_pmd_igb_pf_get_vf_info(uint16_t port, uint16_t vf,
+			   struct rte_pmd_igb_pf_vf_info *info)
+{
+	struct igb_pf_adapter *ad;
+	const struct igb_pf_vf *v;
+	int ret;
+
+	if (info == NULL || vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	v = &ad->sriov.vf[vf];
+	memset(info, 0, sizeof(*info));
+	memcpy(info->mac.addr_bytes, v->mac, RTE_ETHER_ADDR_LEN);
+	info->mac_pinned = v->mac_pinned;
+	info->port_vlan = v->port_vlan;
+	info->trusted = v->trusted;
+	info->mac_anti_spoof = v->mac_spoofchk;
+	info->vlan_anti_spoof = v->vlan_spoofchk;
+	info->rx_enabled = v->rx_allowed;
+	info->tx_enabled = v->tx_allowed;
+	info->clear_to_send = v->cts;
+	info->max_frame = v->max_frame;
+	info->nb_mc_hashes = v->mc_count;
+	info->mc_overflow = v->mc_overflow;
+	info->promisc_unicast = v->promisc_uc;
+	info->promisc_multicast = v->promisc_mc;
+	info->nb_vlans = (uint16_t)igb_pf_vlan_pool_list(&ad->sriov.vlans, vf,
+							 info->vlans,
+							 RTE_DIM(info->vlans));
+	info->mbx_requests = v->cnt.msgs;
+	info->mbx_acks = v->cnt.acks;
+	info->mbx_nacks = v->cnt.nacks;
+	info->mbx_resets = v->cnt.resets;
+	info->flrs = v->cnt.flrs;
+	info->mbx_errors = v->cnt.mbx_errors;
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+int
+rte_pmd_igb_pf_set_vf_mac_addr(uint16_t port, uint16_t vf,
+			       const struct rte_ether_addr *mac)
+{
+	struct igb_pf_adapter *ad;
+	int ret;
+
+	if (mac == NULL || vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	ret = igb_pf_admin_set_mac(&ad->sriov, vf, mac->addr_bytes);
+	if (ret == 0) {
+		igb_pf_hw_sync(&ad->hw, &ad->sriov);
+		if (ad->sriov.vf[vf].cts)
+			IGB_PF_LOG(NOTICE, "%s: VF %u MAC set; the VF driver uses it after its next reset",
+				   ad->bdf, vf);
+	}
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}
+
+int
+rte_pmd_igb_pf_set_vf_vlan(uint16_t port, uint16_t vf, uint16_t vlan_id)
+{
+	struct igb_pf_adapter *ad;
+	int ret;
+
+	if (vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	ret = igb_pf_admin_set_port_vlan(&ad->sriov, vf, vlan_id);
+	if (ret == 0)
+		igb_pf_hw_sync(&ad->hw, &ad->sriov);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}
+
+int
+rte_pmd_igb_pf_set_vf_trust(uint16_t port, uint16_t vf, uint8_t on)
+{
+	return admin(port, vf, igb_pf_admin_set_trust, on);
+}
+
+int
+rte_pmd_igb_pf_set_vf_mac_anti_spoof(uint16_t port, uint16_t vf, uint8_t on)
+{
+	return admin(port, vf, igb_pf_admin_set_mac_spoofchk, on);
+}
+
+int
+rte_pmd_igb_pf_set_vf_vlan_anti_spoof(uint16_t port, uint16_t vf, uint8_t on)
+{
+	return admin(port, vf, igb_pf_admin_set_vlan_spoofchk, on);
+}
+
+int
+rte_pmd_igb_pf_set_vf_rx(uint16_t port, uint16_t vf, uint8_t on)
+{
+	return admin(port, vf, igb_pf_admin_set_rx, on);
+}
+
+int
+rte_pmd_igb_pf_set_vf_tx(uint16_t port, uint16_t vf, uint8_t on)
+{
+	return admin(port, vf, igb_pf_admin_set_tx, on);
+}
+
+int
+rte_pmd_igb_pf_get_vf_stats(uint16_t port, uint16_t vf,
+			    struct rte_pmd_igb_pf_vf_stats *stats)
+{
+	struct igb_pf_adapter *ad;
+	const uint64_t *t;
+	int ret;
+
+	if (stats == NULL || vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	igb_pf_vfstats_update(ad);
+	t = ad->vfstats[vf].total;
+	stats->ipackets = t[IGB_PF_VFSTAT_GPRC];
+	stats->opackets = t[IGB_PF_VFSTAT_GPTC];
+	stats->ibytes = t[IGB_PF_VFSTAT_GORC];
+	stats->obytes = t[IGB_PF_VFSTAT_GOTC];
+	stats->imulticast = t[IGB_PF_VFSTAT_MPRC];
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+int
+rte_pmd_igb_pf_reset_vf_stats(uint16_t port, uint16_t vf)
+{
+	struct igb_pf_adapter *ad;
+	int ret;
+
+	if (vf == RTE_PMD_IGB_PF_ALL_VFS)
+		return -EINVAL;
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	igb_pf_vfstats_update(ad);
+	memset(ad->vfstats[vf].total, 0, sizeof(ad->vfstats[vf].total));
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+int
+rte_pmd_igb_pf_ping_vf(uint16_t port, uint16_t vf)
+{
+	struct igb_pf_adapter *ad;
+	int ret;
+
+	ad = lock_port(port, vf, &ret);
+	if (ad == NULL)
+		return ret;
+	if (vf == RTE_PMD_IGB_PF_ALL_VFS)
+		igb_pf_mbx_ping_all(&ad->mbx);
+	else
+		ret = igb_pf_mbx_ping(&ad->mbx, vf);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}

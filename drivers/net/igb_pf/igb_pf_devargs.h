@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Device arguments of net_igb_pf, e.g.
+ *   -a 0000:01:00.0,num_vfs=2,vf0_mac=02:00:00:00:00:10,vf1_trust=on
+ * Keys: num_vfs (1..7), keep_vfs (on|off: leave the VFs in place on
+ * close), vfN_mac, vfN_vlan (port VLAN 1..4095), vfN_trust, vfN_spoofchk
+ * (on|off), N in 0..6.
+ */
+#ifndef IGB_PF_DEVARGS_H
+#define IGB_PF_DEVARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "igb_pf_vf.h"
+
+struct igb_pf_vf_devargs {
+	bool has_mac;
+	uint8_t mac[IGB_PF_ETH_ALEN];
+	uint16_t vlan;		/* 0: not given */
+	int8_t trust;		/* -1: not given, else 0/1 */
+	int8_t spoofchk;	/* -1: not given, else 0/1 */
+};
+
+struct igb_pf_devargs {
+	uint16_t num_vfs;	/* 0: not given */
+	bool keep_vfs;
+	struct igb_pf_vf_devargs vf[IGB_PF_MAX_VFS];
+};
+
+/* Value parsers: 0 on success, else -EINVAL with a message in err. */
+int igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err,
+			 size_t errlen);
+int igb_pf_parse_mac(const char *val, uint8_t mac[IGB_PF_ETH_ALEN]);
+int igb_pf_parse_bool(const char *val, bool *out);
+int igb_pf_parse_vlan(const char *val, uint16_t *out);
+
+/*
+ * Parses a devargs string (may be NULL or empty). On error returns
+ * -EINVAL with a message naming the key and the allowed values in err,
+ * and leaves *out zeroed.
+ */
+int igb_pf_devargs_parse(const char *args, struct igb_pf_devargs *out,
+			 char *err, size_t errlen);
+
+/* Checks per-VF keys against the VF count in use. */
+int igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da,
+			     uint16_t num_vfs, char *err, size_t errlen);
+
+#endif /* IGB_PF_DEVARGS_H */

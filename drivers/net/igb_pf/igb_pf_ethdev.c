@@ -1,0 +1,899 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_igb_pf: ethdev glue of the 82576 Physical Function. The PF always
+ * runs in VMDq mode with its own traffic on the last pool (queues 7 and
+ * 15): QEMU issues the DMA of queue q as VF (q mod 8) while that VF
+ * exists, so the PF must stay on a pool no VF can have.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <bus_pci_driver.h>
+#include <ethdev_pci.h>
+#include <rte_alarm.h>
+#include <rte_eal.h>
+#include <rte_interrupts.h>
+#include <rte_uuid.h>
+
+#include "igb_pf_ethdev.h"
+#include "igb_pf_hw.h"
+#include "igb_pf_phy.h"
+#include "igb_pf_sysfs.h"
+#include "igb_rxtx.h"
+
+RTE_LOG_REGISTER(igb_pf_logtype, pmd.net.igb_pf, NOTICE);
+
+#define IGB_PF_POLL_US 5000	/* mailbox and link poll period */
+#define IGB_PF_STATS_TICKS 20	/* VF counters folded every 100 ms */
+#define IGB_PF_RESET_DELAY_US 10000
+#define IGB_PF_RX_QUEUE IGB_PF_POOL	/* pool n's first queue is n */
+#define IGB_PF_TX_QUEUE IGB_PF_POOL
+#define IGB_PF_DESC_MIN 32
+#define IGB_PF_DESC_MAX 4096
+#define IGB_PF_DESC_ALIGN 8
+#define IGB_PF_SYSFS "/sys"
+
+static const struct eth_dev_ops igb_pf_ops;
+
+static const struct rte_pci_id pci_id_igb_pf_map[] = {
+	{ RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576) },
+	{ .vendor_id = 0 },
+};
+
+struct igb_pf_adapter *
+igb_pf_adapter_of(uint16_t port)
+{
+	struct rte_eth_dev *dev;
+
+	if (!rte_eth_dev_is_valid_port(port))
+		return NULL;
+	dev = &rte_eth_devices[port];
+	if (dev->dev_ops != &igb_pf_ops || dev->data->dev_private == NULL)
+		return NULL;
+	return dev->data->dev_private;
+}
+
+static struct igb_pf_adapter *
+adapter(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* ---- Event handling: mailbox, link, VF counters ---- */
+
+static enum igb_pf_mbx_verdict
+ask_application(void *ctx, uint16_t vf, const struct igb_msg *m)
+{
+	struct igb_pf_adapter *ad = ctx;
+	struct rte_pmd_igb_pf_mb_event_param p = {
+		.vfid = vf,
+		.msg_type = igb_msg_type(m->w[0]),
+		.retval = RTE_PMD_IGB_PF_MB_EVENT_PROCEED,
+		.msg = (void *)(uintptr_t)m->w,
+	};
+
+	rte_eth_dev_callback_process(ad->dev, RTE_ETH_EVENT_VF_MBOX, &p);
+	switch (p.retval) {
+	case RTE_PMD_IGB_PF_MB_EVENT_NOOP_ACK:
+		return IGB_PF_MBX_NOOP_ACK;
+	case RTE_PMD_IGB_PF_MB_EVENT_NOOP_NACK:
+		return IGB_PF_MBX_NOOP_NACK;
+	default:
+		return IGB_PF_MBX_PROCEED;
+	}
+}
+
+static void
+link_set(struct igb_pf_adapter *ad, const struct igb_pf_link *l)
+{
+	struct rte_eth_link link = {
+		.link_status = l->up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
+		.link_speed = l->up ? l->speed_mbps : RTE_ETH_SPEED_NUM_NONE,
+		.link_duplex = l->full_duplex ? RTE_ETH_LINK_FULL_DUPLEX :
+			RTE_ETH_LINK_HALF_DUPLEX,
+		.link_autoneg = RTE_ETH_LINK_AUTONEG,
+	};
+
+	rte_eth_linkstatus_set(ad->dev, &link);
+}
+
+/* Returns true if the link changed; then every VF is pinged. */
+static bool
+link_check(struct igb_pf_adapter *ad)
+{
+	struct igb_pf_link l;
+
+	igb_pf_link_read(&ad->hw, &l);
+	link_set(ad, &l);
+	if (l.up == ad->link_up)
+		return false;
+	ad->link_up = l.up;
+	IGB_PF_LOG(INFO, "%s: link %s", ad->bdf, l.up ? "up" : "down");
+	igb_pf_mbx_ping_all(&ad->mbx);
+	return true;
+}
+
+void
+igb_pf_vfstats_update(struct igb_pf_adapter *ad)
+{
+	static const uint32_t regs[IGB_PF_VFSTATS] = {
+		[IGB_PF_VFSTAT_GPRC] = IGB_PVFGPRC(0),
+		[IGB_PF_VFSTAT_GPTC] = IGB_PVFGPTC(0),
+		[IGB_PF_VFSTAT_GORC] = IGB_PVFGORC(0),
+		[IGB_PF_VFSTAT_GOTC] = IGB_PVFGOTC(0),
+		[IGB_PF_VFSTAT_MPRC] = IGB_PVFMPRC(0),
+	};
+	unsigned int vf, i;
+
+	for (vf = 0; vf < ad->sriov.num_vfs; vf++) {
+		struct igb_pf_vf_hwstats *st = &ad->vfstats[vf];
+
+		for (i = 0; i < IGB_PF_VFSTATS; i++) {
+			uint32_t raw = igb_read(&ad->hw,
+						regs[i] + IGB_PVFGPRC(vf) -
+						IGB_PVFGPRC(0));
+
+			st->total[i] += (uint32_t)(raw - st->last[i]);
+			st->last[i] = raw;
+		}
+	}
+}
+
+/* One round of event handling; returns true if the link changed. */
+static bool
+service(struct igb_pf_adapter *ad)
+{
+	bool lsc;
+
+	rte_spinlock_recursive_lock(&ad->lock);
+	while (igb_pf_mbx_service(&ad->mbx) != 0)
+		;
+	lsc = link_check(ad);
+	if (++ad->ticks % IGB_PF_STATS_TICKS == 0)
+		igb_pf_vfstats_update(ad);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return lsc;
+}
+
+static void
+notify_lsc(struct igb_pf_adapter *ad)
+{
+	if (ad->dev->data->dev_conf.intr_conf.lsc)
+		rte_eth_dev_callback_process(ad->dev, RTE_ETH_EVENT_INTR_LSC,
+					     NULL);
+}
+
+static void
+igb_pf_intr_handler(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct igb_pf_adapter *ad = adapter(dev);
+
+	/* GPIE.NSICR: reading ICR acknowledges every cause. */
+	(void)igb_read(&ad->hw, IGB_ICR);
+	if (service(ad))
+		notify_lsc(ad);
+	rte_intr_ack(RTE_ETH_DEV_TO_PCI(dev)->intr_handle);
+}
+
+/* The interrupt is an accelerator; the poll guarantees progress. */
+static void
+igb_pf_poll(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct igb_pf_adapter *ad = adapter(dev);
+
+	if (service(ad))
+		notify_lsc(ad);
+	if (ad->polling &&
+	    rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
+		IGB_PF_LOG(ERR, "%s: cannot re-arm the mailbox poll", ad->bdf);
+		ad->polling = false;
+	}
+}
+
+/* ---- Device setup ---- */
+
+static void
+device_reset(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_IMC, ~0u);
+	igb_write(hw, IGB_RCTL, 0);
+	igb_write(hw, IGB_TCTL, IGB_TCTL_PSP);
+	igb_flush(hw);
+	igb_write(hw, IGB_CTRL, igb_read(hw, IGB_CTRL) | IGB_CTRL_RST);
+	igb_delay_us(hw, IGB_PF_RESET_DELAY_US);
+	igb_write(hw, IGB_IMC, ~0u);
+	(void)igb_read(hw, IGB_ICR);
+}
+
+static void
+read_mac(struct igb_hw *hw, uint8_t mac[IGB_PF_ETH_ALEN])
+{
+	uint32_t ral = igb_read(hw, IGB_RAL(0));
+	uint32_t rah = igb_read(hw, IGB_RAH(0));
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		mac[i] = (uint8_t)(ral >> (8 * i));
+	mac[4] = (uint8_t)rah;
+	mac[5] = (uint8_t)(rah >> 8);
+	if (!igb_pf_mac_valid(mac))
+		rte_eth_random_addr(mac);
+}
+
+/* Creates or adopts the VFs; *num_vfs gets the count in use. */
+static int
+provision_vfs(struct igb_pf_adapter *ad, uint16_t *num_vfs)
+{
+	char err[512];
+	unsigned int cur, total;
+	rte_uuid_t token;
+	int ret;
+
+	err[0] = '\0';
+	if (ad->devargs.num_vfs == 0) {
+		/* No request: serve the VFs that already exist, if any. */
+		if (igb_pf_sysfs_vf_count(IGB_PF_SYSFS, ad->bdf, &cur, &total,
+					  err, sizeof(err)) != 0)
+			cur = 0;
+		if (cur > IGB_PF_MAX_VFS) {
+			IGB_PF_LOG(ERR, "%s has %u VFs: at most %d (the PF keeps the last pool)",
+				   ad->bdf, cur, IGB_PF_MAX_VFS);
+			return -EINVAL;
+		}
+		*num_vfs = (uint16_t)cur;
+		return 0;
+	}
+	rte_eal_vfio_get_vf_token(token);
+	ret = igb_pf_sysfs_check(IGB_PF_SYSFS, ad->bdf,
+				 !rte_uuid_is_null(token), err, sizeof(err));
+	if (ret == 0)
+		ret = igb_pf_sysfs_set_vfs(IGB_PF_SYSFS, ad->bdf,
+					   ad->devargs.num_vfs, IGB_PF_MAX_VFS,
+					   &ad->created_vfs, err, sizeof(err));
+	if (ret != 0) {
+		IGB_PF_LOG(ERR, "%s: cannot create %u VFs: %s", ad->bdf,
+			   ad->devargs.num_vfs, err);
+		return ret;
+	}
+	*num_vfs = ad->devargs.num_vfs;
+	return 0;
+}
+
+static int
+apply_vf_devargs(struct igb_pf_adapter *ad)
+{
+	struct igb_pf_sriov *s = &ad->sriov;
+	uint16_t vf;
+	int ret = 0;
+
+	for (vf = 0; vf < s->num_vfs && ret == 0; vf++) {
+		const struct igb_pf_vf_devargs *v = &ad->devargs.vf[vf];
+
+		if (v->has_mac)
+			ret = igb_pf_admin_set_mac(s, vf, v->mac);
+		if (ret == 0 && v->vlan != 0)
+			ret = igb_pf_admin_set_port_vlan(s, vf, v->vlan);
+		if (ret == 0 && v->trust >= 0)
+			ret = igb_pf_admin_set_trust(s, vf, v->trust);
+		if (ret == 0 && v->spoofchk >= 0) {
+			igb_pf_admin_set_mac_spoofchk(s, vf, v->spoofchk);
+			igb_pf_admin_set_vlan_spoofchk(s, vf, v->spoofchk);
+		}
+		if (ret != 0)
+			IGB_PF_LOG(ERR, "%s: vf%u settings refused: %s",
+				   ad->bdf, vf, strerror(-ret));
+	}
+	return ret;
+}
+
+static void
+remove_vfs(struct igb_pf_adapter *ad)
+{
+	char err[512];
+	bool created;
+
+	if (!ad->created_vfs || ad->devargs.keep_vfs)
+		return;
+	if (igb_pf_sysfs_set_vfs(IGB_PF_SYSFS, ad->bdf, 0, IGB_PF_MAX_VFS,
+				 &created, err, sizeof(err)) != 0)
+		IGB_PF_LOG(ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
+	ad->created_vfs = false;
+}
+
+static int
+sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
+{
+	uint8_t macs[IGB_PF_MAX_VFS][IGB_PF_ETH_ALEN];
+	uint16_t num_vfs, i;
+	char err[256];
+	int ret;
+
+	ret = provision_vfs(ad, &num_vfs);
+	if (ret != 0)
+		return ret;
+	ret = igb_pf_devargs_check_vfs(&ad->devargs, num_vfs, err, sizeof(err));
+	if (ret != 0) {
+		IGB_PF_LOG(ERR, "%s: %s", ad->bdf, err);
+		return ret;
+	}
+	for (i = 0; i < num_vfs; i++)
+		rte_eth_random_addr(macs[i]);
+	ret = igb_pf_sriov_init(&ad->sriov, num_vfs,
+				(const uint8_t (*)[IGB_PF_ETH_ALEN])macs);
+	if (ret != 0)
+		return ret;
+	memcpy(ad->sriov.pf.mac, pf_mac, IGB_PF_ETH_ALEN);
+	ret = apply_vf_devargs(ad);
+	if (ret != 0)
+		return ret;
+
+	RTE_ETH_DEV_SRIOV(ad->dev).active = num_vfs ? RTE_ETH_8_POOLS : 0;
+	RTE_ETH_DEV_SRIOV(ad->dev).nb_q_per_pool = 1;
+	RTE_ETH_DEV_SRIOV(ad->dev).def_vmdq_idx = IGB_PF_POOL;
+	RTE_ETH_DEV_SRIOV(ad->dev).def_pool_q_idx = IGB_PF_RX_QUEUE;
+	return 0;
+}
+
+/*
+ * MSI-X mode: the VFs' interrupts exist only in it (QEMU routes a VF's
+ * causes to the VF's own vectors through the PF's EICR only when
+ * GPIE.MSIX_MODE is set, like the 82576). The PF's own causes (mailbox,
+ * link) go to vector 0 through IVAR_MISC, auto-cleared by EIAC; ICR
+ * clears on read (NSICR).
+ */
+static void
+intr_setup(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_GPIE, IGB_GPIE_MSIX_MODE | IGB_GPIE_NSICR);
+	igb_write(hw, IGB_IVAR_MISC, (uint32_t)IGB_IVAR_VALID << 8);
+	igb_write(hw, IGB_EIAC, IGB_BIT(0));
+}
+
+/* Global Rx/Tx on: VF traffic needs them even with the PF port stopped. */
+static void
+mac_enable(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_TCTL, IGB_TCTL_EN | IGB_TCTL_PSP |
+		  0xfu << IGB_TCTL_CT_SHIFT | 0x3fu << IGB_TCTL_COLD_SHIFT |
+		  IGB_TCTL_RTLC);
+	igb_write(hw, IGB_RCTL, igb_read(hw, IGB_RCTL) | IGB_RCTL_EN);
+}
+
+static int
+eth_igb_pf_dev_init(struct rte_eth_dev *dev)
+{
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct igb_pf_adapter *ad = adapter(dev);
+	const char *args = NULL;
+	uint8_t mac[IGB_PF_ETH_ALEN];
+	char err[256];
+	int ret;
+
+	dev->dev_ops = &igb_pf_ops;
+	dev->rx_pkt_burst = igb_rx_burst;
+	dev->tx_pkt_burst = igb_tx_burst;
+	dev->tx_pkt_prepare = igb_tx_prepare;
+	dev->rx_queue_count = igb_rx_queue_count;
+	dev->rx_descriptor_status = igb_rx_descriptor_status;
+	dev->tx_descriptor_status = igb_tx_descriptor_status;
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+		return 0;
+
+	ad->dev = dev;
+	ad->hw.base = pci->mem_resource[0].addr;
+	ad->hw.model = NULL;
+	rte_spinlock_recursive_init(&ad->lock);
+	rte_pci_device_name(&pci->addr, ad->bdf, sizeof(ad->bdf));
+	if (ad->hw.base == NULL) {
+		IGB_PF_LOG(ERR, "%s: BAR0 not mapped", ad->bdf);
+		return -ENODEV;
+	}
+	if (pci->device.devargs != NULL)
+		args = pci->device.devargs->args;
+	if (igb_pf_devargs_parse(args, &ad->devargs, err, sizeof(err)) != 0) {
+		IGB_PF_LOG(ERR, "%s: %s", ad->bdf, err);
+		return -EINVAL;
+	}
+
+	device_reset(&ad->hw);
+	read_mac(&ad->hw, mac);
+	ret = sriov_setup(ad, mac);
+	if (ret != 0)
+		goto fail;
+
+	dev->data->mac_addrs = rte_zmalloc("igb_pf_mac", RTE_ETHER_ADDR_LEN, 0);
+	if (dev->data->mac_addrs == NULL) {
+		ret = -ENOMEM;
+		goto fail;
+	}
+	memcpy(dev->data->mac_addrs[0].addr_bytes, mac, RTE_ETHER_ADDR_LEN);
+	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC |
+		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+
+	intr_setup(&ad->hw);
+	mac_enable(&ad->hw);
+	igb_pf_hw_sriov_enable(&ad->hw, &ad->sriov);
+	igb_pf_hw_set_rar(&ad->hw, 0, mac, IGB_BIT(IGB_PF_POOL));
+	ret = igb_pf_phy_start_autoneg(&ad->hw);
+	if (ret != 0)
+		IGB_PF_LOG(WARNING, "%s: PHY autonegotiation not started: %s",
+			   ad->bdf, strerror(-ret));
+	/* Configuration done: VFs may leave their reset wait and talk. */
+	igb_pf_hw_pf_ready(&ad->hw);
+
+	ad->mbx.hw = &ad->hw;
+	ad->mbx.s = &ad->sriov;
+	ad->mbx.ask = ask_application;
+	ad->mbx.ask_ctx = ad;
+	link_check(ad);
+
+	rte_intr_callback_register(pci->intr_handle, igb_pf_intr_handler, dev);
+	if (rte_intr_enable(pci->intr_handle) == 0) {
+		igb_write(&ad->hw, IGB_IMS, IGB_ICR_VMMB | IGB_ICR_LSC);
+		igb_write(&ad->hw, IGB_EIMS, IGB_BIT(0));
+	} else
+		IGB_PF_LOG(NOTICE, "%s: no interrupt, polling only", ad->bdf);
+	ad->polling = true;
+	if (rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
+		ad->polling = false;
+		IGB_PF_LOG(ERR, "%s: cannot start the mailbox poll", ad->bdf);
+	}
+	igb_pf_telemetry_init();
+	IGB_PF_LOG(NOTICE, "%s: PF " RTE_ETHER_ADDR_PRT_FMT ", %u VFs%s",
+		   ad->bdf, RTE_ETHER_ADDR_BYTES(&dev->data->mac_addrs[0]),
+		   ad->sriov.num_vfs, ad->created_vfs ? " (created)" : "");
+	return 0;
+
+fail:
+	remove_vfs(ad);
+	device_reset(&ad->hw);
+	return ret;
+}
+
+/* ---- ethdev operations ---- */
+
+static int
+igb_pf_dev_configure(struct rte_eth_dev *dev)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	struct rte_eth_rxmode *rx = &dev->data->dev_conf.rxmode;
+
+	if (rx->mq_mode != RTE_ETH_MQ_RX_NONE &&
+	    rx->mq_mode != RTE_ETH_MQ_RX_VMDQ_ONLY) {
+		IGB_PF_LOG(ERR, "%s: Rx multi-queue mode %d not offered",
+			   ad->bdf, rx->mq_mode);
+		return -ENOTSUP;
+	}
+	rte_spinlock_recursive_lock(&ad->lock);
+	ad->sriov.pf.vlan_strip =
+		(rx->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP) != 0;
+	igb_pf_hw_sync(&ad->hw, &ad->sriov);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+static int
+igb_pf_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+
+	info->max_rx_queues = 1;
+	info->max_tx_queues = 1;
+	info->max_mac_addrs = 1;
+	info->max_hash_mac_addrs = 0;
+	info->max_vfs = ad->sriov.num_vfs;
+	info->max_vmdq_pools = RTE_ETH_8_POOLS;
+	info->min_rx_bufsize = IGB_RX_BUF_ALIGN;
+	info->max_rx_pktlen = IGB_PF_FRAME_MAX;
+	info->min_mtu = RTE_ETHER_MIN_MTU;
+	info->max_mtu = IGB_PF_FRAME_MAX - RTE_ETHER_HDR_LEN -
+		RTE_ETHER_CRC_LEN;
+	info->rx_offload_capa = IGB_RX_OFFLOADS;
+	info->tx_offload_capa = IGB_TX_OFFLOADS;
+	info->rx_queue_offload_capa = 0;
+	info->tx_queue_offload_capa = 0;
+	info->rx_desc_lim = (struct rte_eth_desc_lim){
+		.nb_max = IGB_PF_DESC_MAX,
+		.nb_min = IGB_PF_DESC_MIN,
+		.nb_align = IGB_PF_DESC_ALIGN,
+	};
+	info->tx_desc_lim = info->rx_desc_lim;
+	info->speed_capa = RTE_ETH_LINK_SPEED_10M_HD | RTE_ETH_LINK_SPEED_10M |
+		RTE_ETH_LINK_SPEED_100M_HD | RTE_ETH_LINK_SPEED_100M |
+		RTE_ETH_LINK_SPEED_1G;
+	info->default_rxconf.rx_free_thresh = IGB_RX_FREE_THRESH_DEFAULT;
+	info->default_txconf.tx_free_thresh = IGB_TX_FREE_THRESH_DEFAULT;
+	return 0;
+}
+
+static void
+igb_pf_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	igb_rxq_release(dev->data->rx_queues[qid]);
+	dev->data->rx_queues[qid] = NULL;
+}
+
+static void
+igb_pf_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	igb_txq_release(dev->data->tx_queues[qid]);
+	dev->data->tx_queues[qid] = NULL;
+}
+
+static int
+igb_pf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket, const struct rte_eth_rxconf *conf,
+		      struct rte_mempool *mp)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	struct igb_rx_queue *q;
+	int ret;
+
+	if (dev->data->rx_queues[qid] != NULL)
+		igb_pf_rx_queue_release(dev, qid);
+	ret = igb_rxq_create(&q, &ad->hw, IGB_PF_RXQ_BASE(IGB_PF_RX_QUEUE),
+			     dev->data->port_id, qid, nb_desc, socket, conf,
+			     conf->offloads | dev->data->dev_conf.rxmode.offloads,
+			     mp);
+	if (ret == 0)
+		dev->data->rx_queues[qid] = q;
+	return ret;
+}
+
+static int
+igb_pf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket, const struct rte_eth_txconf *conf)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	struct igb_tx_queue *q;
+	int ret;
+
+	if (dev->data->tx_queues[qid] != NULL)
+		igb_pf_tx_queue_release(dev, qid);
+	ret = igb_txq_create(&q, &ad->hw, IGB_PF_TXQ_BASE(IGB_PF_TX_QUEUE),
+			     dev->data->port_id, qid, nb_desc, socket, conf,
+			     conf->offloads | dev->data->dev_conf.txmode.offloads);
+	if (ret == 0)
+		dev->data->tx_queues[qid] = q;
+	return ret;
+}
+
+static int
+igb_pf_dev_start(struct rte_eth_dev *dev)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	uint16_t i;
+	int ret;
+
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		struct igb_tx_queue *q = dev->data->tx_queues[i];
+
+		if (q->deferred_start)
+			continue;
+		ret = igb_txq_start(q);
+		if (ret != 0)
+			return ret;
+		dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STARTED;
+	}
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		struct igb_rx_queue *q = dev->data->rx_queues[i];
+
+		if (q->deferred_start)
+			continue;
+		ret = igb_rxq_start(q);
+		if (ret != 0)
+			return ret;
+		dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STARTED;
+	}
+	rte_spinlock_recursive_lock(&ad->lock);
+	mac_enable(&ad->hw);
+	link_check(ad);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+static int
+igb_pf_dev_stop(struct rte_eth_dev *dev)
+{
+	uint16_t i;
+
+	/* Global Rx/Tx stay on: the VFs keep working without the PF port. */
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		if (dev->data->rx_queues[i] != NULL)
+			igb_rxq_stop(dev->data->rx_queues[i]);
+		dev->data->rx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		if (dev->data->tx_queues[i] != NULL)
+			igb_txq_stop(dev->data->tx_queues[i]);
+		dev->data->tx_queue_state[i] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	dev->data->dev_started = 0;
+	return 0;
+}
+
+static int
+igb_pf_dev_close(struct rte_eth_dev *dev)
+{
+	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
+	struct igb_pf_adapter *ad = adapter(dev);
+	uint16_t i;
+
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY || ad->closed)
+		return 0;
+	ad->closed = true;
+	if (dev->data->dev_started)
+		igb_pf_dev_stop(dev);
+	ad->polling = false;
+	rte_eal_alarm_cancel(igb_pf_poll, dev);
+	igb_write(&ad->hw, IGB_IMC, ~0u);
+	rte_intr_disable(pci->intr_handle);
+	rte_intr_callback_unregister(pci->intr_handle, igb_pf_intr_handler,
+				     dev);
+	for (i = 0; i < dev->data->nb_rx_queues; i++)
+		igb_pf_rx_queue_release(dev, i);
+	for (i = 0; i < dev->data->nb_tx_queues; i++)
+		igb_pf_tx_queue_release(dev, i);
+	rte_spinlock_recursive_lock(&ad->lock);
+	if (ad->devargs.keep_vfs && ad->sriov.num_vfs > 0) {
+		IGB_PF_LOG(NOTICE, "%s: keeping %u VFs (keep_vfs=on)", ad->bdf,
+			   ad->sriov.num_vfs);
+	} else {
+		remove_vfs(ad);
+		igb_pf_hw_sriov_disable(&ad->hw);
+	}
+	device_reset(&ad->hw);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return 0;
+}
+
+static int
+igb_pf_link_update(struct rte_eth_dev *dev, int wait)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	struct rte_eth_link old;
+
+	(void)wait;
+	rte_eth_linkstatus_get(dev, &old);
+	rte_spinlock_recursive_lock(&ad->lock);
+	link_check(ad);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return old.link_status == dev->data->dev_link.link_status ? -1 : 0;
+}
+
+static int
+igb_pf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		const struct igb_rx_queue *q = dev->data->rx_queues[i];
+
+		if (q == NULL)
+			continue;
+		st->ipackets += q->stats.packets;
+		st->ibytes += q->stats.bytes;
+		st->ierrors += q->stats.errors;
+		st->rx_nombuf += q->stats.nombuf;
+		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			st->q_ipackets[i] = q->stats.packets;
+			st->q_ibytes[i] = q->stats.bytes;
+		}
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		const struct igb_tx_queue *q = dev->data->tx_queues[i];
+
+		if (q == NULL)
+			continue;
+		st->opackets += q->stats.packets;
+		st->obytes += q->stats.bytes;
+		st->oerrors += q->stats.errors;
+		if (i < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			st->q_opackets[i] = q->stats.packets;
+			st->q_obytes[i] = q->stats.bytes;
+		}
+	}
+	return 0;
+}
+
+static int
+igb_pf_stats_reset(struct rte_eth_dev *dev)
+{
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		struct igb_rx_queue *q = dev->data->rx_queues[i];
+
+		if (q != NULL)
+			memset(&q->stats, 0, sizeof(q->stats));
+	}
+	for (i = 0; i < dev->data->nb_tx_queues; i++) {
+		struct igb_tx_queue *q = dev->data->tx_queues[i];
+
+		if (q != NULL)
+			memset(&q->stats, 0, sizeof(q->stats));
+	}
+	return 0;
+}
+
+/* Runs fn on the SR-IOV state under the lock, then re-projects it. */
+#define PF_UPDATE(dev, stmt) do {					\
+	struct igb_pf_adapter *ad_ = adapter(dev);			\
+	rte_spinlock_recursive_lock(&ad_->lock);			\
+	stmt;								\
+	igb_pf_hw_sync(&ad_->hw, &ad_->sriov);				\
+	rte_spinlock_recursive_unlock(&ad_->lock);			\
+} while (0)
+
+/* In VMDq mode QEMU ignores these pool bits; the 82576 honours them. */
+static int
+igb_pf_promiscuous_enable(struct rte_eth_dev *dev)
+{
+	PF_UPDATE(dev, ad_->sriov.pf.promisc = true);
+	return 0;
+}
+
+static int
+igb_pf_promiscuous_disable(struct rte_eth_dev *dev)
+{
+	PF_UPDATE(dev, ad_->sriov.pf.promisc = false);
+	return 0;
+}
+
+static int
+igb_pf_allmulticast_enable(struct rte_eth_dev *dev)
+{
+	PF_UPDATE(dev, ad_->sriov.pf.allmulti = true);
+	return 0;
+}
+
+static int
+igb_pf_allmulticast_disable(struct rte_eth_dev *dev)
+{
+	PF_UPDATE(dev, ad_->sriov.pf.allmulti = false);
+	return 0;
+}
+
+static int
+igb_pf_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *mc,
+			uint32_t n)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	uint32_t i;
+
+	if (n > IGB_PF_PF_MC_MAX) {
+		IGB_PF_LOG(ERR, "%s: %u multicast addresses, at most %d",
+			   ad->bdf, n, IGB_PF_PF_MC_MAX);
+		return -ENOSPC;
+	}
+	PF_UPDATE(dev, {
+		for (i = 0; i < n; i++)
+			ad_->sriov.pf.mc_hashes[i] =
+				igb_mta_hash(mc[i].addr_bytes);
+		ad_->sriov.pf.mc_count = (uint16_t)n;
+	});
+	return 0;
+}
+
+static int
+igb_pf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	int ret = 0;
+
+	if (!igb_pf_mac_valid(addr->addr_bytes))
+		return -EINVAL;
+	rte_spinlock_recursive_lock(&ad->lock);
+	if (igb_pf_mac_taken(&ad->sriov, IGB_PF_MAX_VFS, addr->addr_bytes)) {
+		ret = -EADDRINUSE;
+	} else {
+		memcpy(ad->sriov.pf.mac, addr->addr_bytes, IGB_PF_ETH_ALEN);
+		igb_pf_hw_set_rar(&ad->hw, 0, addr->addr_bytes,
+				  IGB_BIT(IGB_PF_POOL));
+	}
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}
+
+static int
+igb_pf_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	PF_UPDATE(dev, ad_->sriov.pf.max_frame =
+		  mtu + RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN);
+	return 0;
+}
+
+static int
+igb_pf_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on)
+{
+	struct igb_pf_adapter *ad = adapter(dev);
+	int ret;
+
+	rte_spinlock_recursive_lock(&ad->lock);
+	if (on)
+		ret = igb_pf_vlan_add(&ad->sriov.vlans, vid, IGB_PF_POOL);
+	else
+		ret = igb_pf_vlan_del(&ad->sriov.vlans, vid, IGB_PF_POOL);
+	if (ret == 0)
+		igb_pf_hw_sync(&ad->hw, &ad->sriov);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	return ret;
+}
+
+static void
+igb_pf_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid,
+		    struct rte_eth_rxq_info *qinfo)
+{
+	igb_rxq_info(dev->data->rx_queues[qid], qinfo);
+}
+
+static void
+igb_pf_txq_info_get(struct rte_eth_dev *dev, uint16_t qid,
+		    struct rte_eth_txq_info *qinfo)
+{
+	igb_txq_info(dev->data->tx_queues[qid], qinfo);
+}
+
+static const struct eth_dev_ops igb_pf_ops = {
+	.dev_configure = igb_pf_dev_configure,
+	.dev_infos_get = igb_pf_dev_infos_get,
+	.dev_start = igb_pf_dev_start,
+	.dev_stop = igb_pf_dev_stop,
+	.dev_close = igb_pf_dev_close,
+	.link_update = igb_pf_link_update,
+	.stats_get = igb_pf_stats_get,
+	.stats_reset = igb_pf_stats_reset,
+	.promiscuous_enable = igb_pf_promiscuous_enable,
+	.promiscuous_disable = igb_pf_promiscuous_disable,
+	.allmulticast_enable = igb_pf_allmulticast_enable,
+	.allmulticast_disable = igb_pf_allmulticast_disable,
+	.set_mc_addr_list = igb_pf_set_mc_addr_list,
+	.mac_addr_set = igb_pf_mac_addr_set,
+	.mtu_set = igb_pf_mtu_set,
+	.vlan_filter_set = igb_pf_vlan_filter_set,
+	.rx_queue_setup = igb_pf_rx_queue_setup,
+	.rx_queue_release = igb_pf_rx_queue_release,
+	.tx_queue_setup = igb_pf_tx_queue_setup,
+	.tx_queue_release = igb_pf_tx_queue_release,
+	.rxq_info_get = igb_pf_rxq_info_get,
+	.txq_info_get = igb_pf_txq_info_get,
+	.tx_done_cleanup = igb_tx_done_cleanup,
+};
+
+/* ---- PCI driver ---- */
+
+static int
+eth_igb_pf_dev_uninit(struct rte_eth_dev *dev)
+{
+	return igb_pf_dev_close(dev);
+}
+
+static int
+igb_pf_pci_probe(struct rte_pci_driver *drv __rte_unused,
+		 struct rte_pci_device *pci)
+{
+	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct igb_pf_adapter),
+					     eth_igb_pf_dev_init);
+}
+
+static int
+igb_pf_pci_remove(struct rte_pci_device *pci)
+{
+	return rte_eth_dev_pci_generic_remove(pci, eth_igb_pf_dev_uninit);
+}
+
+static struct rte_pci_driver rte_igb_pf_pmd = {
+	.id_table = pci_id_igb_pf_map,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC,
+	.probe = igb_pf_pci_probe,
+	.remove = igb_pf_pci_remove,
+};
+
+RTE_PMD_REGISTER_PCI(net_igb_pf, rte_igb_pf_pmd);
+RTE_PMD_REGISTER_PCI_TABLE(net_igb_pf, pci_id_igb_pf_map);
+RTE_PMD_REGISTER_KMOD_DEP(net_igb_pf, "vfio-pci");
+RTE_PMD_REGISTER_PARAM_STRING(net_igb_pf,
+	"num_vfs=<1-7> keep_vfs=<on|off> vf<N>_mac=<xx:xx:xx:xx:xx:xx> "
+	"vf<N>_vlan=<1-4095> vf<N>_trust=<on|off> vf<N>_spoofchk=<on|off>");

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <string.h>
+
+#include "igb_pf_hw.h"
+
+void
+igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
+		  const uint8_t mac[IGB_PF_ETH_ALEN], uint8_t pools)
+{
+	uint32_t ral, rah;
+
+	if (idx >= IGB_RAR_ENTRIES)
+		return;
+	if (pools == 0) {
+		igb_write(hw, IGB_RAH(idx), 0);
+		igb_write(hw, IGB_RAL(idx), 0);
+		return;
+	}
+	ral = (uint32_t)mac[0] | (uint32_t)mac[1] << 8 |
+		(uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24;
+	rah = (uint32_t)mac[4] | (uint32_t)mac[5] << 8 |
+		(uint32_t)pools << IGB_RAH_POOL_SHIFT | IGB_RAH_AV;
+	/* Address valid only once both halves are written. */
+	igb_write(hw, IGB_RAH(idx), 0);
+	igb_write(hw, IGB_RAL(idx), ral);
+	igb_write(hw, IGB_RAH(idx), rah);
+}
+
+uint32_t
+igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool)
+{
+	uint32_t vmolr = IGB_VMOLR_BAM | IGB_VMOLR_LPE | IGB_VMOLR_STRCRC;
+	const struct igb_pf_vf *v;
+
+	if (pool == IGB_PF_POOL) {
+		vmolr |= IGB_VMOLR_AUPE;
+		vmolr |= (s->pf.max_frame + 4u) & IGB_VMOLR_RLPML_MASK;
+		if (s->pf.mc_count > 0)
+			vmolr |= IGB_VMOLR_ROMPE;
+		if (s->pf.allmulti || s->pf.promisc)
+			vmolr |= IGB_VMOLR_MPME;
+		if (s->pf.promisc)
+			vmolr |= IGB_VMOLR_ROPE;
+		if (s->pf.vlan_strip)
+			vmolr |= IGB_VMOLR_STRVLAN;
+		return vmolr;
+	}
+	if (pool >= s->num_vfs)
+		return 0;
+	v = &s->vf[pool];
+	vmolr |= igb_pf_vf_rlpml(v) & IGB_VMOLR_RLPML_MASK;
+	/* With a port VLAN the pool takes only frames tagged with it, and
+	 * the tag is stripped before the VF sees them. */
+	if (v->port_vlan != 0)
+		vmolr |= IGB_VMOLR_STRVLAN;
+	else
+		vmolr |= IGB_VMOLR_AUPE;
+	if (v->mc_count > 0)
+		vmolr |= IGB_VMOLR_ROMPE;
+	/* More groups than hashes: take all multicast (82576 7.10.3.4). */
+	if (v->mc_overflow || v->promisc_mc)
+		vmolr |= IGB_VMOLR_MPME;
+	if (v->promisc_uc)
+		vmolr |= IGB_VMOLR_ROPE;
+	return vmolr;
+}
+
+uint32_t
+igb_pf_hw_vmvir(const struct igb_pf_vf *v)
+{
+	if (v->port_vlan == 0)
+		return 0;
+	return IGB_VMVIR_VLANA_DEFAULT | v->port_vlan;
+}
+
+static void
+mta_set(uint32_t mta[IGB_MTA_WORDS], uint16_t hash)
+{
+	hash &= IGB_PF_MC_HASH_MAX;
+	mta[hash >> 5] |= UINT32_C(1) << (hash & 31);
+}
+
+void
+igb_pf_hw_mta(const struct igb_pf_sriov *s, uint32_t mta[IGB_MTA_WORDS])
+{
+	unsigned int i, j;
+
+	memset(mta, 0, IGB_MTA_WORDS * sizeof(uint32_t));
+	for (i = 0; i < s->num_vfs; i++)
+		for (j = 0; j < s->vf[i].mc_count; j++)
+			mta_set(mta, s->vf[i].mc_hashes[j]);
+	for (j = 0; j < s->pf.mc_count; j++)
+		mta_set(mta, s->pf.mc_hashes[j]);
+}
+
+static void
+sync_vlans(struct igb_hw *hw, const struct igb_pf_sriov *s)
+{
+	uint32_t vfta[IGB_VFTA_WORDS] = { 0 };
+	unsigned int i;
+
+	for (i = 0; i < IGB_VLVF_ENTRIES; i++) {
+		const struct igb_pf_vlan_entry *e = &s->vlans.e[i];
+		uint32_t vlvf = 0;
+
+		if (e->pools != 0) {
+			vlvf = IGB_VLVF_VLANID_ENABLE |
+				(uint32_t)e->pools << IGB_VLVF_POOLSEL_SHIFT |
+				e->vid;
+			vfta[e->vid >> 5] |= UINT32_C(1) << (e->vid & 31);
+		}
+		igb_write(hw, IGB_VLVF(i), vlvf);
+	}
+	for (i = 0; i < IGB_VFTA_WORDS; i++)
+		igb_write(hw, IGB_VFTA(i), vfta[i]);
+}
+
+static uint32_t
+spoof_bits(const struct igb_pf_sriov *s)
+{
+	uint32_t bits = 0;
+	unsigned int i;
+
+	for (i = 0; i < s->num_vfs; i++) {
+		if (s->vf[i].mac_spoofchk)
+			bits |= IGB_DTXSWC_MAC_SPOOF(i);
+		if (s->vf[i].vlan_spoofchk)
+			bits |= IGB_DTXSWC_VLAN_SPOOF(i);
+	}
+	return bits;
+}
+
+void
+igb_pf_hw_sync(struct igb_hw *hw, const struct igb_pf_sriov *s)
+{
+	uint32_t mta[IGB_MTA_WORDS];
+	unsigned int i;
+
+	for (i = 0; i < IGB_PF_MAX_VFS; i++) {
+		if (i < s->num_vfs) {
+			igb_pf_hw_set_rar(hw, IGB_PF_VF_RAR(i), s->vf[i].mac,
+					  (uint8_t)(1u << i));
+			igb_write(hw, IGB_VMVIR(i), igb_pf_hw_vmvir(&s->vf[i]));
+		} else {
+			igb_pf_hw_set_rar(hw, IGB_PF_VF_RAR(i), NULL, 0);
+			igb_write(hw, IGB_VMVIR(i), 0);
+		}
+		igb_write(hw, IGB_VMOLR(i), igb_pf_hw_vmolr(s, i));
+	}
+	igb_write(hw, IGB_VMOLR(IGB_PF_POOL), igb_pf_hw_vmolr(s, IGB_PF_POOL));
+	sync_vlans(hw, s);
+	igb_pf_hw_mta(s, mta);
+	for (i = 0; i < IGB_MTA_WORDS; i++)
+		igb_write(hw, IGB_MTA(i), mta[i]);
+	/* Anti-spoofing as the silicon wants it; QEMU does not enforce it. */
+	igb_write(hw, IGB_DTXSWC, IGB_DTXSWC_VMDQ_LOOPBACK_EN | spoof_bits(s));
+	igb_write(hw, IGB_VFRE, igb_pf_vf_rx_pools(s) | IGB_BIT(IGB_PF_POOL));
+	igb_write(hw, IGB_VFTE, igb_pf_vf_tx_pools(s) | IGB_BIT(IGB_PF_POOL));
+}
+
+void
+igb_pf_hw_sriov_enable(struct igb_hw *hw, const struct igb_pf_sriov *s)
+{
+	uint32_t rctl;
+
+	/* Every unicast frame no pool claims goes to the PF. */
+	igb_write(hw, IGB_VT_CTL, IGB_PF_POOL << IGB_VT_CTL_DEF_POOL_SHIFT |
+		  IGB_VT_CTL_VM_REPL_EN);
+	igb_write(hw, IGB_MRQC, IGB_MRQC_ENABLE_VMDQ);
+	/* The global size check runs before the per-pool one: open it to
+	 * the largest frame any pool may accept. */
+	igb_write(hw, IGB_RLPML, IGB_PF_FRAME_MAX + 4);
+	rctl = igb_read(hw, IGB_RCTL);
+	rctl &= ~(IGB_RCTL_UPE | IGB_RCTL_MPE | IGB_RCTL_SBP);
+	rctl |= IGB_RCTL_VFE | IGB_RCTL_LPE | IGB_RCTL_BAM | IGB_RCTL_SECRC;
+	igb_write(hw, IGB_RCTL, rctl);
+	igb_pf_hw_sync(hw, s);
+}
+
+void
+igb_pf_hw_sriov_disable(struct igb_hw *hw)
+{
+	unsigned int i;
+
+	igb_write(hw, IGB_VFRE, IGB_BIT(IGB_PF_POOL));
+	igb_write(hw, IGB_VFTE, IGB_BIT(IGB_PF_POOL));
+	for (i = 0; i < IGB_PF_MAX_VFS; i++) {
+		igb_pf_hw_set_rar(hw, IGB_PF_VF_RAR(i), NULL, 0);
+		igb_write(hw, IGB_VMOLR(i), 0);
+		igb_write(hw, IGB_VMVIR(i), 0);
+	}
+	for (i = 0; i < IGB_VLVF_ENTRIES; i++)
+		igb_write(hw, IGB_VLVF(i), 0);
+	igb_write(hw, IGB_DTXSWC, 0);
+}
+
+void
+igb_pf_hw_pf_ready(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_CTRL_EXT,
+		  igb_read(hw, IGB_CTRL_EXT) | IGB_CTRL_EXT_PFRSTD);
+}

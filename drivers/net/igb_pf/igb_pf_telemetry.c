@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Telemetry: /igb_pf/vfs,<port> lists the VFs (address, VLANs, trust,
+ * state, traffic counters); /igb_pf/mbx,<port> their mailbox counters by
+ * verdict. Without a port number the first net_igb_pf port is used.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <rte_telemetry.h>
+
+#include "igb_pf_ethdev.h"
+
+static struct igb_pf_adapter *
+port_param(const char *params, uint16_t *port)
+{
+	char *end;
+	unsigned long p;
+
+	if (params != NULL && *params != '\0') {
+		p = strtoul(params, &end, 10);
+		if (*end != '\0' || p >= RTE_MAX_ETHPORTS)
+			return NULL;
+		*port = (uint16_t)p;
+		return igb_pf_adapter_of(*port);
+	}
+	RTE_ETH_FOREACH_DEV(*port) {
+		if (igb_pf_adapter_of(*port) != NULL)
+			return igb_pf_adapter_of(*port);
+	}
+	return NULL;
+}
+
+static const char *
+vf_state(const struct igb_pf_vf *v)
+{
+	if (!v->cts)
+		return "reset";
+	if (!v->rx_allowed || !v->tx_allowed)
+		return "disabled";
+	return "active";
+}
+
+static void
+add_vlans(struct rte_tel_data *d, const struct igb_pf_sriov *s, uint16_t vf)
+{
+	uint16_t vids[IGB_PF_VLAN_ENTRIES];
+	char buf[IGB_PF_VLAN_ENTRIES * 5 + 1] = "";
+	unsigned int n, i;
+	size_t len = 0;
+
+	n = igb_pf_vlan_pool_list(&s->vlans, vf, vids, IGB_PF_VLAN_ENTRIES);
+	for (i = 0; i < n && len < sizeof(buf); i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%u",
+					i ? "," : "", vids[i]);
+	rte_tel_data_add_dict_string(d, "vlans", buf);
+}
+
+static struct rte_tel_data *
+vf_dict(struct igb_pf_adapter *ad, uint16_t vf)
+{
+	const struct igb_pf_vf *v = &ad->sriov.vf[vf];
+	const uint64_t *t = ad->vfstats[vf].total;
+	struct rte_tel_data *d = rte_tel_data_alloc();
+	char mac[RTE_ETHER_ADDR_FMT_SIZE];
+
+	if (d == NULL)
+		return NULL;
+	rte_tel_data_start_dict(d);
+	rte_ether_format_addr(mac, sizeof(mac),
+			      (const struct rte_ether_addr *)v->mac);
+	rte_tel_data_add_dict_int(d, "vf", vf);
+	rte_tel_data_add_dict_string(d, "mac", mac);
+	rte_tel_data_add_dict_int(d, "mac_pinned", v->mac_pinned);
+	rte_tel_data_add_dict_int(d, "port_vlan", v->port_vlan);
+	add_vlans(d, &ad->sriov, vf);
+	rte_tel_data_add_dict_int(d, "trusted", v->trusted);
+	rte_tel_data_add_dict_int(d, "mac_anti_spoof", v->mac_spoofchk);
+	rte_tel_data_add_dict_int(d, "vlan_anti_spoof", v->vlan_spoofchk);
+	rte_tel_data_add_dict_string(d, "state", vf_state(v));
+	rte_tel_data_add_dict_int(d, "max_frame", v->max_frame);
+	rte_tel_data_add_dict_int(d, "mc_hashes", v->mc_count);
+	rte_tel_data_add_dict_int(d, "mc_overflow", v->mc_overflow);
+	rte_tel_data_add_dict_int(d, "promisc_unicast", v->promisc_uc);
+	rte_tel_data_add_dict_int(d, "promisc_multicast", v->promisc_mc);
+	rte_tel_data_add_dict_u64(d, "rx_packets", t[IGB_PF_VFSTAT_GPRC]);
+	rte_tel_data_add_dict_u64(d, "tx_packets", t[IGB_PF_VFSTAT_GPTC]);
+	rte_tel_data_add_dict_u64(d, "rx_bytes", t[IGB_PF_VFSTAT_GORC]);
+	rte_tel_data_add_dict_u64(d, "tx_bytes", t[IGB_PF_VFSTAT_GOTC]);
+	rte_tel_data_add_dict_u64(d, "rx_multicast", t[IGB_PF_VFSTAT_MPRC]);
+	return d;
+}
+
+static struct rte_tel_data *
+mbx_dict(const struct igb_pf_vf *v, uint16_t vf)
+{
+	struct rte_tel_data *d = rte_tel_data_alloc();
+	char name[32];
+	unsigned int r;
+
+	if (d == NULL)
+		return NULL;
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "vf", vf);
+	rte_tel_data_add_dict_u64(d, "requests", v->cnt.msgs);
+	rte_tel_data_add_dict_u64(d, "acks", v->cnt.acks);
+	rte_tel_data_add_dict_u64(d, "nacks", v->cnt.nacks);
+	for (r = IGB_PF_ACK + 1; r < IGB_PF_NACK_REASONS; r++) {
+		snprintf(name, sizeof(name), "nack_%s", igb_pf_nack_name(r));
+		rte_tel_data_add_dict_u64(d, name, v->cnt.nack_by_reason[r]);
+	}
+	rte_tel_data_add_dict_u64(d, "resets", v->cnt.resets);
+	rte_tel_data_add_dict_u64(d, "flrs", v->cnt.flrs);
+	rte_tel_data_add_dict_u64(d, "errors", v->cnt.mbx_errors);
+	return d;
+}
+
+static int
+list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
+	 bool mbx)
+{
+	struct igb_pf_adapter *ad;
+	struct rte_tel_data *arr;
+	uint16_t port = 0, vf;
+
+	(void)cmd;
+	ad = port_param(params, &port);
+	if (ad == NULL)
+		return -EINVAL;
+	arr = rte_tel_data_alloc();
+	if (arr == NULL)
+		return -ENOMEM;
+	rte_tel_data_start_array(arr, RTE_TEL_CONTAINER);
+	rte_tel_data_start_dict(d);
+	rte_spinlock_recursive_lock(&ad->lock);
+	if (!mbx)
+		igb_pf_vfstats_update(ad);
+	for (vf = 0; vf < ad->sriov.num_vfs; vf++) {
+		struct rte_tel_data *e = mbx ?
+			mbx_dict(&ad->sriov.vf[vf], vf) : vf_dict(ad, vf);
+
+		if (e != NULL)
+			rte_tel_data_add_array_container(arr, e, 0);
+	}
+	rte_tel_data_add_dict_int(d, "port", port);
+	rte_tel_data_add_dict_string(d, "pci", ad->bdf);
+	rte_tel_data_add_dict_int(d, "num_vfs", ad->sriov.num_vfs);
+	rte_tel_data_add_dict_int(d, "link_up", ad->link_up);
+	rte_spinlock_recursive_unlock(&ad->lock);
+	rte_tel_data_add_dict_container(d, "vfs", arr, 0);
+	return 0;
+}
+
+static int
+tel_vfs(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+	return list_vfs(cmd, params, d, false);
+}
+
+static int
+tel_mbx(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+	return list_vfs(cmd, params, d, true);
+}
+
+void
+igb_pf_telemetry_init(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	rte_telemetry_register_cmd("/igb_pf/vfs", tel_vfs,
+		"VFs of a net_igb_pf port: MAC, VLANs, trust, state, counters. Parameters: int port_id");
+	rte_telemetry_register_cmd("/igb_pf/mbx", tel_mbx,
+		"Mailbox counters of each VF of a net_igb_pf port. Parameters: int port_id");
+}

@@ -1,0 +1,53 @@
+# summary: igb-pfd (net_igb_pf) + 2 kernel igbvf VFs in namespaces: peer<->VF and VF<->VF pings, 0% loss
+# timeout: 300
+# Our PF in userspace creates two VFs with pinned MACs; the kernel's igbvf
+# drives them, each in its own namespace. Proves probe, VMDq, the mailbox
+# reset/MAC handshake, per-VF counters and the NIC's VF-to-VF switch.
+# shellcheck source=../lib/pf.sh
+. "$IGB_TOP/test/vm/lib/pf.sh"
+
+VF0_MAC=02:00:00:00:00:10
+VF1_MAC=02:00:00:00:00:11
+VF0_IP=198.18.0.2
+VF1_IP=198.18.0.3
+
+pf_setup
+kmod igbvf
+pfd_start pfd -- --pci "$PF_BDF" --num-vfs 2 \
+	--vf "0,mac=$VF0_MAC" --vf "1,mac=$VF1_MAC"
+assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
+assert_eq "VFs created by the PMD" 2 "$(pf_numvfs)"
+assert_eq "VF 0 MAC pinned (PF view)" "$VF0_MAC" "$(pfd_vf pfd 0 mac)"
+
+peer_up
+vf_up_igbvf 0 vf0 "$VF0_IP/$NET_PREFIX"
+vf0=$VF_IF
+vf_up_igbvf 1 vf1 "$VF1_IP/$NET_PREFIX"
+vf1=$VF_IF
+assert_eq "VF 0 MAC as igbvf reports it" "$VF0_MAC" \
+	"$(ip netns exec vf0 cat "/sys/class/net/$vf0/address")"
+assert_eq "VF 1 MAC as igbvf reports it" "$VF1_MAC" \
+	"$(ip netns exec vf1 cat "/sys/class/net/$vf1/address")"
+assert_eq "VF 0 state" active "$(pfd_vf pfd 0 state)"
+assert_num "VF 0 reset handshakes" -ge 1 "$(pfd_vf pfd 0 mbx_resets)"
+
+assert_num "ping loss peer -> VF 0 (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+assert_num "ping loss peer -> VF 1 (%)" -eq 0 "$(ping_loss "$VF1_IP" 20)"
+assert_num "ping loss VF 0 -> peer (%)" -eq 0 \
+	"$(ping_loss -n vf0 "$PEER_IP" 20)"
+assert_num "ping loss VF 1 -> peer (%)" -eq 0 \
+	"$(ping_loss -n vf1 "$PEER_IP" 20)"
+# VF to VF: the NIC switches it internally (DTXSWC loopback).
+assert_num "ping loss VF 0 -> VF 1 (%)" -eq 0 \
+	"$(ping_loss -n vf0 "$VF1_IP" 20)"
+assert_num "ping loss VF 1 -> VF 0 (%)" -eq 0 \
+	"$(ping_loss -n vf1 "$VF0_IP" 20)"
+
+# Per-VF counters (VMDq mode): VF 0 received and sent at least its pings.
+assert_num "VF 0 received packets (VFGPRC)" -ge 60 "$(pfd_vf pfd 0 rx_packets)"
+assert_num "VF 0 sent packets (VFGPTC)" -ge 60 "$(pfd_vf pfd 0 tx_packets)"
+pfd_cmd pfd "show vfs"
+pfd_cmd pfd mbx
+
+pfd_stop pfd
+assert_eq "VFs removed when igb-pfd quits" 0 "$(pf_numvfs)"
