@@ -19,7 +19,8 @@ busy=$(vf_mbufs_in_use vf)
 assert_num "mbufs held by the started port (Rx ring)" -gt "$idle" "$busy"
 testpmd_cmd vf "clear port stats 0" > /dev/null
 
-read -r sent back < <(vf_flow "$N")
+flow=$(vf_flow "$N")
+read -r sent back <<< "$flow"
 assert_num "frames the peer sent" -eq "$N" "$sent"
 assert_num "frames returned by the VF" -eq "$N" "$back"
 

@@ -12,6 +12,7 @@ vlan_loss() { # COUNT
 
 vf_kernel_pf_setup ""
 peer_up
+kmod 8021q
 ip link add link "$PEER_IF" name peer.100 type vlan id 100
 ip addr add "$VLAN_PEER_IP/24" dev peer.100
 ip link set peer.100 up
