@@ -106,3 +106,10 @@ vf_up_igbvf() {
 	netns_add "$2" "$VF_IF" "$3" "${4:-1500}"
 	wait_for 40 "VF $1 carrier" carrier "$VF_IF" "$2"
 }
+
+# pfd_vf_has_vlan NAME VF VID / pfd_vf_lacks_vlan: VID in VF's VLAN list.
+pfd_vf_has_vlan() {
+	pfd_vf "$1" "$2" vlans | grep -qE "(^|,)$3(,|\$)"
+}
+
+pfd_vf_lacks_vlan() { ! pfd_vf_has_vlan "$@"; }
