@@ -20,6 +20,9 @@ igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
 		(uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24;
 	rah = (uint32_t)mac[4] | (uint32_t)mac[5] << 8 |
 		(uint32_t)pools << IGB_RAH_POOL_SHIFT | IGB_RAH_AV;
+	/* Rewriting an unchanged entry would drop its frames meanwhile. */
+	if (igb_read(hw, IGB_RAL(idx)) == ral && igb_read(hw, IGB_RAH(idx)) == rah)
+		return;
 	/* Address valid only once both halves are written. */
 	igb_write(hw, IGB_RAH(idx), 0);
 	igb_write(hw, IGB_RAL(idx), ral);
