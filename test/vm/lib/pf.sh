@@ -72,6 +72,16 @@ pfd_vf() {
 	pfd_cmd "$1" "show vf $2" | sed -n "s/^$3=//p" | head -n 1
 }
 
+# pfd_show NAME VF: "show vf VF" once into PFD_SHOW; pfd_get KEY reads it
+# (one prompt round trip for many checks: the TCG guest is slow).
+pfd_show() {
+	PFD_SHOW=$(pfd_cmd "$1" "show vf $2")
+}
+
+pfd_get() {
+	echo "$PFD_SHOW" | sed -n "s/^$1=//p" | head -n 1
+}
+
 pfd_driver() { # NAME
 	sed -n 's/^igb-pfd: port [0-9]* driver \([^ ]*\) .*/\1/p' \
 		"$SCEN_OUT/$1.log" | head -n 1

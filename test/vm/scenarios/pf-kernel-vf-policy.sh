@@ -1,5 +1,5 @@
 # summary: igb-pfd + kernel igbvf: pinned MAC refused, 40 multicast groups, shared VLAN 100, MTU 9000
-# timeout: 480
+# timeout: 900
 # Policy as the kernel VF driver exercises it. (Promiscuous mode needs a
 # VF driver that asks for it: kernel igbvf never does; pf-own-vf checks it
 # with net_igb_vf.)

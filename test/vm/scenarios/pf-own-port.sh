@@ -1,5 +1,5 @@
 # summary: testpmd on net_igb_pf (-d, driver name checked): the PF's own queues (pool 7) answer pings
-# timeout: 420
+# timeout: 600
 # The PF's own Rx/Tx through the shared burst code, on the last pool's
 # queue, with one VF present so the PF really runs in VMDq mode.
 # shellcheck source=../lib/pf.sh

@@ -1,5 +1,5 @@
 # summary: igb-pfd (net_igb_pf) + testpmd on net_igb_vf (shared VF token): VF answers pings; promiscuous needs trust
-# timeout: 600
+# timeout: 900
 # Both of our PMDs, each in its own DPDK process: the PF process creates
 # the VF and holds the VF token, the VF process opens the VF with it.
 # shellcheck source=../lib/pf.sh

@@ -1,5 +1,5 @@
 # summary: igb-pfd + kernel igbvf: a VF reset by FLR comes back with its admin settings and passes traffic
-# timeout: 360
+# timeout: 600
 # The administrator pins VF 0's MAC, trusts it and turns spoof checking
 # off. The VF is unbound, reset through sysfs (a PCIe FLR: VFLRE on the
 # PF) and bound again: the PF must have restored its filters and kept the
@@ -27,10 +27,11 @@ echo 1 > "$(pci_dev "$bdf")/reset"
 log "VF 0 unbound and reset (FLR)"
 wait_for 10 "PF saw the FLR" \
 	test "$(pfd_vf pfd 0 flrs)" -gt "$flrs"
-assert_eq "VF 0 waits for its reset after FLR" reset "$(pfd_vf pfd 0 state)"
-assert_eq "pinned MAC kept over FLR" "$VF0_MAC" "$(pfd_vf pfd 0 mac)"
-assert_eq "trust kept over FLR" 1 "$(pfd_vf pfd 0 trusted)"
-assert_eq "spoof check setting kept over FLR" 0 "$(pfd_vf pfd 0 mac_anti_spoof)"
+pfd_show pfd 0
+assert_eq "VF 0 waits for its reset after FLR" reset "$(pfd_get state)"
+assert_eq "pinned MAC kept over FLR" "$VF0_MAC" "$(pfd_get mac)"
+assert_eq "trust kept over FLR" 1 "$(pfd_get trusted)"
+assert_eq "spoof check setting kept over FLR" 0 "$(pfd_get mac_anti_spoof)"
 
 vf_up_igbvf 0 vf0b "$VF0_IP/$NET_PREFIX"
 assert_eq "VF 0 MAC after FLR (igbvf)" "$VF0_MAC" \
