@@ -152,7 +152,8 @@ void igb_pf_vf_count(
 
 /*
  * Administrator policy. 0 or -EINVAL (bad VF, address or id), -ENOSPC
- * (VLAN table full), -EADDRINUSE (address of another function). A zero MAC unpins (the VF keeps its current one).
+ * (VLAN table full), -EADDRINUSE (address of another function).
+ * A zero MAC unpins (the VF keeps its current one).
  */
 int igb_pf_admin_set_mac(struct igb_pf_sriov *s, uint16_t vf,
 	const uint8_t mac[IGB_PF_ETH_ALEN]);
