@@ -89,9 +89,10 @@ pfd_driver() { # NAME
 
 # pfd_stop NAME: "quit" at the prompt; it must exit within 30 s.
 pfd_stop() {
-	local name=$1 pid
+	local name=$1 pid fd
 	pid=$(tp_var PID "$name")
-	printf 'quit\n' >&"$(tp_var FD "$name")" 2>/dev/null
+	fd=$(tp_var FD "$name")
+	{ printf 'quit\n' >&"$fd"; } 2> /dev/null
 	for _ in $(seq 1 60); do
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.5
