@@ -40,6 +40,7 @@ done
 wait_for 10 "PF holds the VF's 30 multicast hashes" \
 	test "$(pfd_vf pfd 0 mc_hashes)" -eq 30
 mc0=$(pfd_vf pfd 0 rx_multicast)
+ip route replace 224.0.0.0/4 dev "$PEER_IF"
 ping -c 5 -i 0.1 -W 1 -I "$PEER_IF" 224.0.1.1 > /dev/null 2>&1 || true
 wait_for 10 "multicast to 01:00:5e:00:01:01 counted by VF 0 (VFMPRC)" \
 	test "$(pfd_vf pfd 0 rx_multicast)" -ge $((mc0 + 5))
@@ -69,6 +70,7 @@ assert_num "ping loss peer -> VF 1 on VLAN 100 after VF 0 left (%)" -eq 0 \
 
 # 4. MTU 9000 on VF 1: jumbo pings both ways.
 ip -n vf1 link set "$vf1" mtu 9000
+wait_for 30 "VF 1 carrier after the MTU change" carrier "$vf1" vf1
 wait_for 10 "PF took VF 1's max frame" \
 	test "$(pfd_vf pfd 1 max_frame)" -ge 9018
 assert_num "jumbo ping loss peer -> VF 1 (%)" -eq 0 \
