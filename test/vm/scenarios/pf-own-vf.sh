@@ -32,11 +32,19 @@ assert_num "ping loss peer -> our VF (%)" -eq 0 "$(ping_loss "$VF0_IP" 50)"
 assert_eq "VF 0 active at the PF" active "$(pfd_vf pfd 0 state)"
 
 # Unicast promiscuous is for trusted VFs only.
-testpmd_cmd vf "set promisc 0 on"
+nacks=$(pfd_vf pfd 0 mbx_nacks)
+out=$(testpmd_cmd vf "set promisc 0 on")
+assert_match "VF driver reports the refusal" "Error during enabling promisc" \
+	"$out"
+pfd_show pfd 0
+assert_num "PF NACKed the request" -gt "$nacks" "$(pfd_get mbx_nacks)"
 assert_eq "promiscuous refused to the untrusted VF" 0 \
-	"$(pfd_vf pfd 0 promisc_unicast)"
+	"$(pfd_get promisc_unicast)"
 pfd_cmd pfd "set vf 0 trust on"
-testpmd_cmd vf "set promisc 0 on"
+out=$(testpmd_cmd vf "set promisc 0 on")
+case "$out" in
+*Error*) fail "promiscuous refused to the trusted VF: $out" ;;
+esac
 wait_for 10 "promiscuous granted to the trusted VF" \
 	test "$(pfd_vf pfd 0 promisc_unicast)" = 1
 testpmd_cmd vf "set promisc 0 off"
