@@ -14,7 +14,8 @@ const char pfd_cmd_help[] =
 	"show vf N                     one VF in detail (key=value)\n"
 	"set vf N mac XX:XX:XX:XX:XX:XX  pin the VF's MAC (all zeros unpins)\n"
 	"set vf N vlan V               port VLAN V (0 removes it)\n"
-	"set vf N trust on|off         trusted VFs may change MAC, go promiscuous\n"
+	"set vf N trust on|off         trusted VFs may change MAC, go "
+	"promiscuous\n"
 	"set vf N spoofchk on|off      MAC and VLAN anti-spoofing\n"
 	"set vf N state enable|disable VF receive and transmit\n"
 	"stats [vf N]                  traffic counters\n"
@@ -49,17 +50,19 @@ parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 
 	if (n != 5 || strcmp(w[1], "vf") != 0)
 		return fail(err, errlen, "usage: set vf N %s VALUE",
-			    n > 3 ? w[3] : "mac|vlan|trust|spoofchk|state");
+			n > 3 ? w[3] : "mac|vlan|trust|spoofchk|state");
 	if (parse_vf(w[2], &c->vf) != 0)
-		return fail(err, errlen, "VF number 0..6 expected, not '%s'",
-			    w[2]);
+		return fail(
+			err, errlen, "VF number 0..6 expected, not '%s'", w[2]);
 	if (!strcmp(w[3], "mac")) {
 		c->kind = PFD_CMD_SET_MAC;
 		if (igb_pf_parse_mac(w[4], c->mac) != 0 ||
-		    (memcmp(c->mac, zero, 6) != 0 && !igb_pf_mac_valid(c->mac)))
+			(memcmp(c->mac, zero, 6) != 0 &&
+				!igb_pf_mac_valid(c->mac)))
 			return fail(err, errlen,
-				    "unicast MAC xx:xx:xx:xx:xx:xx expected, not '%s'",
-				    w[4]);
+				"unicast MAC xx:xx:xx:xx:xx:xx expected, not "
+				"'%s'",
+				w[4]);
 		return 0;
 	}
 	if (!strcmp(w[3], "vlan")) {
@@ -69,16 +72,16 @@ parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 			return 0;
 		}
 		if (igb_pf_parse_vlan(w[4], &c->vlan) != 0)
-			return fail(err, errlen, "VLAN 0..4095 expected, not '%s'",
-				    w[4]);
+			return fail(err, errlen,
+				"VLAN 0..4095 expected, not '%s'", w[4]);
 		return 0;
 	}
 	if (!strcmp(w[3], "trust") || !strcmp(w[3], "spoofchk")) {
-		c->kind = w[3][0] == 't' ? PFD_CMD_SET_TRUST :
-			PFD_CMD_SET_SPOOFCHK;
+		c->kind = w[3][0] == 't' ? PFD_CMD_SET_TRUST
+					 : PFD_CMD_SET_SPOOFCHK;
 		if (igb_pf_parse_bool(w[4], &c->on) != 0)
 			return fail(err, errlen, "on or off expected, not '%s'",
-				    w[4]);
+				w[4]);
 		return 0;
 	}
 	if (!strcmp(w[3], "state")) {
@@ -89,7 +92,7 @@ parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 			c->on = false;
 		else
 			return fail(err, errlen,
-				    "enable or disable expected, not '%s'", w[4]);
+				"enable or disable expected, not '%s'", w[4]);
 		return 0;
 	}
 	return fail(err, errlen, "unknown VF setting '%s'", w[3]);
@@ -104,8 +107,8 @@ opt_vf(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 	if (n != 3 || strcmp(w[1], "vf") != 0)
 		return fail(err, errlen, "usage: %s [vf N]", w[0]);
 	if (parse_vf(w[2], &c->vf) != 0)
-		return fail(err, errlen, "VF number 0..6 expected, not '%s'",
-			    w[2]);
+		return fail(
+			err, errlen, "VF number 0..6 expected, not '%s'", w[2]);
 	return 0;
 }
 
@@ -121,7 +124,7 @@ pfd_cmd_parse(const char *line, struct pfd_cmd *c, char *err, size_t errlen)
 		return fail(err, errlen, "line too long%s", "");
 	strcpy(buf, line);
 	for (tok = strtok_r(buf, " \t\r\n", &save); tok != NULL;
-	     tok = strtok_r(NULL, " \t\r\n", &save)) {
+		tok = strtok_r(NULL, " \t\r\n", &save)) {
 		if (n == MAX_WORDS)
 			return fail(err, errlen, "too many words%s", "");
 		w[n++] = tok;
@@ -145,8 +148,8 @@ pfd_cmd_parse(const char *line, struct pfd_cmd *c, char *err, size_t errlen)
 			c->kind = PFD_CMD_SHOW_VF;
 			if (parse_vf(w[2], &c->vf) != 0)
 				return fail(err, errlen,
-					    "VF number 0..6 expected, not '%s'",
-					    w[2]);
+					"VF number 0..6 expected, not '%s'",
+					w[2]);
 			return 0;
 		}
 		return fail(err, errlen, "usage: show vfs | show vf N%s", "");

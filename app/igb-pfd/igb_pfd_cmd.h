@@ -16,14 +16,14 @@
 #include <stdint.h>
 
 enum pfd_cmd_kind {
-	PFD_CMD_NONE,		/* empty line */
+	PFD_CMD_NONE, /* empty line */
 	PFD_CMD_HELP,
 	PFD_CMD_QUIT,
 	PFD_CMD_SHOW_VFS,
 	PFD_CMD_SHOW_VF,
-	PFD_CMD_STATS,		/* vf < 0: the PF port and every VF */
+	PFD_CMD_STATS, /* vf < 0: the PF port and every VF */
 	PFD_CMD_MBX,
-	PFD_CMD_PING,		/* vf < 0: every VF */
+	PFD_CMD_PING, /* vf < 0: every VF */
 	PFD_CMD_SET_MAC,
 	PFD_CMD_SET_VLAN,
 	PFD_CMD_SET_TRUST,
@@ -33,15 +33,15 @@ enum pfd_cmd_kind {
 
 struct pfd_cmd {
 	enum pfd_cmd_kind kind;
-	int vf;			/* -1: not given */
+	int vf; /* -1: not given */
 	uint8_t mac[6];
 	uint16_t vlan;
 	bool on;
 };
 
 /* 0 or -EINVAL with a message for the user in err. */
-int pfd_cmd_parse(const char *line, struct pfd_cmd *cmd, char *err,
-		  size_t errlen);
+int pfd_cmd_parse(
+	const char *line, struct pfd_cmd *cmd, char *err, size_t errlen);
 
 extern const char pfd_cmd_help[];
 

@@ -9,7 +9,8 @@
 
 const char pfd_opts_usage[] =
 	"usage: igb-pfd [EAL options] -- --pci BDF [--num-vfs N] [--keep-vfs]\n"
-	"               [--vf N,mac=XX:XX:XX:XX:XX:XX,vlan=V,trust=on|off,spoofchk=on|off]...\n";
+	"               [--vf "
+	"N,mac=XX:XX:XX:XX:XX:XX,vlan=V,trust=on|off,spoofchk=on|off]...\n";
 
 static int
 append(struct pfd_opts *o, const char *fmt, const char *a, const char *b)
@@ -45,7 +46,7 @@ add_vf(struct pfd_opts *o, const char *spec, char *err, size_t errlen)
 	for (; tok != NULL; tok = strtok_r(NULL, ",", &save)) {
 		if (strchr(tok, '=') == NULL) {
 			snprintf(err, errlen, "--vf %s: '%s' is not KEY=VALUE",
-				 spec, tok);
+				spec, tok);
 			return -EINVAL;
 		}
 		if (append(o, ",vf%s_%s", vf, tok) != 0) {
@@ -57,16 +58,16 @@ add_vf(struct pfd_opts *o, const char *spec, char *err, size_t errlen)
 }
 
 int
-pfd_opts_parse(int argc, char **argv, struct pfd_opts *o, char *err,
-	       size_t errlen)
+pfd_opts_parse(
+	int argc, char **argv, struct pfd_opts *o, char *err, size_t errlen)
 {
 	static const struct option longopts[] = {
-		{ "pci", required_argument, NULL, 'p' },
-		{ "num-vfs", required_argument, NULL, 'n' },
-		{ "keep-vfs", no_argument, NULL, 'k' },
-		{ "vf", required_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+		{"pci", required_argument, NULL, 'p'},
+		{"num-vfs", required_argument, NULL, 'n'},
+		{"keep-vfs", no_argument, NULL, 'k'},
+		{"vf", required_argument, NULL, 'v'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	char vfs[PFD_DEVARGS_MAX] = "";
 	const char *num = NULL;
@@ -98,7 +99,7 @@ pfd_opts_parse(int argc, char **argv, struct pfd_opts *o, char *err,
 			return 1;
 		default:
 			snprintf(err, errlen, "unknown option %s",
-				 argv[optind - 1]);
+				argv[optind - 1]);
 			return -EINVAL;
 		}
 	}
@@ -113,15 +114,15 @@ pfd_opts_parse(int argc, char **argv, struct pfd_opts *o, char *err,
 	snprintf(vfs, sizeof(vfs), "%s", tmp.devargs);
 	snprintf(o->devargs, sizeof(o->devargs), "%s", o->pci);
 	if ((num != NULL && append(o, ",num_vfs=%s%s", num, "") != 0) ||
-	    (keep && append(o, ",keep_vfs=on%s%s", "", "") != 0) ||
-	    append(o, "%s%s", vfs, "") != 0) {
+		(keep && append(o, ",keep_vfs=on%s%s", "", "") != 0) ||
+		append(o, "%s%s", vfs, "") != 0) {
 		snprintf(err, errlen, "too many settings");
 		return -EINVAL;
 	}
 	/* Same checks as the PMD will make, before EAL starts. */
 	args = strchr(o->devargs, ',');
-	if (igb_pf_devargs_parse(args != NULL ? args + 1 : NULL, &da, err,
-				 errlen) != 0)
+	if (igb_pf_devargs_parse(
+		    args != NULL ? args + 1 : NULL, &da, err, errlen) != 0)
 		return -EINVAL;
 	return 0;
 }

@@ -18,12 +18,12 @@
 
 struct pfd_opts {
 	char pci[32];
-	char devargs[PFD_DEVARGS_MAX];	/* "BDF,key=val,..." for EAL -a */
+	char devargs[PFD_DEVARGS_MAX]; /* "BDF,key=val,..." for EAL -a */
 };
 
 /* 0, 1 (help printed) or -EINVAL with a message in err. */
-int pfd_opts_parse(int argc, char **argv, struct pfd_opts *o, char *err,
-		   size_t errlen);
+int pfd_opts_parse(
+	int argc, char **argv, struct pfd_opts *o, char *err, size_t errlen);
 
 extern const char pfd_opts_usage[];
 

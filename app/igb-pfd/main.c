@@ -49,7 +49,7 @@ vlans_str(const struct rte_pmd_igb_pf_vf_info *vi, char *buf, size_t len)
 	buf[0] = '\0';
 	for (i = 0; i < vi->nb_vlans && off < len; i++)
 		off += (size_t)snprintf(buf + off, len - off, "%s%u",
-					i ? "," : "", vi->vlans[i]);
+			i ? "," : "", vi->vlans[i]);
 	if (vi->nb_vlans == 0)
 		snprintf(buf, len, "-");
 }
@@ -69,17 +69,18 @@ show_vfs(uint16_t port)
 	char mac[RTE_ETHER_ADDR_FMT_SIZE], vl[200];
 	int n = rte_pmd_igb_pf_get_num_vfs(port), vf;
 
-	printf("VF  MAC                PINNED PORTVLAN TRUST SPOOFCHK STATE    MAXFRAME MC  VLANS\n");
+	printf("VF  MAC                PINNED PORTVLAN TRUST SPOOFCHK STATE    "
+	       "MAXFRAME MC  VLANS\n");
 	for (vf = 0; vf < n; vf++) {
 		if (rte_pmd_igb_pf_get_vf_info(port, vf, &vi) != 0)
 			continue;
 		rte_ether_format_addr(mac, sizeof(mac), &vi.mac);
 		vlans_str(&vi, vl, sizeof(vl));
 		printf("%-3d %-18s %-6s %-8u %-5s %-8s %-8s %-8u %-3u%s %s\n",
-		       vf, mac, vi.mac_pinned ? "yes" : "no", vi.port_vlan,
-		       onoff(vi.trusted), onoff(vi.mac_anti_spoof),
-		       vf_state(&vi), vi.max_frame, vi.nb_mc_hashes,
-		       vi.mc_overflow ? "+" : " ", vl);
+			vf, mac, vi.mac_pinned ? "yes" : "no", vi.port_vlan,
+			onoff(vi.trusted), onoff(vi.mac_anti_spoof),
+			vf_state(&vi), vi.max_frame, vi.nb_mc_hashes,
+			vi.mc_overflow ? "+" : " ", vl);
 	}
 }
 
@@ -105,18 +106,17 @@ show_vf(uint16_t port, int vf)
 	       "state=%s\nmax_frame=%u\nmc_hashes=%u\nmc_overflow=%u\n"
 	       "promisc_unicast=%u\npromisc_multicast=%u\n"
 	       "mbx_requests=%" PRIu64 "\nmbx_acks=%" PRIu64
-	       "\nmbx_nacks=%" PRIu64 "\nmbx_resets=%" PRIu64
-	       "\nflrs=%" PRIu64 "\nmbx_errors=%" PRIu64
-	       "\nrx_packets=%" PRIu64 "\ntx_packets=%" PRIu64
-	       "\nrx_bytes=%" PRIu64 "\ntx_bytes=%" PRIu64
-	       "\nrx_multicast=%" PRIu64 "\n",
-	       vf, mac, vi.mac_pinned, vi.port_vlan, vl, vi.trusted,
-	       vi.mac_anti_spoof, vi.vlan_anti_spoof, vf_state(&vi),
-	       vi.max_frame, vi.nb_mc_hashes, vi.mc_overflow,
-	       vi.promisc_unicast, vi.promisc_multicast, vi.mbx_requests,
-	       vi.mbx_acks, vi.mbx_nacks, vi.mbx_resets, vi.flrs,
-	       vi.mbx_errors, st.ipackets, st.opackets, st.ibytes, st.obytes,
-	       st.imulticast);
+	       "\nmbx_nacks=%" PRIu64 "\nmbx_resets=%" PRIu64 "\nflrs=%" PRIu64
+	       "\nmbx_errors=%" PRIu64 "\nrx_packets=%" PRIu64
+	       "\ntx_packets=%" PRIu64 "\nrx_bytes=%" PRIu64
+	       "\ntx_bytes=%" PRIu64 "\nrx_multicast=%" PRIu64 "\n",
+		vf, mac, vi.mac_pinned, vi.port_vlan, vl, vi.trusted,
+		vi.mac_anti_spoof, vi.vlan_anti_spoof, vf_state(&vi),
+		vi.max_frame, vi.nb_mc_hashes, vi.mc_overflow,
+		vi.promisc_unicast, vi.promisc_multicast, vi.mbx_requests,
+		vi.mbx_acks, vi.mbx_nacks, vi.mbx_resets, vi.flrs,
+		vi.mbx_errors, st.ipackets, st.opackets, st.ibytes, st.obytes,
+		st.imulticast);
 }
 
 static void
@@ -128,16 +128,16 @@ show_stats(uint16_t port, int only_vf)
 
 	if (only_vf < 0 && rte_eth_stats_get(port, &ps) == 0)
 		printf("PF   rx %" PRIu64 " pkts %" PRIu64 " bytes, tx %" PRIu64
-		       " pkts %" PRIu64 " bytes\n", ps.ipackets, ps.ibytes,
-		       ps.opackets, ps.obytes);
+		       " pkts %" PRIu64 " bytes\n",
+			ps.ipackets, ps.ibytes, ps.opackets, ps.obytes);
 	for (vf = 0; vf < n; vf++) {
 		if ((only_vf >= 0 && vf != only_vf) ||
-		    rte_pmd_igb_pf_get_vf_stats(port, vf, &st) != 0)
+			rte_pmd_igb_pf_get_vf_stats(port, vf, &st) != 0)
 			continue;
 		printf("VF %d rx %" PRIu64 " pkts %" PRIu64 " bytes (%" PRIu64
 		       " multicast), tx %" PRIu64 " pkts %" PRIu64 " bytes\n",
-		       vf, st.ipackets, st.ibytes, st.imulticast, st.opackets,
-		       st.obytes);
+			vf, st.ipackets, st.ibytes, st.imulticast, st.opackets,
+			st.obytes);
 	}
 }
 
@@ -151,10 +151,10 @@ show_mbx(uint16_t port)
 	for (vf = 0; vf < n; vf++) {
 		if (rte_pmd_igb_pf_get_vf_info(port, vf, &vi) != 0)
 			continue;
-		printf("%-3d %-8" PRIu64 " %-8" PRIu64 " %-8" PRIu64 " %-8"
-		       PRIu64 " %-8" PRIu64 " %-8" PRIu64 "\n", vf,
-		       vi.mbx_requests, vi.mbx_acks, vi.mbx_nacks,
-		       vi.mbx_resets, vi.flrs, vi.mbx_errors);
+		printf("%-3d %-8" PRIu64 " %-8" PRIu64 " %-8" PRIu64
+		       " %-8" PRIu64 " %-8" PRIu64 " %-8" PRIu64 "\n",
+			vf, vi.mbx_requests, vi.mbx_acks, vi.mbx_nacks,
+			vi.mbx_resets, vi.flrs, vi.mbx_errors);
 	}
 }
 
@@ -165,8 +165,8 @@ run_set(uint16_t port, const struct pfd_cmd *c)
 
 	switch (c->kind) {
 	case PFD_CMD_SET_MAC:
-		return rte_pmd_igb_pf_set_vf_mac_addr(port, c->vf,
-			(const struct rte_ether_addr *)c->mac);
+		return rte_pmd_igb_pf_set_vf_mac_addr(
+			port, c->vf, (const struct rte_ether_addr *)c->mac);
 	case PFD_CMD_SET_VLAN:
 		return rte_pmd_igb_pf_set_vf_vlan(port, c->vf, c->vlan);
 	case PFD_CMD_SET_TRUST:
@@ -174,9 +174,8 @@ run_set(uint16_t port, const struct pfd_cmd *c)
 	case PFD_CMD_SET_SPOOFCHK:
 		ret = rte_pmd_igb_pf_set_vf_mac_anti_spoof(port, c->vf, c->on);
 		if (ret == 0)
-			ret = rte_pmd_igb_pf_set_vf_vlan_anti_spoof(port,
-								    c->vf,
-								    c->on);
+			ret = rte_pmd_igb_pf_set_vf_vlan_anti_spoof(
+				port, c->vf, c->on);
 		return ret;
 	case PFD_CMD_SET_STATE:
 		ret = rte_pmd_igb_pf_set_vf_rx(port, c->vf, c->on);
@@ -221,8 +220,8 @@ run_line(uint16_t port, const char *line)
 		show_mbx(port);
 		break;
 	case PFD_CMD_PING:
-		ret = rte_pmd_igb_pf_ping_vf(port, c.vf < 0 ?
-					     RTE_PMD_IGB_PF_ALL_VFS : c.vf);
+		ret = rte_pmd_igb_pf_ping_vf(
+			port, c.vf < 0 ? RTE_PMD_IGB_PF_ALL_VFS : c.vf);
 		break;
 	default:
 		ret = run_set(port, &c);
@@ -238,23 +237,21 @@ run_line(uint16_t port, const char *line)
 static int
 port_start(uint16_t port)
 {
-	struct rte_eth_conf conf = { .intr_conf.lsc = 0 };
+	struct rte_eth_conf conf = {.intr_conf.lsc = 0};
 	struct rte_mempool *mp;
 	int ret;
 
 	mp = rte_pktmbuf_pool_create("pfd_mbufs", PFD_MBUFS, 64, 0,
-				     RTE_MBUF_DEFAULT_BUF_SIZE,
-				     rte_eth_dev_socket_id(port));
+		RTE_MBUF_DEFAULT_BUF_SIZE, rte_eth_dev_socket_id(port));
 	if (mp == NULL)
 		return -ENOMEM;
 	ret = rte_eth_dev_configure(port, 1, 1, &conf);
 	if (ret == 0)
 		ret = rte_eth_rx_queue_setup(port, 0, PFD_RING,
-					     rte_eth_dev_socket_id(port), NULL,
-					     mp);
+			rte_eth_dev_socket_id(port), NULL, mp);
 	if (ret == 0)
-		ret = rte_eth_tx_queue_setup(port, 0, PFD_RING,
-					     rte_eth_dev_socket_id(port), NULL);
+		ret = rte_eth_tx_queue_setup(
+			port, 0, PFD_RING, rte_eth_dev_socket_id(port), NULL);
 	if (ret == 0)
 		ret = rte_eth_dev_start(port);
 	return ret;
@@ -270,7 +267,7 @@ prompt_loop(uint16_t port)
 	printf(PFD_PROMPT);
 	fflush(stdout);
 	while (!quit_signal) {
-		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
 
 		if (eof || poll(&p, 1, 200) <= 0) {
 			if (eof)
@@ -298,7 +295,7 @@ has_cpu_option(int argc, char **argv)
 
 	for (i = 1; i < argc; i++)
 		if (!strncmp(argv[i], "-l", 2) || !strncmp(argv[i], "-c", 2) ||
-		    !strncmp(argv[i], "--lcores", 8))
+			!strncmp(argv[i], "--lcores", 8))
 			return true;
 	return false;
 }
@@ -346,7 +343,7 @@ main(int argc, char **argv)
 	for (i = 0; i < sep; i++)
 		eal_argv[i] = argv[i];
 	eal_argc = sep;
-	eal_argv[eal_argc++] = (char *)(uintptr_t)"-a";
+	eal_argv[eal_argc++] = (char *)(uintptr_t) "-a";
 	eal_argv[eal_argc++] = o.devargs;
 	if (!has_cpu_option(sep, argv)) {
 		float_lcores(lcores, sizeof(lcores));
@@ -363,14 +360,17 @@ main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	ret = -ENODEV;
-	RTE_ETH_FOREACH_DEV(port) {
+	RTE_ETH_FOREACH_DEV(port)
+	{
 		if (rte_pmd_igb_pf_get_num_vfs(port) >= 0) {
 			ret = 0;
 			break;
 		}
 	}
 	if (ret != 0) {
-		fprintf(stderr, "igb-pfd: no net_igb_pf port at %s (see the log above)\n",
+		fprintf(stderr,
+			"igb-pfd: no net_igb_pf port at %s (see the log "
+			"above)\n",
 			o.pci);
 		goto out;
 	}
@@ -382,7 +382,7 @@ main(int argc, char **argv)
 	}
 	rte_eth_dev_info_get(port, &info);
 	printf("igb-pfd: port %u driver %s pci %s, %d VFs, ready\n", port,
-	       info.driver_name, o.pci, rte_pmd_igb_pf_get_num_vfs(port));
+		info.driver_name, o.pci, rte_pmd_igb_pf_get_num_vfs(port));
 	fflush(stdout);
 	prompt_loop(port);
 	rte_eth_dev_stop(port);

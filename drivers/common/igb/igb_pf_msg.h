@@ -9,7 +9,7 @@
 
 #include "igb_mbx_msg.h"
 
-#define IGB_MSG_MAC_FILTER_CLR		(0x01u << IGB_MSG_INFO_SHIFT)
-#define IGB_MSG_MAC_FILTER_ADD		(0x02u << IGB_MSG_INFO_SHIFT)
+#define IGB_MSG_MAC_FILTER_CLR (0x01u << IGB_MSG_INFO_SHIFT)
+#define IGB_MSG_MAC_FILTER_ADD (0x02u << IGB_MSG_INFO_SHIFT)
 
 #endif /* IGB_PF_MSG_H */

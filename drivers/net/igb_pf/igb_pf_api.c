@@ -29,7 +29,7 @@ lock_port(uint16_t port, uint16_t vf, int *ret)
 /* Applies an admin change and re-projects the state. */
 static int
 admin(uint16_t port, uint16_t vf,
-      int (*fn)(struct igb_pf_sriov *, uint16_t, bool), uint8_t on)
+	int (*fn)(struct igb_pf_sriov *, uint16_t, bool), uint8_t on)
 {
 	struct igb_pf_adapter *ad;
 	int ret;
@@ -55,8 +55,8 @@ rte_pmd_igb_pf_get_num_vfs(uint16_t port)
 }
 
 int
-rte_pmd_igb_pf_get_vf_info(uint16_t port, uint16_t vf,
-			   struct rte_pmd_igb_pf_vf_info *info)
+rte_pmd_igb_pf_get_vf_info(
+	uint16_t port, uint16_t vf, struct rte_pmd_igb_pf_vf_info *info)
 {
 	struct igb_pf_adapter *ad;
 	const struct igb_pf_vf *v;
@@ -83,9 +83,8 @@ rte_pmd_igb_pf_get_vf_info(uint16_t port, uint16_t vf,
 	info->mc_overflow = v->mc_overflow;
 	info->promisc_unicast = v->promisc_uc;
 	info->promisc_multicast = v->promisc_mc;
-	info->nb_vlans = (uint16_t)igb_pf_vlan_pool_list(&ad->sriov.vlans, vf,
-							 info->vlans,
-							 RTE_DIM(info->vlans));
+	info->nb_vlans = (uint16_t)igb_pf_vlan_pool_list(
+		&ad->sriov.vlans, vf, info->vlans, RTE_DIM(info->vlans));
 	info->mbx_requests = v->cnt.msgs;
 	info->mbx_acks = v->cnt.acks;
 	info->mbx_nacks = v->cnt.nacks;
@@ -97,8 +96,8 @@ rte_pmd_igb_pf_get_vf_info(uint16_t port, uint16_t vf,
 }
 
 int
-rte_pmd_igb_pf_set_vf_mac_addr(uint16_t port, uint16_t vf,
-			       const struct rte_ether_addr *mac)
+rte_pmd_igb_pf_set_vf_mac_addr(
+	uint16_t port, uint16_t vf, const struct rte_ether_addr *mac)
 {
 	struct igb_pf_adapter *ad;
 	int ret;
@@ -112,8 +111,10 @@ rte_pmd_igb_pf_set_vf_mac_addr(uint16_t port, uint16_t vf,
 	if (ret == 0) {
 		igb_pf_hw_sync(&ad->hw, &ad->sriov);
 		if (ad->sriov.vf[vf].cts)
-			IGB_PF_LOG(NOTICE, "%s: VF %u MAC set; the VF driver uses it after its next reset",
-				   ad->bdf, vf);
+			IGB_PF_LOG(NOTICE,
+				"%s: VF %u MAC set; the VF driver uses it "
+				"after its next reset",
+				ad->bdf, vf);
 	}
 	rte_spinlock_recursive_unlock(&ad->lock);
 	return ret;
@@ -168,8 +169,8 @@ rte_pmd_igb_pf_set_vf_tx(uint16_t port, uint16_t vf, uint8_t on)
 }
 
 int
-rte_pmd_igb_pf_get_vf_stats(uint16_t port, uint16_t vf,
-			    struct rte_pmd_igb_pf_vf_stats *stats)
+rte_pmd_igb_pf_get_vf_stats(
+	uint16_t port, uint16_t vf, struct rte_pmd_igb_pf_vf_stats *stats)
 {
 	struct igb_pf_adapter *ad;
 	const uint64_t *t;

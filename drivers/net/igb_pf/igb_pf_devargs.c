@@ -20,20 +20,21 @@ igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err, size_t errlen)
 
 	if (val == NULL || *val == '\0') {
 		snprintf(err, errlen, "num_vfs needs a value (1..%d)",
-			 IGB_PF_MAX_VFS);
+			IGB_PF_MAX_VFS);
 		return -EINVAL;
 	}
 	errno = 0;
 	n = strtol(val, &end, 10);
 	if (errno != 0 || *end != '\0' || end == val) {
-		snprintf(err, errlen, "num_vfs=%s is not a number (1..%d)",
-			 val, IGB_PF_MAX_VFS);
+		snprintf(err, errlen, "num_vfs=%s is not a number (1..%d)", val,
+			IGB_PF_MAX_VFS);
 		return -EINVAL;
 	}
 	if (n < 1 || n > IGB_PF_MAX_VFS) {
 		snprintf(err, errlen,
-			 "num_vfs=%s out of range: 1..%d (8 pools, the PF keeps the last)",
-			 val, IGB_PF_MAX_VFS);
+			"num_vfs=%s out of range: 1..%d (8 pools, the PF keeps "
+			"the last)",
+			val, IGB_PF_MAX_VFS);
 		return -EINVAL;
 	}
 	*out = (uint16_t)n;
@@ -49,11 +50,11 @@ igb_pf_parse_mac(const char *val, uint8_t mac[IGB_PF_ETH_ALEN])
 		return -EINVAL;
 	for (i = 0; i < IGB_PF_ETH_ALEN; i++) {
 		const char *p = val + 3 * i;
-		char hex[3] = { p[0], p[1], '\0' };
+		char hex[3] = {p[0], p[1], '\0'};
 
 		if (!isxdigit((unsigned char)p[0]) ||
-		    !isxdigit((unsigned char)p[1]) ||
-		    (i < IGB_PF_ETH_ALEN - 1 && p[2] != ':'))
+			!isxdigit((unsigned char)p[1]) ||
+			(i < IGB_PF_ETH_ALEN - 1 && p[2] != ':'))
 			return -EINVAL;
 		mac[i] = (uint8_t)strtoul(hex, NULL, 16);
 	}
@@ -103,7 +104,7 @@ static int
 vf_key(const char *key, const char **what)
 {
 	if (strncmp(key, "vf", 2) != 0 || !isdigit((unsigned char)key[2]) ||
-	    key[3] != '_')
+		key[3] != '_')
 		return -1;
 	*what = key + 4;
 	return key[2] - '0';
@@ -120,13 +121,13 @@ handle_kv(const char *key, const char *val, void *opaque)
 	int n;
 
 	if (!strcmp(key, KEY_NUM_VFS))
-		return igb_pf_parse_num_vfs(val, &da->num_vfs, c->err,
-					    c->errlen);
+		return igb_pf_parse_num_vfs(
+			val, &da->num_vfs, c->err, c->errlen);
 	if (!strcmp(key, KEY_KEEP_VFS)) {
 		if (igb_pf_parse_bool(val, &da->keep_vfs) == 0)
 			return 0;
 		snprintf(c->err, c->errlen, "keep_vfs=%s: use on or off",
-			 val ? val : "");
+			val ? val : "");
 		return -EINVAL;
 	}
 	n = vf_key(key, &what);
@@ -137,10 +138,10 @@ handle_kv(const char *key, const char *val, void *opaque)
 	v = &da->vf[n];
 	if (!strcmp(what, "mac")) {
 		if (igb_pf_parse_mac(val, v->mac) != 0 ||
-		    !igb_pf_mac_valid(v->mac)) {
+			!igb_pf_mac_valid(v->mac)) {
 			snprintf(c->err, c->errlen,
-				 "%s=%s: need a unicast MAC xx:xx:xx:xx:xx:xx",
-				 key, val ? val : "");
+				"%s=%s: need a unicast MAC xx:xx:xx:xx:xx:xx",
+				key, val ? val : "");
 			return -EINVAL;
 		}
 		v->has_mac = true;
@@ -150,13 +151,13 @@ handle_kv(const char *key, const char *val, void *opaque)
 		if (igb_pf_parse_vlan(val, &v->vlan) == 0)
 			return 0;
 		snprintf(c->err, c->errlen, "%s=%s: VLAN id 1..4095", key,
-			 val ? val : "");
+			val ? val : "");
 		return -EINVAL;
 	}
 	if (!strcmp(what, "trust") || !strcmp(what, "spoofchk")) {
 		if (igb_pf_parse_bool(val, &b) != 0) {
-			snprintf(c->err, c->errlen, "%s=%s: use on or off",
-				 key, val ? val : "");
+			snprintf(c->err, c->errlen, "%s=%s: use on or off", key,
+				val ? val : "");
 			return -EINVAL;
 		}
 		if (what[0] == 't')
@@ -170,10 +171,10 @@ handle_kv(const char *key, const char *val, void *opaque)
 }
 
 int
-igb_pf_devargs_parse(const char *args, struct igb_pf_devargs *out, char *err,
-		     size_t errlen)
+igb_pf_devargs_parse(
+	const char *args, struct igb_pf_devargs *out, char *err, size_t errlen)
 {
-	struct parse_ctx c = { .da = out, .err = err, .errlen = errlen };
+	struct parse_ctx c = {.da = out, .err = err, .errlen = errlen};
 	struct rte_kvargs *kv;
 	unsigned int i;
 	int ret;
@@ -190,7 +191,7 @@ igb_pf_devargs_parse(const char *args, struct igb_pf_devargs *out, char *err,
 	kv = rte_kvargs_parse(args, NULL);
 	if (kv == NULL) {
 		snprintf(err, errlen, "cannot parse device arguments \"%s\"",
-			 args);
+			args);
 		ret = -EINVAL;
 		goto reset;
 	}
@@ -206,7 +207,7 @@ reset:
 
 int
 igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da, uint16_t num_vfs,
-			 char *err, size_t errlen)
+	char *err, size_t errlen)
 {
 	unsigned int i;
 
@@ -214,10 +215,10 @@ igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da, uint16_t num_vfs,
 		const struct igb_pf_vf_devargs *v = &da->vf[i];
 
 		if (v->has_mac || v->vlan || v->trust >= 0 ||
-		    v->spoofchk >= 0) {
+			v->spoofchk >= 0) {
 			snprintf(err, errlen,
-				 "vf%u_* given but only %u VFs exist", i,
-				 num_vfs);
+				"vf%u_* given but only %u VFs exist", i,
+				num_vfs);
 			return -EINVAL;
 		}
 	}

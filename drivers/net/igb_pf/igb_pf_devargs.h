@@ -18,20 +18,20 @@
 struct igb_pf_vf_devargs {
 	bool has_mac;
 	uint8_t mac[IGB_PF_ETH_ALEN];
-	uint16_t vlan;		/* 0: not given */
-	int8_t trust;		/* -1: not given, else 0/1 */
-	int8_t spoofchk;	/* -1: not given, else 0/1 */
+	uint16_t vlan; /* 0: not given */
+	int8_t trust; /* -1: not given, else 0/1 */
+	int8_t spoofchk; /* -1: not given, else 0/1 */
 };
 
 struct igb_pf_devargs {
-	uint16_t num_vfs;	/* 0: not given */
+	uint16_t num_vfs; /* 0: not given */
 	bool keep_vfs;
 	struct igb_pf_vf_devargs vf[IGB_PF_MAX_VFS];
 };
 
 /* Value parsers: 0 on success, else -EINVAL with a message in err. */
-int igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err,
-			 size_t errlen);
+int igb_pf_parse_num_vfs(
+	const char *val, uint16_t *out, char *err, size_t errlen);
 int igb_pf_parse_mac(const char *val, uint8_t mac[IGB_PF_ETH_ALEN]);
 int igb_pf_parse_bool(const char *val, bool *out);
 int igb_pf_parse_vlan(const char *val, uint16_t *out);
@@ -41,11 +41,11 @@ int igb_pf_parse_vlan(const char *val, uint16_t *out);
  * -EINVAL with a message naming the key and the allowed values in err,
  * and leaves *out zeroed.
  */
-int igb_pf_devargs_parse(const char *args, struct igb_pf_devargs *out,
-			 char *err, size_t errlen);
+int igb_pf_devargs_parse(
+	const char *args, struct igb_pf_devargs *out, char *err, size_t errlen);
 
 /* Checks per-VF keys against the VF count in use. */
-int igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da,
-			     uint16_t num_vfs, char *err, size_t errlen);
+int igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da, uint16_t num_vfs,
+	char *err, size_t errlen);
 
 #endif /* IGB_PF_DEVARGS_H */

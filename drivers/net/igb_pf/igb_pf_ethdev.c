@@ -23,10 +23,10 @@
 
 RTE_LOG_REGISTER(igb_pf_logtype, pmd.net.igb_pf, NOTICE);
 
-#define IGB_PF_POLL_US 5000	/* mailbox and link poll period */
-#define IGB_PF_STATS_TICKS 20	/* VF counters folded every 100 ms */
+#define IGB_PF_POLL_US 5000 /* mailbox and link poll period */
+#define IGB_PF_STATS_TICKS 20 /* VF counters folded every 100 ms */
 #define IGB_PF_RESET_DELAY_US 10000
-#define IGB_PF_RX_QUEUE IGB_PF_POOL	/* pool n's first queue is n */
+#define IGB_PF_RX_QUEUE IGB_PF_POOL /* pool n's first queue is n */
 #define IGB_PF_TX_QUEUE IGB_PF_POOL
 #define IGB_PF_DESC_MIN 32
 #define IGB_PF_DESC_MAX 4096
@@ -36,8 +36,8 @@ RTE_LOG_REGISTER(igb_pf_logtype, pmd.net.igb_pf, NOTICE);
 static const struct eth_dev_ops igb_pf_ops;
 
 static const struct rte_pci_id pci_id_igb_pf_map[] = {
-	{ RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576) },
-	{ .vendor_id = 0 },
+	{RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576)},
+	{.vendor_id = 0},
 };
 
 struct igb_pf_adapter *
@@ -89,8 +89,8 @@ link_set(struct igb_pf_adapter *ad, const struct igb_pf_link *l)
 	struct rte_eth_link link = {
 		.link_status = l->up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
 		.link_speed = l->up ? l->speed_mbps : RTE_ETH_SPEED_NUM_NONE,
-		.link_duplex = l->full_duplex ? RTE_ETH_LINK_FULL_DUPLEX :
-			RTE_ETH_LINK_HALF_DUPLEX,
+		.link_duplex = l->full_duplex ? RTE_ETH_LINK_FULL_DUPLEX
+					      : RTE_ETH_LINK_HALF_DUPLEX,
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 	};
 
@@ -130,8 +130,7 @@ igb_pf_vfstats_update(struct igb_pf_adapter *ad)
 
 		for (i = 0; i < IGB_PF_VFSTATS; i++) {
 			uint32_t raw = igb_read(&ad->hw,
-						regs[i] + IGB_PVFGPRC(vf) -
-						IGB_PVFGPRC(0));
+				regs[i] + IGB_PVFGPRC(vf) - IGB_PVFGPRC(0));
 
 			st->total[i] += (uint32_t)(raw - st->last[i]);
 			st->last[i] = raw;
@@ -159,8 +158,8 @@ static void
 notify_lsc(struct igb_pf_adapter *ad)
 {
 	if (ad->dev->data->dev_conf.intr_conf.lsc)
-		rte_eth_dev_callback_process(ad->dev, RTE_ETH_EVENT_INTR_LSC,
-					     NULL);
+		rte_eth_dev_callback_process(
+			ad->dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
 static void
@@ -186,7 +185,7 @@ igb_pf_poll(void *arg)
 	if (service(ad))
 		notify_lsc(ad);
 	if (ad->polling &&
-	    rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
+		rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
 		IGB_PF_LOG(ERR, "%s: cannot re-arm the mailbox poll", ad->bdf);
 		ad->polling = false;
 	}
@@ -235,11 +234,13 @@ provision_vfs(struct igb_pf_adapter *ad, uint16_t *num_vfs)
 	if (ad->devargs.num_vfs == 0) {
 		/* No request: serve the VFs that already exist, if any. */
 		if (igb_pf_sysfs_vf_count(IGB_PF_SYSFS, ad->bdf, &cur, &total,
-					  err, sizeof(err)) != 0)
+			    err, sizeof(err)) != 0)
 			cur = 0;
 		if (cur > IGB_PF_MAX_VFS) {
-			IGB_PF_LOG(ERR, "%s has %u VFs: at most %d (the PF keeps the last pool)",
-				   ad->bdf, cur, IGB_PF_MAX_VFS);
+			IGB_PF_LOG(ERR,
+				"%s has %u VFs: at most %d (the PF keeps the "
+				"last pool)",
+				ad->bdf, cur, IGB_PF_MAX_VFS);
 			return -EINVAL;
 		}
 		*num_vfs = (uint16_t)cur;
@@ -247,14 +248,14 @@ provision_vfs(struct igb_pf_adapter *ad, uint16_t *num_vfs)
 	}
 	rte_eal_vfio_get_vf_token(token);
 	ret = igb_pf_sysfs_check(IGB_PF_SYSFS, ad->bdf,
-				 !rte_uuid_is_null(token), err, sizeof(err));
+		!rte_uuid_is_null(token), err, sizeof(err));
 	if (ret == 0)
 		ret = igb_pf_sysfs_set_vfs(IGB_PF_SYSFS, ad->bdf,
-					   ad->devargs.num_vfs, IGB_PF_MAX_VFS,
-					   &ad->created_vfs, err, sizeof(err));
+			ad->devargs.num_vfs, IGB_PF_MAX_VFS, &ad->created_vfs,
+			err, sizeof(err));
 	if (ret != 0) {
 		IGB_PF_LOG(ERR, "%s: cannot create %u VFs: %s", ad->bdf,
-			   ad->devargs.num_vfs, err);
+			ad->devargs.num_vfs, err);
 		return ret;
 	}
 	*num_vfs = ad->devargs.num_vfs;
@@ -283,7 +284,7 @@ apply_vf_devargs(struct igb_pf_adapter *ad)
 		}
 		if (ret != 0)
 			IGB_PF_LOG(ERR, "%s: vf%u settings refused: %s",
-				   ad->bdf, vf, strerror(-ret));
+				ad->bdf, vf, strerror(-ret));
 	}
 	return ret;
 }
@@ -297,8 +298,9 @@ remove_vfs(struct igb_pf_adapter *ad)
 	if (!ad->created_vfs || ad->devargs.keep_vfs)
 		return;
 	if (igb_pf_sysfs_set_vfs(IGB_PF_SYSFS, ad->bdf, 0, IGB_PF_MAX_VFS,
-				 &created, err, sizeof(err)) != 0)
-		IGB_PF_LOG(ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
+		    &created, err, sizeof(err)) != 0)
+		IGB_PF_LOG(
+			ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
 	ad->created_vfs = false;
 }
 
@@ -320,8 +322,8 @@ sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
 	}
 	for (i = 0; i < num_vfs; i++)
 		rte_eth_random_addr(macs[i]);
-	ret = igb_pf_sriov_init(&ad->sriov, num_vfs,
-				(const uint8_t (*)[IGB_PF_ETH_ALEN])macs);
+	ret = igb_pf_sriov_init(
+		&ad->sriov, num_vfs, (const uint8_t(*)[IGB_PF_ETH_ALEN])macs);
 	if (ret != 0)
 		return ret;
 	memcpy(ad->sriov.pf.mac, pf_mac, IGB_PF_ETH_ALEN);
@@ -355,9 +357,9 @@ intr_setup(struct igb_hw *hw)
 static void
 mac_enable(struct igb_hw *hw)
 {
-	igb_write(hw, IGB_TCTL, IGB_TCTL_EN | IGB_TCTL_PSP |
-		  0xfu << IGB_TCTL_CT_SHIFT | 0x3fu << IGB_TCTL_COLD_SHIFT |
-		  IGB_TCTL_RTLC);
+	igb_write(hw, IGB_TCTL,
+		IGB_TCTL_EN | IGB_TCTL_PSP | 0xfu << IGB_TCTL_CT_SHIFT |
+			0x3fu << IGB_TCTL_COLD_SHIFT | IGB_TCTL_RTLC);
 	igb_write(hw, IGB_RCTL, igb_read(hw, IGB_RCTL) | IGB_RCTL_EN);
 }
 
@@ -409,8 +411,8 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 		goto fail;
 	}
 	memcpy(dev->data->mac_addrs[0].addr_bytes, mac, RTE_ETHER_ADDR_LEN);
-	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC |
-		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	dev->data->dev_flags |=
+		RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 
 	intr_setup(&ad->hw);
 	mac_enable(&ad->hw);
@@ -419,7 +421,7 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	ret = igb_pf_phy_start_autoneg(&ad->hw);
 	if (ret != 0)
 		IGB_PF_LOG(WARNING, "%s: PHY autonegotiation not started: %s",
-			   ad->bdf, strerror(-ret));
+			ad->bdf, strerror(-ret));
 	/* Configuration done: VFs may leave their reset wait and talk. */
 	igb_pf_hw_pf_ready(&ad->hw);
 
@@ -442,8 +444,8 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	}
 	igb_pf_telemetry_init();
 	IGB_PF_LOG(NOTICE, "%s: PF " RTE_ETHER_ADDR_PRT_FMT ", %u VFs%s",
-		   ad->bdf, RTE_ETHER_ADDR_BYTES(&dev->data->mac_addrs[0]),
-		   ad->sriov.num_vfs, ad->created_vfs ? " (created)" : "");
+		ad->bdf, RTE_ETHER_ADDR_BYTES(&dev->data->mac_addrs[0]),
+		ad->sriov.num_vfs, ad->created_vfs ? " (created)" : "");
 	return 0;
 
 fail:
@@ -461,9 +463,9 @@ igb_pf_dev_configure(struct rte_eth_dev *dev)
 	struct rte_eth_rxmode *rx = &dev->data->dev_conf.rxmode;
 
 	if (rx->mq_mode != RTE_ETH_MQ_RX_NONE &&
-	    rx->mq_mode != RTE_ETH_MQ_RX_VMDQ_ONLY) {
+		rx->mq_mode != RTE_ETH_MQ_RX_VMDQ_ONLY) {
 		IGB_PF_LOG(ERR, "%s: Rx multi-queue mode %d not offered",
-			   ad->bdf, rx->mq_mode);
+			ad->bdf, rx->mq_mode);
 		return -ENOTSUP;
 	}
 	rte_spinlock_recursive_lock(&ad->lock);
@@ -488,8 +490,8 @@ igb_pf_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->min_rx_bufsize = IGB_RX_BUF_ALIGN;
 	info->max_rx_pktlen = IGB_PF_FRAME_MAX;
 	info->min_mtu = RTE_ETHER_MIN_MTU;
-	info->max_mtu = IGB_PF_FRAME_MAX - RTE_ETHER_HDR_LEN -
-		RTE_ETHER_CRC_LEN;
+	info->max_mtu =
+		IGB_PF_FRAME_MAX - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN;
 	info->rx_offload_capa = IGB_RX_OFFLOADS;
 	info->tx_offload_capa = IGB_TX_OFFLOADS;
 	info->rx_queue_offload_capa = 0;
@@ -524,8 +526,8 @@ igb_pf_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 
 static int
 igb_pf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket, const struct rte_eth_rxconf *conf,
-		      struct rte_mempool *mp)
+	unsigned int socket, const struct rte_eth_rxconf *conf,
+	struct rte_mempool *mp)
 {
 	struct igb_pf_adapter *ad = adapter(dev);
 	struct igb_rx_queue *q;
@@ -534,9 +536,8 @@ igb_pf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	if (dev->data->rx_queues[qid] != NULL)
 		igb_pf_rx_queue_release(dev, qid);
 	ret = igb_rxq_create(&q, &ad->hw, IGB_PF_RXQ_BASE(IGB_PF_RX_QUEUE),
-			     dev->data->port_id, qid, nb_desc, socket, conf,
-			     conf->offloads | dev->data->dev_conf.rxmode.offloads,
-			     mp);
+		dev->data->port_id, qid, nb_desc, socket, conf,
+		conf->offloads | dev->data->dev_conf.rxmode.offloads, mp);
 	if (ret == 0)
 		dev->data->rx_queues[qid] = q;
 	return ret;
@@ -544,7 +545,7 @@ igb_pf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 
 static int
 igb_pf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket, const struct rte_eth_txconf *conf)
+	unsigned int socket, const struct rte_eth_txconf *conf)
 {
 	struct igb_pf_adapter *ad = adapter(dev);
 	struct igb_tx_queue *q;
@@ -553,8 +554,8 @@ igb_pf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	if (dev->data->tx_queues[qid] != NULL)
 		igb_pf_tx_queue_release(dev, qid);
 	ret = igb_txq_create(&q, &ad->hw, IGB_PF_TXQ_BASE(IGB_PF_TX_QUEUE),
-			     dev->data->port_id, qid, nb_desc, socket, conf,
-			     conf->offloads | dev->data->dev_conf.txmode.offloads);
+		dev->data->port_id, qid, nb_desc, socket, conf,
+		conf->offloads | dev->data->dev_conf.txmode.offloads);
 	if (ret == 0)
 		dev->data->tx_queues[qid] = q;
 	return ret;
@@ -630,8 +631,8 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 	rte_eal_alarm_cancel(igb_pf_poll, dev);
 	igb_write(&ad->hw, IGB_IMC, ~0u);
 	rte_intr_disable(pci->intr_handle);
-	rte_intr_callback_unregister(pci->intr_handle, igb_pf_intr_handler,
-				     dev);
+	rte_intr_callback_unregister(
+		pci->intr_handle, igb_pf_intr_handler, dev);
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		igb_pf_rx_queue_release(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
@@ -639,7 +640,7 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 	rte_spinlock_recursive_lock(&ad->lock);
 	if (ad->devargs.keep_vfs && ad->sriov.num_vfs > 0) {
 		IGB_PF_LOG(NOTICE, "%s: keeping %u VFs (keep_vfs=on)", ad->bdf,
-			   ad->sriov.num_vfs);
+			ad->sriov.num_vfs);
 	} else {
 		remove_vfs(ad);
 		igb_pf_hw_sriov_disable(&ad->hw);
@@ -719,13 +720,14 @@ igb_pf_stats_reset(struct rte_eth_dev *dev)
 }
 
 /* Runs fn on the SR-IOV state under the lock, then re-projects it. */
-#define PF_UPDATE(dev, stmt) do {					\
-	struct igb_pf_adapter *ad_ = adapter(dev);			\
-	rte_spinlock_recursive_lock(&ad_->lock);			\
-	stmt;								\
-	igb_pf_hw_sync(&ad_->hw, &ad_->sriov);				\
-	rte_spinlock_recursive_unlock(&ad_->lock);			\
-} while (0)
+#define PF_UPDATE(dev, stmt) \
+	do { \
+		struct igb_pf_adapter *ad_ = adapter(dev); \
+		rte_spinlock_recursive_lock(&ad_->lock); \
+		stmt; \
+		igb_pf_hw_sync(&ad_->hw, &ad_->sriov); \
+		rte_spinlock_recursive_unlock(&ad_->lock); \
+	} while (0)
 
 /* In VMDq mode QEMU ignores these pool bits; the 82576 honours them. */
 static int
@@ -757,15 +759,15 @@ igb_pf_allmulticast_disable(struct rte_eth_dev *dev)
 }
 
 static int
-igb_pf_set_mc_addr_list(struct rte_eth_dev *dev, struct rte_ether_addr *mc,
-			uint32_t n)
+igb_pf_set_mc_addr_list(
+	struct rte_eth_dev *dev, struct rte_ether_addr *mc, uint32_t n)
 {
 	struct igb_pf_adapter *ad = adapter(dev);
 	uint32_t i;
 
 	if (n > IGB_PF_PF_MC_MAX) {
 		IGB_PF_LOG(ERR, "%s: %u multicast addresses, at most %d",
-			   ad->bdf, n, IGB_PF_PF_MC_MAX);
+			ad->bdf, n, IGB_PF_PF_MC_MAX);
 		return -ENOSPC;
 	}
 	PF_UPDATE(dev, {
@@ -790,8 +792,8 @@ igb_pf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 		ret = -EADDRINUSE;
 	} else {
 		memcpy(ad->sriov.pf.mac, addr->addr_bytes, IGB_PF_ETH_ALEN);
-		igb_pf_hw_set_rar(&ad->hw, 0, addr->addr_bytes,
-				  IGB_BIT(IGB_PF_POOL));
+		igb_pf_hw_set_rar(
+			&ad->hw, 0, addr->addr_bytes, IGB_BIT(IGB_PF_POOL));
 	}
 	rte_spinlock_recursive_unlock(&ad->lock);
 	return ret;
@@ -800,8 +802,9 @@ igb_pf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 static int
 igb_pf_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	PF_UPDATE(dev, ad_->sriov.pf.max_frame =
-		  mtu + RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN);
+	PF_UPDATE(dev,
+		ad_->sriov.pf.max_frame =
+			mtu + RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN);
 	return 0;
 }
 
@@ -823,15 +826,15 @@ igb_pf_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vid, int on)
 }
 
 static void
-igb_pf_rxq_info_get(struct rte_eth_dev *dev, uint16_t qid,
-		    struct rte_eth_rxq_info *qinfo)
+igb_pf_rxq_info_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
 {
 	igb_rxq_info(dev->data->rx_queues[qid], qinfo);
 }
 
 static void
-igb_pf_txq_info_get(struct rte_eth_dev *dev, uint16_t qid,
-		    struct rte_eth_txq_info *qinfo)
+igb_pf_txq_info_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
 {
 	igb_txq_info(dev->data->tx_queues[qid], qinfo);
 }
@@ -871,11 +874,11 @@ eth_igb_pf_dev_uninit(struct rte_eth_dev *dev)
 }
 
 static int
-igb_pf_pci_probe(struct rte_pci_driver *drv __rte_unused,
-		 struct rte_pci_device *pci)
+igb_pf_pci_probe(
+	struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pci)
 {
-	return rte_eth_dev_pci_generic_probe(pci, sizeof(struct igb_pf_adapter),
-					     eth_igb_pf_dev_init);
+	return rte_eth_dev_pci_generic_probe(
+		pci, sizeof(struct igb_pf_adapter), eth_igb_pf_dev_init);
 }
 
 static int

@@ -19,12 +19,18 @@
 
 extern int igb_pf_logtype;
 #define IGB_PF_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, igb_pf_logtype, "net_igb_pf: " fmt "\n", \
+	rte_log(RTE_LOG_##level, igb_pf_logtype, "net_igb_pf: " fmt "\n", \
 		##__VA_ARGS__)
 
 /* VF counters as the NIC has them (32-bit, wrapping) and widened. */
-enum { IGB_PF_VFSTAT_GPRC, IGB_PF_VFSTAT_GPTC, IGB_PF_VFSTAT_GORC,
-	IGB_PF_VFSTAT_GOTC, IGB_PF_VFSTAT_MPRC, IGB_PF_VFSTATS };
+enum {
+	IGB_PF_VFSTAT_GPRC,
+	IGB_PF_VFSTAT_GPTC,
+	IGB_PF_VFSTAT_GORC,
+	IGB_PF_VFSTAT_GOTC,
+	IGB_PF_VFSTAT_MPRC,
+	IGB_PF_VFSTATS
+};
 
 struct igb_pf_vf_hwstats {
 	uint32_t last[IGB_PF_VFSTATS];
@@ -43,9 +49,9 @@ struct igb_pf_adapter {
 	struct igb_pf_vf_hwstats vfstats[IGB_PF_MAX_VFS];
 	struct rte_eth_dev *dev;
 	char bdf[PCI_PRI_STR_SIZE];
-	bool created_vfs;	/* this port wrote sriov_numvfs */
-	bool link_up;		/* last link state seen */
-	bool polling;		/* alarm armed */
+	bool created_vfs; /* this port wrote sriov_numvfs */
+	bool link_up; /* last link state seen */
+	bool polling; /* alarm armed */
 	bool closed;
 	unsigned int ticks;
 };

@@ -5,7 +5,7 @@
 
 void
 igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
-		  const uint8_t mac[IGB_PF_ETH_ALEN], uint8_t pools)
+	const uint8_t mac[IGB_PF_ETH_ALEN], uint8_t pools)
 {
 	uint32_t ral, rah;
 
@@ -20,6 +20,10 @@ igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
 		(uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24;
 	rah = (uint32_t)mac[4] | (uint32_t)mac[5] << 8 |
 		(uint32_t)pools << IGB_RAH_POOL_SHIFT | IGB_RAH_AV;
+	/* Rewriting an unchanged entry would drop its frames meanwhile. */
+	if (igb_read(hw, IGB_RAL(idx)) == ral &&
+		igb_read(hw, IGB_RAH(idx)) == rah)
+		return;
 	/* Address valid only once both halves are written. */
 	igb_write(hw, IGB_RAH(idx), 0);
 	igb_write(hw, IGB_RAL(idx), ral);
@@ -96,7 +100,7 @@ igb_pf_hw_mta(const struct igb_pf_sriov *s, uint32_t mta[IGB_MTA_WORDS])
 static void
 sync_vlans(struct igb_hw *hw, const struct igb_pf_sriov *s)
 {
-	uint32_t vfta[IGB_VFTA_WORDS] = { 0 };
+	uint32_t vfta[IGB_VFTA_WORDS] = {0};
 	unsigned int i;
 
 	for (i = 0; i < IGB_VLVF_ENTRIES; i++) {
@@ -139,7 +143,7 @@ igb_pf_hw_sync(struct igb_hw *hw, const struct igb_pf_sriov *s)
 	for (i = 0; i < IGB_PF_MAX_VFS; i++) {
 		if (i < s->num_vfs) {
 			igb_pf_hw_set_rar(hw, IGB_PF_VF_RAR(i), s->vf[i].mac,
-					  (uint8_t)(1u << i));
+				(uint8_t)(1u << i));
 			igb_write(hw, IGB_VMVIR(i), igb_pf_hw_vmvir(&s->vf[i]));
 		} else {
 			igb_pf_hw_set_rar(hw, IGB_PF_VF_RAR(i), NULL, 0);
@@ -164,8 +168,9 @@ igb_pf_hw_sriov_enable(struct igb_hw *hw, const struct igb_pf_sriov *s)
 	uint32_t rctl;
 
 	/* Every unicast frame no pool claims goes to the PF. */
-	igb_write(hw, IGB_VT_CTL, IGB_PF_POOL << IGB_VT_CTL_DEF_POOL_SHIFT |
-		  IGB_VT_CTL_VM_REPL_EN);
+	igb_write(hw, IGB_VT_CTL,
+		IGB_PF_POOL << IGB_VT_CTL_DEF_POOL_SHIFT |
+			IGB_VT_CTL_VM_REPL_EN);
 	igb_write(hw, IGB_MRQC, IGB_MRQC_ENABLE_VMDQ);
 	/* The global size check runs before the per-pool one: open it to
 	 * the largest frame any pool may accept. */
@@ -198,5 +203,5 @@ void
 igb_pf_hw_pf_ready(struct igb_hw *hw)
 {
 	igb_write(hw, IGB_CTRL_EXT,
-		  igb_read(hw, IGB_CTRL_EXT) | IGB_CTRL_EXT_PFRSTD);
+		igb_read(hw, IGB_CTRL_EXT) | IGB_CTRL_EXT_PFRSTD);
 }

@@ -19,7 +19,7 @@
 
 /* Receive address entry: mac for the given pools (0 pools: entry off). */
 void igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
-		       const uint8_t mac[IGB_PF_ETH_ALEN], uint8_t pools);
+	const uint8_t mac[IGB_PF_ETH_ALEN], uint8_t pools);
 
 /* VMOLR value of a pool (VF n or IGB_PF_POOL). */
 uint32_t igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool);

@@ -17,8 +17,8 @@ handle_set_mac(struct igb_pf_sriov *s, uint16_t vf, const struct igb_msg *m)
 	if (sub == 0)
 		return igb_pf_req_set_mac(s, vf, mac);
 	if (sub == IGB_MSG_MAC_FILTER_CLR || sub == IGB_MSG_MAC_FILTER_ADD)
-		return igb_pf_req_mac_filter(s, vf,
-					     sub == IGB_MSG_MAC_FILTER_CLR, mac);
+		return igb_pf_req_mac_filter(
+			s, vf, sub == IGB_MSG_MAC_FILTER_CLR, mac);
 	return IGB_PF_NACK_MALFORMED;
 }
 
@@ -58,10 +58,10 @@ dispatch(struct igb_pf_sriov *s, uint16_t vf, const struct igb_msg *m)
 
 static void
 reply(struct igb_pf_mbx_server *srv, uint16_t vf, struct igb_msg *m,
-      enum igb_pf_nack verdict, bool cts)
+	enum igb_pf_nack verdict, bool cts)
 {
 	igb_msg_make_reply(m, verdict == IGB_PF_ACK, cts);
-	m->len = 1;	/* the verdict is all a reply carries */
+	m->len = 1; /* the verdict is all a reply carries */
 	if (igb_mbx_pf_write(srv->hw, vf, m) != 0)
 		srv->s->vf[vf].cnt.mbx_errors++;
 }

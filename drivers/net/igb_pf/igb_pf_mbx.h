@@ -17,14 +17,14 @@
 
 /* What the application decided about a request (ixgbe's convention). */
 enum igb_pf_mbx_verdict {
-	IGB_PF_MBX_NOOP_ACK = 0,	/* do nothing, ACK */
-	IGB_PF_MBX_NOOP_NACK,		/* do nothing, NACK */
-	IGB_PF_MBX_PROCEED,		/* let the driver's policy decide */
+	IGB_PF_MBX_NOOP_ACK = 0, /* do nothing, ACK */
+	IGB_PF_MBX_NOOP_NACK, /* do nothing, NACK */
+	IGB_PF_MBX_PROCEED, /* let the driver's policy decide */
 };
 
 /* Asks the application about a request; NULL: always proceed. */
-typedef enum igb_pf_mbx_verdict (*igb_pf_mbx_ask_t)(void *ctx, uint16_t vf,
-						     const struct igb_msg *m);
+typedef enum igb_pf_mbx_verdict (*igb_pf_mbx_ask_t)(
+	void *ctx, uint16_t vf, const struct igb_msg *m);
 
 struct igb_pf_mbx_server {
 	struct igb_hw *hw;

@@ -26,8 +26,9 @@ igb_pf_phy_read(struct igb_hw *hw, uint32_t reg, uint16_t *val)
 	uint32_t mdic;
 	int ret;
 
-	igb_write(hw, IGB_MDIC, reg << IGB_MDIC_REG_SHIFT |
-		  IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT | IGB_MDIC_OP_READ);
+	igb_write(hw, IGB_MDIC,
+		reg << IGB_MDIC_REG_SHIFT | IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT |
+			IGB_MDIC_OP_READ);
 	ret = mdic_wait(hw, &mdic);
 	if (ret == 0)
 		*val = (uint16_t)(mdic & IGB_MDIC_DATA_MASK);
@@ -39,8 +40,9 @@ igb_pf_phy_write(struct igb_hw *hw, uint32_t reg, uint16_t val)
 {
 	uint32_t mdic;
 
-	igb_write(hw, IGB_MDIC, val | reg << IGB_MDIC_REG_SHIFT |
-		  IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT | IGB_MDIC_OP_WRITE);
+	igb_write(hw, IGB_MDIC,
+		val | reg << IGB_MDIC_REG_SHIFT |
+			IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT | IGB_MDIC_OP_WRITE);
 	return mdic_wait(hw, &mdic);
 }
 
@@ -54,8 +56,8 @@ igb_pf_phy_start_autoneg(struct igb_hw *hw)
 	ret = igb_pf_phy_read(hw, IGB_PHY_BMCR, &bmcr);
 	if (ret != 0)
 		return ret;
-	return igb_pf_phy_write(hw, IGB_PHY_BMCR,
-				bmcr | IGB_BMCR_AUTOEN | IGB_BMCR_ANRESTART);
+	return igb_pf_phy_write(
+		hw, IGB_PHY_BMCR, bmcr | IGB_BMCR_AUTOEN | IGB_BMCR_ANRESTART);
 }
 
 void

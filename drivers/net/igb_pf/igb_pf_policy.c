@@ -21,8 +21,8 @@ igb_pf_req_reset(struct igb_pf_sriov *s, uint16_t vf)
 }
 
 enum igb_pf_nack
-igb_pf_req_set_mac(struct igb_pf_sriov *s, uint16_t vf,
-		   const uint8_t mac[IGB_PF_ETH_ALEN])
+igb_pf_req_set_mac(
+	struct igb_pf_sriov *s, uint16_t vf, const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	struct igb_pf_vf *v = &s->vf[vf];
 
@@ -31,7 +31,7 @@ igb_pf_req_set_mac(struct igb_pf_sriov *s, uint16_t vf,
 	/* Re-asserting the pinned address is fine (igbvf does it on open);
 	 * changing it needs trust. */
 	if (v->mac_pinned && !v->trusted &&
-	    memcmp(v->mac, mac, IGB_PF_ETH_ALEN) != 0)
+		memcmp(v->mac, mac, IGB_PF_ETH_ALEN) != 0)
 		return IGB_PF_NACK_PINNED;
 	/* Two pools on one address would let a VF receive another's
 	 * unicast traffic. */
@@ -43,7 +43,7 @@ igb_pf_req_set_mac(struct igb_pf_sriov *s, uint16_t vf,
 
 enum igb_pf_nack
 igb_pf_req_mac_filter(struct igb_pf_sriov *s, uint16_t vf, bool clear,
-		      const uint8_t mac[IGB_PF_ETH_ALEN])
+	const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	(void)s;
 	(void)vf;
@@ -57,8 +57,8 @@ igb_pf_req_mac_filter(struct igb_pf_sriov *s, uint16_t vf, bool clear,
 }
 
 enum igb_pf_nack
-igb_pf_req_set_mc(struct igb_pf_sriov *s, uint16_t vf,
-		  const uint16_t *hashes, unsigned int count, bool overflow)
+igb_pf_req_set_mc(struct igb_pf_sriov *s, uint16_t vf, const uint16_t *hashes,
+	unsigned int count, bool overflow)
 {
 	struct igb_pf_vf *v = &s->vf[vf];
 	unsigned int i;
@@ -78,8 +78,7 @@ igb_pf_req_set_mc(struct igb_pf_sriov *s, uint16_t vf,
 }
 
 enum igb_pf_nack
-igb_pf_req_set_vlan(struct igb_pf_sriov *s, uint16_t vf, uint32_t vid,
-		    bool add)
+igb_pf_req_set_vlan(struct igb_pf_sriov *s, uint16_t vf, uint32_t vid, bool add)
 {
 	struct igb_pf_vf *v = &s->vf[vf];
 

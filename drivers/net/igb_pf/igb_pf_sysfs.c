@@ -45,40 +45,40 @@ read_uint(const char *path, unsigned int *out)
 
 int
 igb_pf_sysfs_vf_count(const char *sysfs, const char *bdf, unsigned int *cur,
-		      unsigned int *total, char *err, size_t errlen)
+	unsigned int *total, char *err, size_t errlen)
 {
 	char path[PATH_MAX];
 	int ret;
 
 	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/sriov_totalvfs",
-		 sysfs, bdf);
+		sysfs, bdf);
 	ret = read_uint(path, total);
 	if (ret == 0) {
 		snprintf(path, sizeof(path),
-			 "%s/bus/pci/devices/%s/sriov_numvfs", sysfs, bdf);
+			"%s/bus/pci/devices/%s/sriov_numvfs", sysfs, bdf);
 		ret = read_uint(path, cur);
 	}
 	if (ret != 0)
 		snprintf(err, errlen, "%s: cannot read %s: %s (no SR-IOV?)",
-			 bdf, path, strerror(-ret));
+			bdf, path, strerror(-ret));
 	return ret;
 }
 
 int
 igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
-		   char *err, size_t errlen)
+	char *err, size_t errlen)
 {
 	char path[PATH_MAX], link[PATH_MAX], val[16];
 	const char *drv;
 	ssize_t n;
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/driver", sysfs,
-		 bdf);
+	snprintf(
+		path, sizeof(path), "%s/bus/pci/devices/%s/driver", sysfs, bdf);
 	n = readlink(path, link, sizeof(link) - 1);
 	if (n < 0) {
-		snprintf(err, errlen, "%s is bound to no driver; bind it to vfio-pci",
-			 bdf);
+		snprintf(err, errlen,
+			"%s is bound to no driver; bind it to vfio-pci", bdf);
 		return -ENODEV;
 	}
 	link[n] = '\0';
@@ -86,27 +86,31 @@ igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
 	drv = drv != NULL ? drv + 1 : link;
 	if (strcmp(drv, "vfio-pci") != 0) {
 		snprintf(err, errlen,
-			 "%s is bound to %s: VFs of a userspace PF need vfio-pci",
-			 bdf, drv);
+			"%s is bound to %s: VFs of a userspace PF need "
+			"vfio-pci",
+			bdf, drv);
 		return -ENODEV;
 	}
 	snprintf(path, sizeof(path),
-		 "%s/module/vfio_pci/parameters/enable_sriov", sysfs);
+		"%s/module/vfio_pci/parameters/enable_sriov", sysfs);
 	ret = read_line(path, val, sizeof(val));
 	if (ret != 0) {
 		snprintf(err, errlen,
-			 "vfio-pci has no enable_sriov option (%s: %s)", path,
-			 strerror(-ret));
+			"vfio-pci has no enable_sriov option (%s: %s)", path,
+			strerror(-ret));
 		return -ENOTSUP;
 	}
 	if (strcmp(val, "Y") != 0 && strcmp(val, "1") != 0) {
 		snprintf(err, errlen,
-			 "vfio-pci was loaded without enable_sriov=1: reload it with 'modprobe vfio-pci enable_sriov=1'");
+			"vfio-pci was loaded without enable_sriov=1: reload it "
+			"with 'modprobe vfio-pci enable_sriov=1'");
 		return -EPERM;
 	}
 	if (!have_token) {
 		snprintf(err, errlen,
-			 "no VF token: start the PF process with --vfio-vf-token=<uuid> (VF processes need the same token)");
+			"no VF token: start the PF process with "
+			"--vfio-vf-token=<uuid> (VF processes need the same "
+			"token)");
 		return -EPERM;
 	}
 	return 0;
@@ -114,14 +118,14 @@ igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
 
 static int
 write_numvfs(const char *sysfs, const char *bdf, unsigned int n, char *err,
-	     size_t errlen)
+	size_t errlen)
 {
 	char path[PATH_MAX], buf[16];
 	int fd, len;
 	ssize_t w;
 
 	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/sriov_numvfs",
-		 sysfs, bdf);
+		sysfs, bdf);
 	fd = open(path, O_WRONLY);
 	if (fd < 0) {
 		int e = errno;
@@ -136,7 +140,7 @@ write_numvfs(const char *sysfs, const char *bdf, unsigned int n, char *err,
 
 		close(fd);
 		snprintf(err, errlen, "writing %u to %s failed: %s", n, path,
-			 strerror(e));
+			strerror(e));
 		return -e;
 	}
 	close(fd);
@@ -145,8 +149,7 @@ write_numvfs(const char *sysfs, const char *bdf, unsigned int n, char *err,
 
 int
 igb_pf_sysfs_set_vfs(const char *sysfs, const char *bdf, unsigned int n,
-		     unsigned int max_vfs, bool *created, char *err,
-		     size_t errlen)
+	unsigned int max_vfs, bool *created, char *err, size_t errlen)
 {
 	unsigned int cur, total;
 	int ret;
@@ -159,13 +162,14 @@ igb_pf_sysfs_set_vfs(const char *sysfs, const char *bdf, unsigned int n,
 		return 0;
 	if (n > max_vfs || n > total) {
 		snprintf(err, errlen, "%s: %u VFs asked, at most %u", bdf, n,
-			 max_vfs < total ? max_vfs : total);
+			max_vfs < total ? max_vfs : total);
 		return -EINVAL;
 	}
 	if (n != 0 && cur != 0) {
 		snprintf(err, errlen,
-			 "%s already has %u VFs: use num_vfs=%u or write 0 to sriov_numvfs first",
-			 bdf, cur, cur);
+			"%s already has %u VFs: use num_vfs=%u or write 0 to "
+			"sriov_numvfs first",
+			bdf, cur, cur);
 		return -EBUSY;
 	}
 	ret = write_numvfs(sysfs, bdf, n, err, errlen);

@@ -13,13 +13,12 @@
 #include <stddef.h>
 
 /* Current and maximum VF count of a PCI device: 0 or -errno + err. */
-int igb_pf_sysfs_vf_count(const char *sysfs, const char *bdf,
-			  unsigned int *cur, unsigned int *total, char *err,
-			  size_t errlen);
+int igb_pf_sysfs_vf_count(const char *sysfs, const char *bdf, unsigned int *cur,
+	unsigned int *total, char *err, size_t errlen);
 
 /* Checks driver (vfio-pci), module option and token: 0 or -errno + err. */
 int igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
-		       char *err, size_t errlen);
+	char *err, size_t errlen);
 
 /*
  * Makes the device have n VFs (n <= max_vfs and sriov_totalvfs). Nothing
@@ -28,7 +27,6 @@ int igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
  * call created them. n = 0 removes them. 0 or -errno + err.
  */
 int igb_pf_sysfs_set_vfs(const char *sysfs, const char *bdf, unsigned int n,
-			 unsigned int max_vfs, bool *created, char *err,
-			 size_t errlen);
+	unsigned int max_vfs, bool *created, char *err, size_t errlen);
 
 #endif /* IGB_PF_SYSFS_H */

@@ -25,7 +25,8 @@ port_param(const char *params, uint16_t *port)
 		*port = (uint16_t)p;
 		return igb_pf_adapter_of(*port);
 	}
-	RTE_ETH_FOREACH_DEV(*port) {
+	RTE_ETH_FOREACH_DEV(*port)
+	{
 		if (igb_pf_adapter_of(*port) != NULL)
 			return igb_pf_adapter_of(*port);
 	}
@@ -53,7 +54,7 @@ add_vlans(struct rte_tel_data *d, const struct igb_pf_sriov *s, uint16_t vf)
 	n = igb_pf_vlan_pool_list(&s->vlans, vf, vids, IGB_PF_VLAN_ENTRIES);
 	for (i = 0; i < n && len < sizeof(buf); i++)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%u",
-					i ? "," : "", vids[i]);
+			i ? "," : "", vids[i]);
 	rte_tel_data_add_dict_string(d, "vlans", buf);
 }
 
@@ -68,8 +69,8 @@ vf_dict(struct igb_pf_adapter *ad, uint16_t vf)
 	if (d == NULL)
 		return NULL;
 	rte_tel_data_start_dict(d);
-	rte_ether_format_addr(mac, sizeof(mac),
-			      (const struct rte_ether_addr *)v->mac);
+	rte_ether_format_addr(
+		mac, sizeof(mac), (const struct rte_ether_addr *)v->mac);
 	rte_tel_data_add_dict_int(d, "vf", vf);
 	rte_tel_data_add_dict_string(d, "mac", mac);
 	rte_tel_data_add_dict_int(d, "mac_pinned", v->mac_pinned);
@@ -117,8 +118,7 @@ mbx_dict(const struct igb_pf_vf *v, uint16_t vf)
 }
 
 static int
-list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
-	 bool mbx)
+list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
 {
 	struct igb_pf_adapter *ad;
 	struct rte_tel_data *arr;
@@ -137,8 +137,8 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
 	if (!mbx)
 		igb_pf_vfstats_update(ad);
 	for (vf = 0; vf < ad->sriov.num_vfs; vf++) {
-		struct rte_tel_data *e = mbx ?
-			mbx_dict(&ad->sriov.vf[vf], vf) : vf_dict(ad, vf);
+		struct rte_tel_data *e =
+			mbx ? mbx_dict(&ad->sriov.vf[vf], vf) : vf_dict(ad, vf);
 
 		if (e != NULL)
 			rte_tel_data_add_array_container(arr, e, 0);
@@ -173,7 +173,9 @@ igb_pf_telemetry_init(void)
 		return;
 	done = true;
 	rte_telemetry_register_cmd("/igb_pf/vfs", tel_vfs,
-		"VFs of a net_igb_pf port: MAC, VLANs, trust, state, counters. Parameters: int port_id");
+		"VFs of a net_igb_pf port: MAC, VLANs, trust, state, counters. "
+		"Parameters: int port_id");
 	rte_telemetry_register_cmd("/igb_pf/mbx", tel_mbx,
-		"Mailbox counters of each VF of a net_igb_pf port. Parameters: int port_id");
+		"Mailbox counters of each VF of a net_igb_pf port. Parameters: "
+		"int port_id");
 }

@@ -38,7 +38,7 @@ igb_pf_mac_valid(const uint8_t mac[IGB_PF_ETH_ALEN])
 /* True if mac is the PF's or another VF's address. */
 bool
 igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t vf,
-	  const uint8_t mac[IGB_PF_ETH_ALEN])
+	const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	uint16_t i;
 
@@ -70,7 +70,7 @@ igb_pf_vf_clear_requests(struct igb_pf_sriov *s, uint16_t vf)
 
 int
 igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,
-		  const uint8_t (*macs)[IGB_PF_ETH_ALEN])
+	const uint8_t (*macs)[IGB_PF_ETH_ALEN])
 {
 	uint16_t i;
 
@@ -154,8 +154,8 @@ igb_pf_vf_count(struct igb_pf_sriov *s, uint16_t vf, enum igb_pf_nack verdict)
 }
 
 int
-igb_pf_admin_set_mac(struct igb_pf_sriov *s, uint16_t vf,
-		     const uint8_t mac[IGB_PF_ETH_ALEN])
+igb_pf_admin_set_mac(
+	struct igb_pf_sriov *s, uint16_t vf, const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	static const uint8_t zero[IGB_PF_ETH_ALEN];
 

@@ -20,10 +20,10 @@
 
 #define IGB_PF_POOLS IGB_MAX_POOLS
 #define IGB_PF_MAX_VFS IGB_MAX_VFS
-#define IGB_PF_POOL (IGB_PF_POOLS - 1)	/* the PF's own pool: the last */
+#define IGB_PF_POOL (IGB_PF_POOLS - 1) /* the PF's own pool: the last */
 #define IGB_PF_MC_HASHES IGB_MSG_MC_MAX
 #define IGB_PF_MC_HASH_MAX (IGB_MTA_WORDS * 32 - 1)
-#define IGB_PF_PF_MC_MAX 64	/* PF's own multicast addresses */
+#define IGB_PF_PF_MC_MAX 64 /* PF's own multicast addresses */
 #define IGB_PF_FRAME_MIN 64
 #define IGB_PF_FRAME_DEFAULT 1518
 #define IGB_PF_FRAME_MAX 9216
@@ -32,45 +32,45 @@
 /* Why a request was refused; index into the per-VF NACK counters. */
 enum igb_pf_nack {
 	IGB_PF_ACK = 0,
-	IGB_PF_NACK_NOT_CTS,	/* VF has not completed its reset handshake */
-	IGB_PF_NACK_MALFORMED,	/* count, id, size, flag or address invalid */
-	IGB_PF_NACK_UNKNOWN,	/* message type not understood */
-	IGB_PF_NACK_PINNED,	/* administrator pinned the MAC or VLAN */
-	IGB_PF_NACK_IN_USE,	/* address belongs to another function */
-	IGB_PF_NACK_UNTRUSTED,	/* needs a trusted VF */
-	IGB_PF_NACK_NO_ROOM,	/* shared filter table full */
-	IGB_PF_NACK_UNSUPPORTED,	/* valid request the PF does not offer */
-	IGB_PF_NACK_APP,	/* refused by the application callback */
+	IGB_PF_NACK_NOT_CTS, /* VF has not completed its reset handshake */
+	IGB_PF_NACK_MALFORMED, /* count, id, size, flag or address invalid */
+	IGB_PF_NACK_UNKNOWN, /* message type not understood */
+	IGB_PF_NACK_PINNED, /* administrator pinned the MAC or VLAN */
+	IGB_PF_NACK_IN_USE, /* address belongs to another function */
+	IGB_PF_NACK_UNTRUSTED, /* needs a trusted VF */
+	IGB_PF_NACK_NO_ROOM, /* shared filter table full */
+	IGB_PF_NACK_UNSUPPORTED, /* valid request the PF does not offer */
+	IGB_PF_NACK_APP, /* refused by the application callback */
 	IGB_PF_NACK_REASONS
 };
 
 const char *igb_pf_nack_name(enum igb_pf_nack reason);
 
 struct igb_pf_vf_counters {
-	uint64_t msgs;		/* requests received */
+	uint64_t msgs; /* requests received */
 	uint64_t acks;
 	uint64_t nacks;
 	uint64_t nack_by_reason[IGB_PF_NACK_REASONS];
-	uint64_t resets;	/* VF_RESET requests */
-	uint64_t flrs;		/* function level resets seen (VFLRE) */
-	uint64_t mbx_errors;	/* mailbox busy or unreadable */
+	uint64_t resets; /* VF_RESET requests */
+	uint64_t flrs; /* function level resets seen (VFLRE) */
+	uint64_t mbx_errors; /* mailbox busy or unreadable */
 };
 
 struct igb_pf_vf {
 	/* Requested by the VF (reset on FLR and VF_RESET). */
 	uint16_t mc_hashes[IGB_PF_MC_HASHES];
 	uint8_t mc_count;
-	bool mc_overflow;	/* VF has more groups than hashes sent */
+	bool mc_overflow; /* VF has more groups than hashes sent */
 	bool promisc_uc;
 	bool promisc_mc;
-	uint16_t max_frame;	/* largest frame, CRC included */
+	uint16_t max_frame; /* largest frame, CRC included */
 
 	/* Both: the VF may set it unless pinned. Survives resets. */
 	uint8_t mac[IGB_PF_ETH_ALEN];
 
 	/* Administrator policy. Survives resets. */
 	bool mac_pinned;
-	uint16_t port_vlan;	/* 0: none; else VMVIR default VLAN */
+	uint16_t port_vlan; /* 0: none; else VMVIR default VLAN */
 	bool trusted;
 	bool mac_spoofchk;
 	bool vlan_spoofchk;
@@ -78,14 +78,14 @@ struct igb_pf_vf {
 	bool tx_allowed;
 
 	/* Protocol state. */
-	bool cts;		/* clear to send: VF_RESET handshake done */
+	bool cts; /* clear to send: VF_RESET handshake done */
 
 	struct igb_pf_vf_counters cnt;
 };
 
 /* The PF's own pool settings, projected next to the VFs'. */
 struct igb_pf_own {
-	uint8_t mac[IGB_PF_ETH_ALEN];	/* no VF may claim it */
+	uint8_t mac[IGB_PF_ETH_ALEN]; /* no VF may claim it */
 	uint16_t mc_hashes[IGB_PF_PF_MC_MAX];
 	uint16_t mc_count;
 	bool allmulti;
@@ -98,7 +98,7 @@ struct igb_pf_sriov {
 	uint16_t num_vfs;
 	struct igb_pf_own pf;
 	struct igb_pf_vf vf[IGB_PF_MAX_VFS];
-	struct igb_pf_vlan_table vlans;	/* shared by all pools, PF too */
+	struct igb_pf_vlan_table vlans; /* shared by all pools, PF too */
 };
 
 /*
@@ -106,13 +106,13 @@ struct igb_pf_sriov {
  * gives each VF's initial address (num_vfs entries). -EINVAL otherwise.
  */
 int igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,
-		      const uint8_t (*macs)[IGB_PF_ETH_ALEN]);
+	const uint8_t (*macs)[IGB_PF_ETH_ALEN]);
 
 bool igb_pf_mac_valid(const uint8_t mac[IGB_PF_ETH_ALEN]);
 
 /* True if mac is the PF's or a VF's other than vf. */
 bool igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t vf,
-		      const uint8_t mac[IGB_PF_ETH_ALEN]);
+	const uint8_t mac[IGB_PF_ETH_ALEN]);
 
 /* Forget everything the VF itself asked for; admin policy stays. */
 void igb_pf_vf_clear_requests(struct igb_pf_sriov *s, uint16_t vf);
@@ -133,38 +133,36 @@ uint16_t igb_pf_vf_rlpml(const struct igb_pf_vf *v);
  */
 enum igb_pf_nack igb_pf_req_reset(struct igb_pf_sriov *s, uint16_t vf);
 enum igb_pf_nack igb_pf_req_set_mac(struct igb_pf_sriov *s, uint16_t vf,
-				    const uint8_t mac[IGB_PF_ETH_ALEN]);
+	const uint8_t mac[IGB_PF_ETH_ALEN]);
 /* Extra unicast filters (MSGINFO 1 = clear all, 2 = add one). */
 enum igb_pf_nack igb_pf_req_mac_filter(struct igb_pf_sriov *s, uint16_t vf,
-				       bool clear,
-				       const uint8_t mac[IGB_PF_ETH_ALEN]);
+	bool clear, const uint8_t mac[IGB_PF_ETH_ALEN]);
 enum igb_pf_nack igb_pf_req_set_mc(struct igb_pf_sriov *s, uint16_t vf,
-				   const uint16_t *hashes, unsigned int count,
-				   bool overflow);
-enum igb_pf_nack igb_pf_req_set_vlan(struct igb_pf_sriov *s, uint16_t vf,
-				     uint32_t vid, bool add);
-enum igb_pf_nack igb_pf_req_set_lpe(struct igb_pf_sriov *s, uint16_t vf,
-				    uint32_t max_frame);
-enum igb_pf_nack igb_pf_req_set_promisc(struct igb_pf_sriov *s, uint16_t vf,
-					bool uc, bool mc);
+	const uint16_t *hashes, unsigned int count, bool overflow);
+enum igb_pf_nack igb_pf_req_set_vlan(
+	struct igb_pf_sriov *s, uint16_t vf, uint32_t vid, bool add);
+enum igb_pf_nack igb_pf_req_set_lpe(
+	struct igb_pf_sriov *s, uint16_t vf, uint32_t max_frame);
+enum igb_pf_nack igb_pf_req_set_promisc(
+	struct igb_pf_sriov *s, uint16_t vf, bool uc, bool mc);
 
 /* Counts one handled request and its verdict. */
-void igb_pf_vf_count(struct igb_pf_sriov *s, uint16_t vf,
-		     enum igb_pf_nack verdict);
+void igb_pf_vf_count(
+	struct igb_pf_sriov *s, uint16_t vf, enum igb_pf_nack verdict);
 
 /*
  * Administrator policy. 0 or -EINVAL (bad VF, address or id), -ENOSPC
- * (VLAN table full), -EADDRINUSE (address of another function). A zero MAC unpins (the VF keeps its current one).
+ * (VLAN table full), -EADDRINUSE (address of another function).
+ * A zero MAC unpins (the VF keeps its current one).
  */
 int igb_pf_admin_set_mac(struct igb_pf_sriov *s, uint16_t vf,
-			 const uint8_t mac[IGB_PF_ETH_ALEN]);
-int igb_pf_admin_set_port_vlan(struct igb_pf_sriov *s, uint16_t vf,
-			       uint16_t vid);
+	const uint8_t mac[IGB_PF_ETH_ALEN]);
+int igb_pf_admin_set_port_vlan(
+	struct igb_pf_sriov *s, uint16_t vf, uint16_t vid);
 int igb_pf_admin_set_trust(struct igb_pf_sriov *s, uint16_t vf, bool on);
-int igb_pf_admin_set_mac_spoofchk(struct igb_pf_sriov *s, uint16_t vf,
-				  bool on);
-int igb_pf_admin_set_vlan_spoofchk(struct igb_pf_sriov *s, uint16_t vf,
-				   bool on);
+int igb_pf_admin_set_mac_spoofchk(struct igb_pf_sriov *s, uint16_t vf, bool on);
+int igb_pf_admin_set_vlan_spoofchk(
+	struct igb_pf_sriov *s, uint16_t vf, bool on);
 int igb_pf_admin_set_rx(struct igb_pf_sriov *s, uint16_t vf, bool on);
 int igb_pf_admin_set_tx(struct igb_pf_sriov *s, uint16_t vf, bool on);
 

@@ -55,7 +55,7 @@ igb_pf_vlan_del(struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool)
 	idx = vlan_find(t, vid);
 	if (idx < 0)
 		return 0;
-	t->e[idx].pools &= (uint8_t)~(1u << pool);
+	t->e[idx].pools &= (uint8_t) ~(1u << pool);
 	if (t->e[idx].pools == 0)
 		t->e[idx].vid = 0;
 	return 0;
@@ -69,15 +69,15 @@ igb_pf_vlan_del_pool(struct igb_pf_vlan_table *t, unsigned int pool)
 	if (pool >= IGB_MAX_POOLS)
 		return;
 	for (i = 0; i < IGB_PF_VLAN_ENTRIES; i++) {
-		t->e[i].pools &= (uint8_t)~(1u << pool);
+		t->e[i].pools &= (uint8_t) ~(1u << pool);
 		if (t->e[i].pools == 0)
 			t->e[i].vid = 0;
 	}
 }
 
 bool
-igb_pf_vlan_has(const struct igb_pf_vlan_table *t, uint16_t vid,
-		unsigned int pool)
+igb_pf_vlan_has(
+	const struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool)
 {
 	int idx = vlan_find(t, vid);
 
@@ -101,7 +101,7 @@ igb_pf_vlan_pool_count(const struct igb_pf_vlan_table *t, unsigned int pool)
 
 unsigned int
 igb_pf_vlan_pool_list(const struct igb_pf_vlan_table *t, unsigned int pool,
-		      uint16_t *vids, unsigned int max)
+	uint16_t *vids, unsigned int max)
 {
 	unsigned int i, n = 0;
 

@@ -20,7 +20,7 @@
 
 struct igb_pf_vlan_entry {
 	uint16_t vid;
-	uint8_t pools;		/* bit n: pool n receives this VLAN; 0 = free */
+	uint8_t pools; /* bit n: pool n receives this VLAN; 0 = free */
 };
 
 struct igb_pf_vlan_table {
@@ -30,27 +30,28 @@ struct igb_pf_vlan_table {
 void igb_pf_vlan_init(struct igb_pf_vlan_table *t);
 
 /* 0, -EINVAL (vid or pool out of range), -ENOSPC (table full). Idempotent. */
-int igb_pf_vlan_add(struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool);
+int igb_pf_vlan_add(
+	struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool);
 
 /* Drops pool from vid; frees the entry when no pool is left. Idempotent. */
-int igb_pf_vlan_del(struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool);
+int igb_pf_vlan_del(
+	struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool);
 
 /* Drops pool from every VLAN. */
 void igb_pf_vlan_del_pool(struct igb_pf_vlan_table *t, unsigned int pool);
 
-bool igb_pf_vlan_has(const struct igb_pf_vlan_table *t, uint16_t vid,
-		     unsigned int pool);
+bool igb_pf_vlan_has(
+	const struct igb_pf_vlan_table *t, uint16_t vid, unsigned int pool);
 
 /* Number of pools sharing vid (its reference count). */
 unsigned int igb_pf_vlan_users(const struct igb_pf_vlan_table *t, uint16_t vid);
 
 /* Number of VLANs pool belongs to. */
-unsigned int igb_pf_vlan_pool_count(const struct igb_pf_vlan_table *t,
-				    unsigned int pool);
+unsigned int igb_pf_vlan_pool_count(
+	const struct igb_pf_vlan_table *t, unsigned int pool);
 
 /* Fills vids[] (up to max) with pool's VLANs; returns how many. */
 unsigned int igb_pf_vlan_pool_list(const struct igb_pf_vlan_table *t,
-				   unsigned int pool, uint16_t *vids,
-				   unsigned int max);
+	unsigned int pool, uint16_t *vids, unsigned int max);
 
 #endif /* IGB_PF_VLAN_H */

@@ -28,37 +28,37 @@ extern "C" {
  * VF_RESET requests always proceed: the answer is ignored for them.
  */
 enum rte_pmd_igb_pf_mb_event_rsp {
-	RTE_PMD_IGB_PF_MB_EVENT_NOOP_ACK,  /**< skip the request, ACK it */
+	RTE_PMD_IGB_PF_MB_EVENT_NOOP_ACK, /**< skip the request, ACK it */
 	RTE_PMD_IGB_PF_MB_EVENT_NOOP_NACK, /**< skip the request, NACK it */
-	RTE_PMD_IGB_PF_MB_EVENT_PROCEED,   /**< let the driver's policy decide */
+	RTE_PMD_IGB_PF_MB_EVENT_PROCEED, /**< let the driver's policy decide */
 	RTE_PMD_IGB_PF_MB_EVENT_MAX
 };
 
 /** Argument of RTE_ETH_EVENT_VF_MBOX callbacks. */
 struct rte_pmd_igb_pf_mb_event_param {
-	uint16_t vfid;     /**< VF number */
+	uint16_t vfid; /**< VF number */
 	uint16_t msg_type; /**< request type (word 0 bits 15:0) */
-	uint16_t retval;   /**< in: PROCEED; out: the application's answer */
-	void *msg;         /**< the 16 mailbox words (uint32_t), read only */
+	uint16_t retval; /**< in: PROCEED; out: the application's answer */
+	void *msg; /**< the 16 mailbox words (uint32_t), read only */
 };
 
 /** A VF as the PF sees it. */
 struct rte_pmd_igb_pf_vf_info {
 	struct rte_ether_addr mac; /**< address the VF receives on */
-	uint8_t mac_pinned;        /**< set by the administrator */
-	uint16_t port_vlan;        /**< 0: none */
+	uint8_t mac_pinned; /**< set by the administrator */
+	uint16_t port_vlan; /**< 0: none */
 	uint8_t trusted;
 	uint8_t mac_anti_spoof;
 	uint8_t vlan_anti_spoof;
-	uint8_t rx_enabled;        /**< allowed by the administrator */
+	uint8_t rx_enabled; /**< allowed by the administrator */
 	uint8_t tx_enabled;
-	uint8_t clear_to_send;     /**< VF completed its reset handshake */
-	uint16_t max_frame;        /**< largest frame, CRC included */
+	uint8_t clear_to_send; /**< VF completed its reset handshake */
+	uint16_t max_frame; /**< largest frame, CRC included */
 	uint8_t nb_mc_hashes;
-	uint8_t mc_overflow;       /**< receives all multicast (MPME) */
+	uint8_t mc_overflow; /**< receives all multicast (MPME) */
 	uint8_t promisc_unicast;
 	uint8_t promisc_multicast;
-	uint16_t nb_vlans;         /**< VLANs the VF receives */
+	uint16_t nb_vlans; /**< VLANs the VF receives */
 	uint16_t vlans[32];
 	uint64_t mbx_requests;
 	uint64_t mbx_acks;
@@ -72,16 +72,16 @@ struct rte_pmd_igb_pf_vf_info {
 int rte_pmd_igb_pf_get_num_vfs(uint16_t port);
 
 /** State of one VF. */
-int rte_pmd_igb_pf_get_vf_info(uint16_t port, uint16_t vf,
-			       struct rte_pmd_igb_pf_vf_info *info);
+int rte_pmd_igb_pf_get_vf_info(
+	uint16_t port, uint16_t vf, struct rte_pmd_igb_pf_vf_info *info);
 
 /**
  * Pin a VF's MAC address: the VF gets it at its next reset and may not
  * change it unless trusted. A zero address unpins. -EADDRINUSE if the
  * address is the PF's or another VF's.
  */
-int rte_pmd_igb_pf_set_vf_mac_addr(uint16_t port, uint16_t vf,
-				   const struct rte_ether_addr *mac);
+int rte_pmd_igb_pf_set_vf_mac_addr(
+	uint16_t port, uint16_t vf, const struct rte_ether_addr *mac);
 
 /**
  * Port VLAN: the VF's frames are tagged with vlan_id on transmit (VMVIR)
@@ -97,10 +97,10 @@ int rte_pmd_igb_pf_set_vf_trust(uint16_t port, uint16_t vf, uint8_t on);
  * MAC / VLAN anti-spoofing (DTXSWC). Programmed as the 82576 wants it;
  * QEMU's emulated igb does not enforce it.
  */
-int rte_pmd_igb_pf_set_vf_mac_anti_spoof(uint16_t port, uint16_t vf,
-					 uint8_t on);
-int rte_pmd_igb_pf_set_vf_vlan_anti_spoof(uint16_t port, uint16_t vf,
-					  uint8_t on);
+int rte_pmd_igb_pf_set_vf_mac_anti_spoof(
+	uint16_t port, uint16_t vf, uint8_t on);
+int rte_pmd_igb_pf_set_vf_vlan_anti_spoof(
+	uint16_t port, uint16_t vf, uint8_t on);
 
 /** Allow or stop a VF's receive / transmit (VFRE / VFTE). */
 int rte_pmd_igb_pf_set_vf_rx(uint16_t port, uint16_t vf, uint8_t on);
@@ -108,10 +108,10 @@ int rte_pmd_igb_pf_set_vf_tx(uint16_t port, uint16_t vf, uint8_t on);
 
 /** A VF's traffic counters, 64-bit, since the last reset. */
 struct rte_pmd_igb_pf_vf_stats {
-	uint64_t ipackets;   /**< VFGPRC */
-	uint64_t opackets;   /**< VFGPTC */
-	uint64_t ibytes;     /**< VFGORC */
-	uint64_t obytes;     /**< VFGOTC */
+	uint64_t ipackets; /**< VFGPRC */
+	uint64_t opackets; /**< VFGPTC */
+	uint64_t ibytes; /**< VFGORC */
+	uint64_t obytes; /**< VFGOTC */
 	uint64_t imulticast; /**< VFMPRC */
 };
 
@@ -119,8 +119,8 @@ struct rte_pmd_igb_pf_vf_stats {
  * A VF's traffic counters. The 82576 counts them only in VMDq mode,
  * which this PMD always uses.
  */
-int rte_pmd_igb_pf_get_vf_stats(uint16_t port, uint16_t vf,
-				struct rte_pmd_igb_pf_vf_stats *stats);
+int rte_pmd_igb_pf_get_vf_stats(
+	uint16_t port, uint16_t vf, struct rte_pmd_igb_pf_vf_stats *stats);
 int rte_pmd_igb_pf_reset_vf_stats(uint16_t port, uint16_t vf);
 
 /** Send a status ping (PF_CONTROL) to one VF or RTE_PMD_IGB_PF_ALL_VFS. */

@@ -18,8 +18,8 @@
 
 struct pf_model {
 	uint32_t r[PF_MODEL_BAR / 4];
-	uint8_t vf_pfsts;	/* V2PMAILBOX.PFSTS per VF: PF posted a message */
-	uint8_t vf_pfack;	/* V2PMAILBOX.PFACK per VF: PF took ours */
+	uint8_t vf_pfsts; /* V2PMAILBOX.PFSTS per VF: PF posted a message */
+	uint8_t vf_pfack; /* V2PMAILBOX.PFACK per VF: PF took ours */
 	struct igb_hw_model ops;
 	struct igb_hw hw;
 };
@@ -53,8 +53,8 @@ pf_model_write(void *ctx, uint32_t reg, uint32_t val)
 		}
 		if (val & IGB_P2VMAILBOX_RVFU) {
 			*p &= ~IGB_P2VMAILBOX_VFU;
-			m->r[IGB_MBVFICR / 4] &= ~(IGB_MBVFICR_VFREQ(vf) |
-						   IGB_MBVFICR_VFACK(vf));
+			m->r[IGB_MBVFICR / 4] &= ~(
+				IGB_MBVFICR_VFREQ(vf) | IGB_MBVFICR_VFACK(vf));
 		}
 		return;
 	}
@@ -97,7 +97,8 @@ pf_model_vf_send(struct pf_model *m, unsigned int vf, const struct igb_msg *msg)
 	unsigned int i;
 
 	for (i = 0; i < IGB_MBX_WORDS; i++)
-		m->r[(IGB_VMBMEM(vf) + 4 * i) / 4] = i < msg->len ? msg->w[i] : 0;
+		m->r[(IGB_VMBMEM(vf) + 4 * i) / 4] =
+			i < msg->len ? msg->w[i] : 0;
 	m->r[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFREQ(vf);
 }
 

@@ -18,7 +18,7 @@ expect_error(const char *args, const char *needle)
 	snprintf(what, sizeof(what), "\"%s\" refused", args);
 	CHECK_EQ(what, -EINVAL, ret);
 	snprintf(what, sizeof(what), "\"%s\" error names \"%s\" (%s)", args,
-		 needle, err);
+		needle, err);
 	CHECK(what, strstr(err, needle) != NULL);
 	snprintf(what, sizeof(what), "\"%s\" leaves no VF count", args);
 	CHECK_EQ(what, 0, da.num_vfs);
@@ -65,7 +65,7 @@ main(void)
 	ret = igb_pf_devargs_parse("num_vfs=2,keep_vfs=on,"
 				   "vf0_mac=02:00:00:00:00:1A,vf1_vlan=100,"
 				   "vf1_trust=on,vf0_spoofchk=off",
-				   &da, err, sizeof(err));
+		&da, err, sizeof(err));
 	CHECK_EQ("full devargs", 0, ret);
 	CHECK_EQ("keep_vfs", 1, da.keep_vfs);
 	CHECK_EQ("vf0 MAC given", 1, da.vf[0].has_mac);
@@ -75,9 +75,9 @@ main(void)
 	CHECK_EQ("vf0 spoofchk", 0, da.vf[0].spoofchk);
 	CHECK_EQ("vf1 spoofchk not given", -1, da.vf[1].spoofchk);
 	CHECK_EQ("per-VF keys within 2 VFs", 0,
-		 igb_pf_devargs_check_vfs(&da, 2, err, sizeof(err)));
+		igb_pf_devargs_check_vfs(&da, 2, err, sizeof(err)));
 	CHECK_EQ("per-VF keys with 1 VF", -EINVAL,
-		 igb_pf_devargs_check_vfs(&da, 1, err, sizeof(err)));
+		igb_pf_devargs_check_vfs(&da, 1, err, sizeof(err)));
 	CHECK("error names vf1", strstr(err, "vf1") != NULL);
 	return check_summary("test_devargs");
 }

@@ -31,7 +31,7 @@ bad_cmd(const char *line, const char *needle)
 	snprintf(what, sizeof(what), "'%s' refused", line);
 	CHECK_EQ(what, -EINVAL, ret);
 	snprintf(what, sizeof(what), "'%s' error mentions '%s' (%s)", line,
-		 needle, err);
+		needle, err);
 	CHECK(what, strstr(err, needle) != NULL);
 }
 
@@ -92,58 +92,60 @@ main(void)
 	bad_cmd("frobnicate", "frobnicate");
 
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--num-vfs",
-				    "2", "--vf", "0,mac=02:00:00:00:00:10,trust=on",
-				    "--vf", "1,vlan=100", "--keep-vfs" };
+		const char *a[] = {"--", "--pci", "0000:01:00.0", "--num-vfs",
+			"2", "--vf", "0,mac=02:00:00:00:00:10,trust=on", "--vf",
+			"1,vlan=100", "--keep-vfs"};
 
 		CHECK_EQ("full command line", 0, opts(a, 10, &o, err));
-		CHECK("devargs built", !strcmp(o.devargs,
-		      "0000:01:00.0,num_vfs=2,keep_vfs=on,"
-		      "vf0_mac=02:00:00:00:00:10,vf0_trust=on,vf1_vlan=100"));
+		CHECK("devargs built",
+			!strcmp(o.devargs,
+				"0000:01:00.0,num_vfs=2,keep_vfs=on,"
+				"vf0_mac=02:00:00:00:00:10,vf0_trust=on,vf1_"
+				"vlan=100"));
 		printf("     devargs: %s\n", o.devargs);
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0" };
+		const char *a[] = {"--", "--pci", "0000:01:00.0"};
 
 		CHECK_EQ("PCI only", 0, opts(a, 3, &o, err));
 		CHECK("devargs = PCI", !strcmp(o.devargs, "0000:01:00.0"));
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--num-vfs",
-				    "abc" };
+		const char *a[] = {
+			"--", "--pci", "0000:01:00.0", "--num-vfs", "abc"};
 
 		CHECK_EQ("--num-vfs abc", -EINVAL, opts(a, 5, &o, err));
 		CHECK("error says not a number", strstr(err, "not a number"));
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--num-vfs",
-				    "0" };
+		const char *a[] = {
+			"--", "--pci", "0000:01:00.0", "--num-vfs", "0"};
 
 		CHECK_EQ("--num-vfs 0", -EINVAL, opts(a, 5, &o, err));
 		CHECK("error gives the range", strstr(err, "1..7"));
 	}
 	{
-		const char *a[] = { "--", "--num-vfs", "2" };
+		const char *a[] = {"--", "--num-vfs", "2"};
 
 		CHECK_EQ("no --pci", -EINVAL, opts(a, 3, &o, err));
 		CHECK("error asks for --pci", strstr(err, "--pci"));
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--vf",
-				    "9,trust=on" };
+		const char *a[] = {
+			"--", "--pci", "0000:01:00.0", "--vf", "9,trust=on"};
 
 		CHECK_EQ("--vf 9", -EINVAL, opts(a, 5, &o, err));
 		CHECK("error gives the VF range", strstr(err, "0..6"));
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--vf",
-				    "1,trust" };
+		const char *a[] = {
+			"--", "--pci", "0000:01:00.0", "--vf", "1,trust"};
 
 		CHECK_EQ("--vf without value", -EINVAL, opts(a, 5, &o, err));
 		CHECK("error asks KEY=VALUE", strstr(err, "KEY=VALUE"));
 	}
 	{
-		const char *a[] = { "--", "--pci", "0000:01:00.0", "--bogus" };
+		const char *a[] = {"--", "--pci", "0000:01:00.0", "--bogus"};
 
 		CHECK_EQ("unknown option", -EINVAL, opts(a, 4, &o, err));
 		CHECK("error names it", strstr(err, "--bogus"));

@@ -36,6 +36,16 @@ pfd_vf() {
 	pfd_cmd "$1" "show vf $2" | sed -n "s/^$3=//p" | head -n 1
 }
 
+# pfd_show NAME VF: "show vf VF" once into PFD_SHOW; pfd_get KEY reads it
+# (one prompt round trip for many checks: the TCG guest is slow).
+pfd_show() {
+	PFD_SHOW=$(pfd_cmd "$1" "show vf $2")
+}
+
+pfd_get() {
+	echo "$PFD_SHOW" | sed -n "s/^$1=//p" | head -n 1
+}
+
 pfd_driver() { # NAME
 	sed -n 's/^igb-pfd: port [0-9]* driver \([^ ]*\) .*/\1/p' \
 		"$SCEN_OUT/$1.log" | head -n 1
@@ -55,3 +65,10 @@ vf_up_igbvf() {
 	netns_add "$2" "$VF_IF" "$3" "${4:-1500}"
 	wait_for 40 "VF $1 carrier" carrier "$VF_IF" "$2"
 }
+
+# pfd_vf_has_vlan NAME VF VID / pfd_vf_lacks_vlan: VID in VF's VLAN list.
+pfd_vf_has_vlan() {
+	pfd_vf "$1" "$2" vlans | grep -qE "(^|,)$3(,|\$)"
+}
+
+pfd_vf_lacks_vlan() { ! pfd_vf_has_vlan "$@"; }

@@ -1,5 +1,5 @@
 # summary: igb-pfd (net_igb_pf) + 2 kernel igbvf VFs in namespaces: peer<->VF and VF<->VF pings, 0% loss
-# timeout: 300
+# timeout: 600
 # Our PF in userspace creates two VFs with pinned MACs; the kernel's igbvf
 # drives them, each in its own namespace. Proves probe, VMDq, the mailbox
 # reset/MAC handshake, per-VF counters and the NIC's VF-to-VF switch.
@@ -28,8 +28,9 @@ assert_eq "VF 0 MAC as igbvf reports it" "$VF0_MAC" \
 	"$(ip netns exec vf0 cat "/sys/class/net/$vf0/address")"
 assert_eq "VF 1 MAC as igbvf reports it" "$VF1_MAC" \
 	"$(ip netns exec vf1 cat "/sys/class/net/$vf1/address")"
-assert_eq "VF 0 state" active "$(pfd_vf pfd 0 state)"
-assert_num "VF 0 reset handshakes" -ge 1 "$(pfd_vf pfd 0 mbx_resets)"
+pfd_show pfd 0
+assert_eq "VF 0 state" active "$(pfd_get state)"
+assert_num "VF 0 reset handshakes" -ge 1 "$(pfd_get mbx_resets)"
 
 assert_num "ping loss peer -> VF 0 (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
 assert_num "ping loss peer -> VF 1 (%)" -eq 0 "$(ping_loss "$VF1_IP" 20)"
@@ -44,8 +45,9 @@ assert_num "ping loss VF 1 -> VF 0 (%)" -eq 0 \
 	"$(ping_loss -n vf1 "$VF0_IP" 20)"
 
 # Per-VF counters (VMDq mode): VF 0 received and sent at least its pings.
-assert_num "VF 0 received packets (VFGPRC)" -ge 60 "$(pfd_vf pfd 0 rx_packets)"
-assert_num "VF 0 sent packets (VFGPTC)" -ge 60 "$(pfd_vf pfd 0 tx_packets)"
+pfd_show pfd 0
+assert_num "VF 0 received packets (VFGPRC)" -ge 60 "$(pfd_get rx_packets)"
+assert_num "VF 0 sent packets (VFGPTC)" -ge 60 "$(pfd_get tx_packets)"
 pfd_cmd pfd "show vfs"
 pfd_cmd pfd mbx
 
