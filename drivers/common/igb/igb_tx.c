@@ -300,8 +300,11 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			c->seqnum_seed = 0;
 			c->type_tucmd_mlhl =
 				rte_cpu_to_le_32(key.type_tucmd_mlhl);
+			/* key is complete here: new_ctx implies tx_ctx_key() */
+			/* cppcheck-suppress uninitStructMember */
 			c->mss_l4len_idx = rte_cpu_to_le_32(key.mss_l4len |
 				((uint32_t)slot << IGB_TXC_IDX_SHIFT));
+			/* cppcheck-suppress uninitStructMember */
 			txq->ctx[slot] = key;
 			txq->ctx_next = slot ^ 1;
 			sw[tail].mbuf = NULL;
