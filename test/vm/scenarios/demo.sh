@@ -1,49 +1,58 @@
-# summary: the README demo: our drivers (or the kernel's where ours are not built) moving packets through a VF
-# timeout: 300
+# summary: the README demo: our PF (igb-pfd) and our VF (testpmd) moving packets; kernel drivers if ours are not built
+# timeout: 900
 # Not part of the test suite (devtools/test.sh skips it): devtools/demo.sh
 # runs it and prints $SCEN_OUT/summary, a short account for a person.
+# shellcheck source=../lib/pf.sh
+. "$IGB_TOP/test/vm/lib/pf.sh"
+# shellcheck source=../lib/vf.sh
+. "$IGB_TOP/test/vm/lib/vf.sh"
 
-VF_MAC=02:00:00:00:00:10
-VF_IP=198.18.0.2
 sum=$SCEN_OUT/summary
 say() { echo "$*" | tee -a "$sum"; }
+peer_count() { cat "/sys/class/net/$PEER_IF/statistics/$1_packets"; }
 
-vf_pmd=$IGB_BUILD/drivers/librte_net_igb_vf.so
-say "guest: Linux $(uname -r), QEMU igb (82576) PF $PF_BDF + virtio-net peer on one hub"
-kernel_pf_up 1
-ip link set "$KPF_IF" vf 0 mac "$VF_MAC"
+say "guest: Linux $(uname -r); QEMU igb (82576) PF $PF_BDF and a virtio-net peer on one hub"
 vf=$(vf_bdf 0)
-say "PF $PF_BDF: Linux igb ($KPF_IF), VF 0 MAC pinned to $VF_MAC"
-peer_up
-
-if [ -f "$vf_pmd" ]; then
+ours=0
+[ -f "$PF_PMD" ] && [ -x "$PFD" ] && [ -f "$VF_PMD" ] && ours=1
+if [ $ours = 1 ]; then
+	pf_setup
+	pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1 --vf "0,mac=$VF_MAC"
+	say "PF $PF_BDF: vfio-pci, igb-pfd, driver $(pfd_driver pfd);" \
+		"it created VF 0 with MAC $VF_MAC"
+	wait_for 20 "VF 0 at $vf" test -e "$(pci_dev "$vf")"
 	pci_bind "$vf" vfio-pci
-	testpmd_start vf -l 0-1 -n 1 -d "$vf_pmd" -a "$vf" -- \
-		--forward-mode=icmpecho --nb-cores=1 --total-num-mbufs=2048
-	drv=$(testpmd_driver vf 0)
-	say "VF $vf: vfio-pci, testpmd port 0 driver $drv, MAC $(testpmd_mac vf 0)"
+	peer_up
+	TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
+		-d "$VF_PMD" -a "$vf" --vfio-vf-token="$VF_TOKEN" -- \
+		--nb-cores=1 --total-num-mbufs=4096 --forward-mode=icmpecho
+	say "VF $vf: vfio-pci, testpmd port 0, driver $(testpmd_driver vf 0)," \
+		"MAC $(testpmd_mac vf 0 | tr 'A-F' 'a-f') (from the PF)"
 	testpmd_cmd vf start > /dev/null
-	wait_for 30 "VF port link up" sh -c \
-		"grep -q 'Port 0: link state change event\|Link status: up' '$SCEN_OUT/vf.log'"
+	wait_for 60 "VF port link up" testpmd_link_up vf 0
 else
+	kernel_pf_up 1
+	ip link set "$KPF_IF" vf 0 mac "$VF_MAC"
+	say "PF $PF_BDF: Linux igb ($KPF_IF; our PF driver is not built)"
 	pci_bind "$vf" igbvf
 	ifc=$(netdev_of "$vf")
+	peer_up
 	netns_add vf0 "$ifc" "$VF_IP/$NET_PREFIX"
 	wait_for 30 "VF carrier" carrier "$ifc" vf0
-	drv="igbvf (kernel; our VF PMD is not built)"
-	say "VF $vf: Linux igbvf ($ifc in netns vf0, $VF_IP)"
+	say "VF $vf: Linux igbvf ($ifc in netns vf0, $VF_IP; our VF driver is not built)"
 fi
 
-before_tx=$(cat "/sys/class/net/$PEER_IF/statistics/tx_packets")
-before_rx=$(cat "/sys/class/net/$PEER_IF/statistics/rx_packets")
+tx0=$(peer_count tx)
+rx0=$(peer_count rx)
 loss=$(ping_loss "$VF_IP" 50)
-sent=$(($(cat "/sys/class/net/$PEER_IF/statistics/tx_packets") - before_tx))
-got=$(($(cat "/sys/class/net/$PEER_IF/statistics/rx_packets") - before_rx))
-say "traffic: 50 pings $PEER_IP -> $VF_IP: ${loss}% loss;" \
-	"peer sent $sent frames to the VF and received $got back"
-if [ -f "$vf_pmd" ]; then
+say "traffic: 50 pings $PEER_IP -> $VF_IP, ${loss}% loss; the peer sent" \
+	"$(($(peer_count tx) - tx0)) frames towards the VF and received" \
+	"$(($(peer_count rx) - rx0)) back"
+if [ $ours = 1 ]; then
 	say "VF port counters: RX $(testpmd_stat vf 0 RX-packets)," \
-		"TX $(testpmd_stat vf 0 TX-packets)"
+		"TX $(testpmd_stat vf 0 TX-packets); PF view of VF 0:" \
+		"state $(pfd_vf pfd 0 state), mailbox NACKs $(pfd_vf pfd 0 mbx_nacks)"
 	testpmd_stop vf
+	pfd_stop pfd
 fi
 assert_num "ping loss (%)" -eq 0 "$loss"
