@@ -26,7 +26,8 @@ vf_wait_link vf
 assert_num "tagged ping loss, no VLAN filter on the VF (%)" -eq 100 \
 	"$(vlan_loss 5)"
 out=$(testpmd_cmd vf "rx_vlan add 100 0")
-assert_eq "rx_vlan add 100 accepted" "" "$(grep -i -E 'error|fail' <<< "$out")"
+[[ ! "$out" =~ [Ee]rror|[Ff]ail ]] || fail "rx_vlan add 100 refused: $out"
+log "ok: rx_vlan add 100 accepted"
 assert_num "tagged ping loss, VLAN 100 filtered in (%)" -eq 0 \
 	"$(vlan_loss 10)"
 assert_num "untagged ping loss meanwhile (%)" -eq 0 \
