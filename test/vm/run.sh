@@ -98,6 +98,8 @@ net=(-netdev hubport,id=n1,hubid=0 -device igb,bus=rp1,netdev=n1
 # as 32-bit (pcie_sriov_pf_init() realizes the VFs before the PF sets the
 # VF BAR type) and drops the high dword of a VF BAR address: with a 64-bit
 # window (-m 3072 puts it at 0xc000000000) VF registers are unreachable.
+# no_timer_check: under host load the guest kernel otherwise may panic at
+# boot ("timer doesn't work through Interrupt-remapped IO-APIC").
 start=$(date +%s)
 set +e
 timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
@@ -105,7 +107,7 @@ timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
 	-M q35,kernel-irqchip=split -m 2048 -smp 2 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$guest/kroot/boot/vmlinuz-$kver" -initrd "$guest/initrd.gz" \
-	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 vm.out=$out vm.top=$top${VM_APPEND:+ $VM_APPEND}" \
+	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 no_timer_check vm.out=$out vm.top=$top${VM_APPEND:+ $VM_APPEND}" \
 	-device intel-iommu,intremap=on,caching-mode=on \
 	-fsdev local,id=hr,path=/,security_model=none,readonly=on \
 	-device virtio-9p-pci,fsdev=hr,mount_tag=hostroot \

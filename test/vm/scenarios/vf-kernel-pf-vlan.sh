@@ -1,5 +1,4 @@
 # summary: kernel igb PF; VLAN 100 pings reach net_igb_vf only while it filters VLAN 100; port VLAN from the PF tags the VF's replies; strip/insert offloads agree
-# wip: its last guest run failed (240 s, cause not yet found); VLAN filter, strip and insert are not yet proven in the guest
 # timeout: 1000
 # The peer pings through its VLAN 100 interface. testpmd (icmpecho) answers
 # in the frame's own VLAN; with strip on it needs Tx insertion of VLAN 100.
