@@ -11,6 +11,9 @@ VF_TOKEN=${VF_TOKEN:-$(cat /proc/sys/kernel/random/uuid)}
 # (each scenario binds its VFs itself).
 pf_setup() {
 	kmod vfio-pci enable_sriov=1
+	# modprobe leaves a loaded module's parameters alone (an earlier
+	# scenario may have loaded vfio-pci without it); the parameter is writable.
+	echo Y > /sys/module/vfio_pci/parameters/enable_sriov
 	kmod vfio_iommu_type1
 	assert_eq "vfio-pci enable_sriov" Y \
 		"$(cat /sys/module/vfio_pci/parameters/enable_sriov)"
