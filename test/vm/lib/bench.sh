@@ -372,6 +372,15 @@ bench_cleanup() {
 		ip netns pids "$ns" | xargs -r kill -9
 		ip netns del "$ns"
 	done
+	# VLAN interfaces a scenario stacked on the peer, and the peer's MTU,
+	# addresses and routes: the next scenario starts from a plain wire.
+	ip -o link show type vlan | awk -F': ' '{ print $2 }' |
+		cut -d@ -f1 | xargs -r -n 1 ip link del
+	p=$(peer_if) && {
+		ip addr flush dev "$p"
+		ip route flush dev "$p"
+		ip link set "$p" mtu 1500
+	}
 	vfs_destroy
 	pci_bind "$PF_BDF" none
 	dpdk_reset_runtime
