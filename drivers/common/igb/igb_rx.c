@@ -13,7 +13,6 @@
 #include "igb_rxtx.h"
 
 #define RX_REFILL_CHUNK 64
-#define QUEUE_ENABLE_WAIT_US 10000
 #define RXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
@@ -132,19 +131,6 @@ rx_arm(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf *m)
 	d->read.hdr_addr = 0; /* also clears DD */
 }
 
-static bool
-wait_dctl(struct igb_hw *hw, uint32_t reg, bool enabled)
-{
-	unsigned int us;
-
-	for (us = 0; us < QUEUE_ENABLE_WAIT_US; us += 10) {
-		if (!!(igb_read(hw, reg) & IGB_XDCTL_ENABLE) == enabled)
-			return true;
-		igb_delay_us(hw, 10);
-	}
-	return false;
-}
-
 int
 igb_rxq_start(struct igb_rx_queue *rxq)
 {
@@ -178,7 +164,7 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 	igb_write(hw, base + IGB_QREG_TAIL, 0);
 	igb_write(
 		hw, base + IGB_QREG_DCTL, RXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
-	if (!wait_dctl(hw, base + IGB_QREG_DCTL, true)) {
+	if (!igb_wait_queue_enable(hw, base + IGB_QREG_DCTL, true)) {
 		rxq_free_mbufs(rxq);
 		return -EIO;
 	}
@@ -195,7 +181,7 @@ igb_rxq_stop(struct igb_rx_queue *rxq)
 	uint32_t reg = rxq->reg_base + IGB_QREG_DCTL;
 
 	igb_write(rxq->hw, reg, igb_read(rxq->hw, reg) & ~IGB_XDCTL_ENABLE);
-	wait_dctl(rxq->hw, reg, false);
+	igb_wait_queue_enable(rxq->hw, reg, false);
 	rxq_free_mbufs(rxq);
 	rxq->started = false;
 }

@@ -93,6 +93,23 @@ struct igb_tx_queue {
 	struct igb_queue_stats stats;
 };
 
+/*
+ * Wait up to 10 ms for a queue's RXDCTL/TXDCTL.ENABLE to read back as
+ * requested: the 82576 applies the bit asynchronously.
+ */
+static inline bool
+igb_wait_queue_enable(struct igb_hw *hw, uint32_t dctl_reg, bool enabled)
+{
+	unsigned int us;
+
+	for (us = 0; us < 10000; us += 10) {
+		if (!!(igb_read(hw, dctl_reg) & IGB_XDCTL_ENABLE) == enabled)
+			return true;
+		igb_delay_us(hw, 10);
+	}
+	return false;
+}
+
 /* Creation and release (control path). */
 int igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw,
 	uint32_t reg_base, uint16_t port_id, uint16_t queue_id,

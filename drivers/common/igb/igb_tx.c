@@ -11,7 +11,6 @@
 #include "igb_ring.h"
 #include "igb_rxtx.h"
 
-#define QUEUE_ENABLE_WAIT_US 10000
 #define TXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (1u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
@@ -95,19 +94,6 @@ igb_txq_release(struct igb_tx_queue *txq)
 	rte_free(txq);
 }
 
-static bool
-wait_dctl(struct igb_hw *hw, uint32_t reg, bool enabled)
-{
-	unsigned int us;
-
-	for (us = 0; us < QUEUE_ENABLE_WAIT_US; us += 10) {
-		if (!!(igb_read(hw, reg) & IGB_XDCTL_ENABLE) == enabled)
-			return true;
-		igb_delay_us(hw, 10);
-	}
-	return false;
-}
-
 int
 igb_txq_start(struct igb_tx_queue *txq)
 {
@@ -137,7 +123,7 @@ igb_txq_start(struct igb_tx_queue *txq)
 	igb_write(hw, base + IGB_QREG_TAIL, 0);
 	igb_write(
 		hw, base + IGB_QREG_DCTL, TXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
-	if (!wait_dctl(hw, base + IGB_QREG_DCTL, true))
+	if (!igb_wait_queue_enable(hw, base + IGB_QREG_DCTL, true))
 		return -EIO;
 	txq->started = true;
 	return 0;
@@ -149,7 +135,7 @@ igb_txq_stop(struct igb_tx_queue *txq)
 	uint32_t reg = txq->reg_base + IGB_QREG_DCTL;
 
 	igb_write(txq->hw, reg, igb_read(txq->hw, reg) & ~IGB_XDCTL_ENABLE);
-	wait_dctl(txq->hw, reg, false);
+	igb_wait_queue_enable(txq->hw, reg, false);
 	txq_free_mbufs(txq);
 	txq->started = false;
 }
