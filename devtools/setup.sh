@@ -65,7 +65,8 @@ fi
 
 pkgs=(
 	# build
-	build-essential meson ninja-build pkg-config dpkg-dev python3-pyelftools
+	build-essential meson ninja-build pkg-config dpkg-dev python3
+	python3-pyelftools
 	libdpdk-dev dpdk dpdk-dev libnuma-dev libpcap-dev libelf-dev
 	# guest bench
 	busybox-static kmod cpio gzip iproute2 iputils-ping tcpdump procps
