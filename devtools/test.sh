@@ -71,6 +71,18 @@ for line in open(sys.argv[1]):
 		sed -n '/^Summary of Failures/,$p' "$build/unit.log"
 fi
 
+# Cost per packet of the shared Rx/Tx burst code, without a device
+# (test/perf/run.sh short mode, ~30 s with callgrind): its result line, then
+# its table. FAIL if a frame or an mbuf went wrong (the harness's checks).
+if "$top/test/perf/run.sh" --build "$build" --callgrind \
+	> "$build/perf.log" 2>&1; then
+	result PASS perf/cost-per-packet "(short run, figures noisy)"
+	sed -n '/^case .*cyc min/,$s/^/    /p' "$build/perf.log"
+else
+	result FAIL perf/cost-per-packet
+	cat "$build/perf.log"
+fi
+
 # Mailbox fuzzer: a bounded run (IGB_FUZZ_SECONDS, default 60).
 if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
 	"${IGB_FUZZ_SECONDS:-60}" 2> "$build/fuzz.err"); then
