@@ -520,7 +520,7 @@ check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
 {
 	uint32_t mta[IGB_MTA_WORDS] = {0};
 	uint32_t vfre = IGB_BIT(IGB_PF_POOL), vfte = IGB_BIT(IGB_PF_POOL);
-	uint32_t dtxswc = IGB_DTXSWC_VMDQ_LOOPBACK_EN;
+	uint32_t dtxswc = o->num_vfs > 0 ? IGB_DTXSWC_VMDQ_LOOPBACK_EN : 0;
 	unsigned int i, j;
 
 	for (i = 0; i < IGB_PF_MAX_VFS; i++) {

@@ -156,8 +156,13 @@ igb_pf_hw_sync(struct igb_hw *hw, const struct igb_pf_sriov *s)
 	igb_pf_hw_mta(s, mta);
 	for (i = 0; i < IGB_MTA_WORDS; i++)
 		igb_write(hw, IGB_MTA(i), mta[i]);
-	/* Anti-spoofing as the silicon wants it; QEMU does not enforce it. */
-	igb_write(hw, IGB_DTXSWC, IGB_DTXSWC_VMDQ_LOOPBACK_EN | spoof_bits(s));
+	/* Anti-spoofing as the silicon wants it; QEMU does not enforce it.
+	 * VM-to-VM switching only with a VF to switch to: QEMU passes every
+	 * frame a switching port sends through its whole Rx filter first,
+	 * which costs the PF alone over half its Tx rate in the guest. */
+	igb_write(hw, IGB_DTXSWC,
+		(s->num_vfs > 0 ? IGB_DTXSWC_VMDQ_LOOPBACK_EN : 0) |
+			spoof_bits(s));
 	igb_write(hw, IGB_VFRE, igb_pf_vf_rx_pools(s) | IGB_BIT(IGB_PF_POOL));
 	igb_write(hw, IGB_VFTE, igb_pf_vf_tx_pools(s) | IGB_BIT(IGB_PF_POOL));
 }
