@@ -3,11 +3,14 @@
 # COUNT UDP frames to one MAC at a fixed rate. Source after bench.sh;
 # needs PEER_IF (peer_up).
 #
-#   flood_start DST_MAC DST_IP PPS COUNT [SIZE]  start in the background
-#                                                (SIZE: on the wire, FCS
-#                                                included; 64)
-#   flood_stop                                   wait for the end (or stop
-#                                                it); sets FLOOD_SENT
+#   flood_prepare DST_MAC DST_IP PPS COUNT [SIZE]  set it up (SIZE: on
+#                                                  the wire, FCS included;
+#                                                  64); slow in a loaded
+#                                                  guest, so before the
+#                                                  measured run
+#   flood_start                                    start, in the background
+#   flood_stop                                     wait for the end (or
+#                                                  stop it); sets FLOOD_SENT
 #
 # A rate, not "as fast as it can": unpaced, pktgen keeps its CPU busy and
 # starves everything else in the 2-CPU TCG guest (a few thousand frames
@@ -28,7 +31,7 @@ pg_set() {
 		fail "pktgen: '$2' refused: $(grep '^Result:' "$1")"
 }
 
-flood_start() {
+flood_prepare() {
 	local mac=$1 ip=$2 pps=$3 count=$4 size=${5:-64} dev
 	kmod pktgen
 	pg_set "$PG/kpktgend_0" rem_device_all
@@ -43,10 +46,13 @@ flood_start() {
 	pg_set "$dev" "src_max $PEER_IP"
 	pg_set "$dev" "udp_dst_min 9"
 	pg_set "$dev" "udp_dst_max 9"
+}
+
+flood_start() {
 	echo start > "$PG/pgctrl" &
 	FLOOD_PID=$!
 	echo "$FLOOD_PID" >> "$SCEN_OUT/pids"
-	wait_for 10 "pktgen flood from $PEER_IF to $mac" flood_sending
+	wait_for 10 "pktgen flood from $PEER_IF" flood_sending
 }
 
 # flood_sending: succeeds once pktgen has sent a frame.

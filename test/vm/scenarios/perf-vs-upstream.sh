@@ -14,9 +14,10 @@
 # Asserted: the intended driver ran (sriov-bench's report names it), every
 # run moved frames, the port's counters agree with the bench's, the peer
 # saw the frames, fwd lost none; in tx, ours reaches at least
-# PVU_MIN_RATIO (0.8) of upstream's packets per second, comparing each
-# driver's best run: a pair of runs below that is run once more, since the
-# load of the shared machine moves single runs by a third.
+# PVU_MIN_RATIO (0.5) of upstream's packets per second, comparing each
+# driver's best run: a pair of runs below that is run once more. Lenient
+# on purpose: on the shared machine the same driver's tx rate moved by a
+# factor of two from one run to the next (doc/guides/performance.rst).
 
 # shellcheck source=../lib/sriov-bench.sh
 . "$IGB_TOP/test/vm/lib/sriov-bench.sh"
@@ -30,7 +31,7 @@
 SECS=${PVU_SECS:-5}
 FRAMES=${PVU_FRAMES:-6000}
 FLOOD_PPS=${PVU_FLOOD_PPS:-1500}
-MIN_RATIO=${PVU_MIN_RATIO:-0.8}
+MIN_RATIO=${PVU_MIN_RATIO:-0.5}
 FAR_IP=198.18.0.3
 TABLE=$SCEN_OUT/table
 
@@ -41,7 +42,7 @@ peer_rx() { cat "/sys/class/net/$PEER_IF/statistics/rx_packets"; }
 # peer sends $FRAMES frames to $FLOOD_MAC once the port polls.
 bench() {
 	local work=$1 who=$2 try=$3 driver=$4 bdf=$5 mode=$6
-	local name=$1-$2-$3 before moved at_peer
+	local name=${1//-/_}_$2_$3 before moved at_peer
 	shift 6
 	before=$(peer_rx)
 	if [ "$mode" = tx ]; then
@@ -49,13 +50,14 @@ bench() {
 			--duration "$SECS" --dst-mac "$PEER_MAC" \
 			--src-ip "$VF_IP" --dst-ip "$FAR_IP" --link-wait 30 --quiet
 	else
-		# --count: the run ends with the last frame; 60 s is the
+		# --count: the run ends with the last frame; 120 s is the
 		# deadline should frames be lost.
+		flood_prepare "$FLOOD_MAC" "$FLOOD_IP" "$FLOOD_PPS" "$FRAMES"
 		sb_start "$name" -l 0-1 -a "$bdf" "$@" -- --mode fwd \
-			--fwd macswap --count "$FRAMES" --duration 60 \
+			--fwd macswap --count "$FRAMES" --duration 120 \
 			--link-wait 30 --quiet
-		flood_start "$FLOOD_MAC" "$FLOOD_IP" "$FLOOD_PPS" "$FRAMES"
-		sb_wait "$name" 120
+		flood_start
+		sb_wait "$name" 180
 		flood_stop
 		assert_num "$name: frames pktgen sent" -eq "$FRAMES" "$FLOOD_SENT"
 		assert_num "$name: frames received" -eq "$FRAMES" \
