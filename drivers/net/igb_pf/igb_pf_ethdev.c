@@ -568,6 +568,10 @@ igb_pf_dev_start(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret;
 
+	dev->rx_pkt_burst = igb_rx_burst_select(
+		dev->data->rx_queues, dev->data->nb_rx_queues);
+	dev->tx_pkt_burst = igb_tx_burst_select(
+		dev->data->tx_queues, dev->data->nb_tx_queues);
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
 		struct igb_tx_queue *q = dev->data->tx_queues[i];
 

@@ -206,7 +206,8 @@ tx_mbuf(struct rte_mempool *mp, uint16_t len, uint64_t flags)
 static void
 test_tx(struct rte_mempool *mp)
 {
-	struct rte_eth_txconf conf = {.tx_free_thresh = 16};
+	/* RS on every packet: each one is reported done on its own. */
+	struct rte_eth_txconf conf = {.tx_free_thresh = 16, .tx_rs_thresh = 1};
 	uint64_t ck = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM |
 		RTE_MBUF_F_TX_UDP_CKSUM;
 	struct rte_mbuf *pkts[64];
