@@ -15,6 +15,7 @@
 #include "igb_rxtx.h"
 
 #define RX_REFILL_CHUNK 64
+#define RX_PREFETCH_AHEAD 8 /* mbufs */
 #define RXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
@@ -66,8 +67,10 @@ igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 		"igb_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
 	if (rxq == NULL)
 		return -ENOMEM;
+	/* NULL entries past the end: the simple path prefetches ahead. */
 	rxq->sw_ring = rte_zmalloc_socket("igb_rxq_sw",
-		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
+		sizeof(rxq->sw_ring[0]) * (nb_desc + RX_PREFETCH_AHEAD),
+		RTE_CACHE_LINE_SIZE, socket);
 	rxq->mz = igb_ring_zone(
 		"rx", port_id, reg_base, sizeof(union igb_rx_desc), socket);
 	if (rxq->sw_ring == NULL || rxq->mz == NULL) {
@@ -339,47 +342,59 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 #define RX_SIMPLE_MASK \
 	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP | IGB_RXD_ERR_RXE)
 #define RX_SIMPLE_OK (IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP)
-#define RX_PREFETCH_AHEAD 4
+/* Plain frames from slot idx on, at most n, not past the ring's end. */
+static inline uint16_t
+rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
+	uint16_t n, uint64_t *bytes)
+{
+	volatile union igb_rx_desc *d = &rxq->ring[idx];
+	struct rte_mbuf **sw = &rxq->sw_ring[idx];
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		uint32_t staterr = rte_le_to_cpu_32(d[i].wb.status_error);
+		struct rte_mbuf *m = sw[i];
+		uint16_t len;
+
+		if ((staterr & RX_SIMPLE_MASK) != RX_SIMPLE_OK)
+			break;
+		/* Read the rest of the write-back only after DD. */
+		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
+		len = rte_le_to_cpu_16(d[i].wb.length);
+		rte_prefetch0(sw[i + RX_PREFETCH_AHEAD]);
+		m->data_len = len;
+		m->pkt_len = len;
+		m->ol_flags = igb_rx_csum_flags(staterr);
+		m->packet_type =
+			igb_rx_ptype(rte_le_to_cpu_16(d[i].wb.pkt_info));
+		*bytes += len;
+		pkts[i] = m;
+	}
+	return i;
+}
 
 uint16_t
 igb_rx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igb_rx_queue *rxq = queue;
-	volatile union igb_rx_desc *ring = rxq->ring;
-	struct rte_mbuf **sw = rxq->sw_ring;
 	uint16_t idx = rxq->next;
 	uint16_t size = rxq->nb_desc;
-	uint16_t nb_rx = 0;
+	uint16_t run = RTE_MIN(n, size - idx);
+	uint16_t nb_rx;
 	uint64_t bytes = 0;
 
 	if (unlikely(rxq->pkt_first != NULL ||
 		    (rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP)))
 		return igb_rx_burst(queue, pkts, n);
 
-	while (nb_rx < n) {
-		volatile union igb_rx_desc *d = &ring[idx];
-		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
-		struct rte_mbuf *m;
-		uint16_t len;
-
-		if ((staterr & RX_SIMPLE_MASK) != RX_SIMPLE_OK)
-			break;
-		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
-		len = rte_le_to_cpu_16(d->wb.length);
-		m = sw[idx];
-		rte_prefetch0(sw[igb_ring_add(idx, RX_PREFETCH_AHEAD, size)]);
-		m->data_len = len;
-		m->pkt_len = len;
-		m->ol_flags = igb_rx_csum_flags(staterr);
-		m->packet_type = igb_rx_ptype(rte_le_to_cpu_16(d->wb.pkt_info));
-		bytes += len;
-		pkts[nb_rx++] = m;
-		idx = igb_ring_next(idx, size);
-	}
+	nb_rx = rx_simple_run(rxq, idx, pkts, run, &bytes);
+	if (nb_rx == run && run < n)
+		nb_rx += rx_simple_run(rxq, 0, pkts + run, n - run, &bytes);
+	idx = igb_ring_add(idx, nb_rx, size);
 	rx_burst_done(rxq, idx, nb_rx, nb_rx, bytes);
 	/* Stopped at a frame for the full path: it takes the rest. */
-	if (nb_rx < n &&
-		(rte_le_to_cpu_32(ring[idx].wb.status_error) & IGB_RXD_STAT_DD))
+	if (nb_rx < n && (rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
+				 IGB_RXD_STAT_DD))
 		nb_rx += igb_rx_burst(queue, pkts + nb_rx, n - nb_rx);
 	return nb_rx;
 }

@@ -81,51 +81,61 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	return 0;
 }
 
+/* Put n segments back: one pool (fast free), else pool by pool. */
+static void
+tx_put(struct igb_tx_queue *txq, struct rte_mbuf **buf, unsigned int n)
+{
+	unsigned int i, from = 0;
+
+	if (n == 0)
+		return;
+	if (txq->fast_free) {
+		if (unlikely(txq->free_mp == NULL))
+			txq->free_mp = buf[0]->pool;
+		rte_mempool_put_bulk(txq->free_mp, (void **)buf, n);
+		return;
+	}
+	for (i = 1; i <= n; i++) {
+		if (i == n || buf[i]->pool != buf[from]->pool) {
+			rte_mempool_put_bulk(
+				buf[from]->pool, (void **)&buf[from], i - from);
+			from = i;
+		}
+	}
+}
+
 /*
- * Return the segments sent from slots [from, from + count) to their pools,
- * one rte_mempool_put_bulk per run of the same pool. With
- * RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE the application promises direct mbufs
- * of one pool with a reference count of 1, so they go back as they are
- * (without touching them); otherwise rte_pktmbuf_prefree_seg decides.
+ * Return the segments sent from slots [from, from + count) to their pools
+ * with rte_mempool_put_bulk. With RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE the
+ * application promises direct mbufs of one pool with a reference count
+ * of 1, so they go back as they are, untouched; otherwise
+ * rte_pktmbuf_prefree_seg decides.
  */
 static void
 tx_free_slots(struct igb_tx_queue *txq, uint16_t from, uint16_t count)
 {
 	struct rte_mbuf *buf[TX_FREE_BULK];
-	struct igb_tx_entry *sw = txq->sw_ring;
 	uint16_t size = txq->nb_desc;
-	struct rte_mempool *mp = NULL;
-	unsigned int nb = 0;
-	uint16_t i, idx = from;
 
-	for (i = 0; i < count; i++) {
-		struct rte_mbuf *m = sw[idx].mbuf;
+	while (count > 0) {
+		const struct igb_tx_entry *sw = &txq->sw_ring[from];
+		uint16_t k = RTE_MIN(count, RTE_MIN(size - from, TX_FREE_BULK));
+		unsigned int nb = 0;
+		uint16_t i;
 
-		idx = igb_ring_next(idx, size);
-		if (m == NULL)
-			continue; /* context descriptor */
-		if (txq->fast_free) {
-			if (unlikely(txq->free_mp == NULL))
-				txq->free_mp = m->pool;
-			mp = txq->free_mp;
-		} else {
-			m = rte_pktmbuf_prefree_seg(m);
-			if (m == NULL)
-				continue; /* still referenced elsewhere */
-			if (nb > 0 && m->pool != mp) {
-				rte_mempool_put_bulk(mp, (void **)buf, nb);
-				nb = 0;
-			}
-			mp = m->pool;
+		for (i = 0; i < k; i++) {
+			struct rte_mbuf *m = sw[i].mbuf;
+
+			if (!txq->fast_free && m != NULL)
+				m = rte_pktmbuf_prefree_seg(m);
+			/* NULL: a context slot, or still referenced. */
+			buf[nb] = m;
+			nb += m != NULL;
 		}
-		buf[nb++] = m;
-		if (nb == TX_FREE_BULK) {
-			rte_mempool_put_bulk(mp, (void **)buf, nb);
-			nb = 0;
-		}
+		tx_put(txq, buf, nb);
+		from = igb_ring_add(from, k, size);
+		count -= k;
 	}
-	if (nb > 0)
-		rte_mempool_put_bulk(mp, (void **)buf, nb);
 }
 
 /* Everything not reaped, sent or not, is the driver's to free. */
@@ -193,19 +203,30 @@ igb_txq_stop(struct igb_tx_queue *txq)
  * and there is such a closed group exactly when rs_thresh or more
  * descriptors are in flight (the open group is always shorter).
  */
+static inline uint16_t
+tx_group_end(const struct igb_tx_queue *txq, uint16_t from)
+{
+	return txq
+		->sw_ring[igb_ring_add(from, txq->rs_thresh - 1, txq->nb_desc)]
+		.last;
+}
+
+static inline bool
+tx_desc_done(const struct igb_tx_queue *txq, uint16_t idx)
+{
+	return rte_le_to_cpu_32(txq->ring[idx].wb.status) & IGB_TXD_STAT_DD;
+}
+
+/* The oldest group's last slot if the NIC finished it, else -1. */
 static int
 tx_done_group(const struct igb_tx_queue *txq)
 {
-	uint16_t size = txq->nb_desc;
 	uint16_t end;
 
-	if (size - 1 - txq->nb_free < txq->rs_thresh)
+	if (txq->nb_desc - 1 - txq->nb_free < txq->rs_thresh)
 		return -1;
-	end = txq->sw_ring[igb_ring_add(txq->clean, txq->rs_thresh - 1, size)]
-		      .last;
-	if (!(rte_le_to_cpu_32(txq->ring[end].wb.status) & IGB_TXD_STAT_DD))
-		return -1;
-	return end;
+	end = tx_group_end(txq, txq->clean);
+	return tx_desc_done(txq, end) ? end : -1;
 }
 
 static void
@@ -434,41 +455,58 @@ tx_plain(const struct rte_mbuf *m)
 	(IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS | \
 		IGB_TXD_CMD_EOP)
 
+/* Plain frames into slots from tail on, at most n, not past the ring's
+ * end; RS is added afterwards. */
+static inline uint16_t
+tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
+	uint16_t n, uint64_t *bytes)
+{
+	volatile union igb_tx_desc *d = &txq->ring[tail];
+	struct igb_tx_entry *sw = &txq->sw_ring[tail];
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i];
+
+		if (unlikely(!tx_plain(m)))
+			break;
+		d[i].read.buf_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
+		d[i].read.cmd_type_len =
+			rte_cpu_to_le_32(TX_CMD_PLAIN | m->data_len);
+		d[i].read.olinfo_status = rte_cpu_to_le_32(
+			(uint32_t)m->pkt_len << IGB_TXD_PAYLEN_SHIFT);
+		sw[i].mbuf = m;
+		sw[i].last = tail + i;
+		*bytes += m->pkt_len;
+	}
+	return i;
+}
+
 /* Queue plain frames, one descriptor each, up to the first other one. */
 static uint16_t
 tx_fill_simple(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 {
-	volatile union igb_tx_desc *ring = txq->ring;
-	struct igb_tx_entry *sw = txq->sw_ring;
 	uint16_t size = txq->nb_desc;
 	uint16_t tail = txq->tail;
-	uint16_t nb_open = txq->nb_open;
-	uint16_t rs_thresh = txq->rs_thresh;
+	uint16_t run, sent;
+	uint32_t k;
 	uint64_t bytes = 0;
-	uint16_t sent;
 
 	if (n > txq->nb_free)
 		tx_reap(txq, UINT16_MAX);
 	n = RTE_MIN(n, txq->nb_free);
-	for (sent = 0; sent < n; sent++) {
-		struct rte_mbuf *m = pkts[sent];
-		volatile union igb_tx_desc *d = &ring[tail];
-		uint32_t cmd = TX_CMD_PLAIN | m->data_len;
-
-		if (unlikely(!tx_plain(m)))
-			break;
-		cmd |= tx_rs_bit(&nb_open, 1, rs_thresh);
-		d->read.buf_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
-		d->read.cmd_type_len = rte_cpu_to_le_32(cmd);
-		d->read.olinfo_status = rte_cpu_to_le_32(
-			(uint32_t)m->pkt_len << IGB_TXD_PAYLEN_SHIFT);
-		sw[tail].mbuf = m;
-		sw[tail].last = tail;
-		tail = igb_ring_next(tail, size);
-		bytes += m->pkt_len;
-	}
-	txq->tail = tail;
-	txq->nb_open = nb_open;
+	run = RTE_MIN(n, size - tail);
+	sent = tx_simple_run(txq, tail, pkts, run, &bytes);
+	if (sent == run && run < n)
+		sent += tx_simple_run(txq, 0, pkts + run, n - run, &bytes);
+	/* RS on each descriptor that completes a group of rs_thresh (the
+	 * NIC sees none of them before the tail moves). */
+	for (k = txq->rs_thresh - txq->nb_open; k <= sent; k += txq->rs_thresh)
+		txq->ring[igb_ring_add(tail, k - 1, size)].read.cmd_type_len |=
+			rte_cpu_to_le_32(IGB_TXD_CMD_RS);
+	/* The last RS went on frame k - rs_thresh (or before the burst). */
+	txq->nb_open = sent + txq->rs_thresh - k;
+	txq->tail = igb_ring_add(tail, sent, size);
 	txq->nb_free -= sent;
 	txq->stats.packets += sent;
 	txq->stats.bytes += bytes;
@@ -552,17 +590,27 @@ int
 igb_tx_descriptor_status(void *queue, uint16_t offset)
 {
 	struct igb_tx_queue *txq = queue;
-	uint16_t idx;
+	uint16_t size = txq->nb_desc;
+	uint16_t left = size - 1 - txq->nb_free;
+	uint16_t idx, from = txq->clean;
 
-	if (offset >= txq->nb_desc)
+	if (offset >= size)
 		return -EINVAL;
-	idx = igb_ring_add(txq->tail, offset, txq->nb_desc);
-	if (!igb_ring_in_range(idx, txq->clean, txq->tail, txq->nb_desc))
+	idx = igb_ring_add(txq->tail, offset, size);
+	if (!igb_ring_in_range(idx, txq->clean, txq->tail, size))
 		return RTE_ETH_TX_DESC_DONE;
-	if (rte_le_to_cpu_32(txq->ring[txq->sw_ring[idx].last].wb.status) &
-		IGB_TXD_STAT_DD)
-		return RTE_ETH_TX_DESC_DONE;
-	return RTE_ETH_TX_DESC_FULL;
+	/* Walk the closed RS groups to the one holding idx. */
+	while (left >= txq->rs_thresh) {
+		uint16_t end = tx_group_end(txq, from);
+		uint16_t next = igb_ring_next(end, size);
+
+		if (igb_ring_in_range(idx, from, next, size))
+			return tx_desc_done(txq, end) ? RTE_ETH_TX_DESC_DONE
+						      : RTE_ETH_TX_DESC_FULL;
+		left -= igb_ring_dist(from, next, size);
+		from = next;
+	}
+	return RTE_ETH_TX_DESC_FULL; /* no RS yet after idx */
 }
 
 void
