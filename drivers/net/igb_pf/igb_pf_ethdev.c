@@ -792,7 +792,7 @@ igb_pf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 	if (!igb_pf_mac_valid(addr->addr_bytes))
 		return -EINVAL;
 	rte_spinlock_recursive_lock(&ad->lock);
-	if (igb_pf_mac_taken(&ad->sriov, IGB_PF_MAX_VFS, addr->addr_bytes)) {
+	if (igb_pf_mac_taken(&ad->sriov, IGB_PF_SELF, addr->addr_bytes)) {
 		ret = -EADDRINUSE;
 	} else {
 		memcpy(ad->sriov.pf.mac, addr->addr_bytes, IGB_PF_ETH_ALEN);
