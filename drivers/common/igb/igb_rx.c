@@ -393,8 +393,9 @@ igb_rx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	idx = igb_ring_add(idx, nb_rx, size);
 	rx_burst_done(rxq, idx, nb_rx, nb_rx, bytes);
 	/* Stopped at a frame for the full path: it takes the rest. */
-	if (nb_rx < n && (rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
-				 IGB_RXD_STAT_DD))
+	if (nb_rx < n &&
+		(rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
+			IGB_RXD_STAT_DD))
 		nb_rx += igb_rx_burst(queue, pkts + nb_rx, n - nb_rx);
 	return nb_rx;
 }

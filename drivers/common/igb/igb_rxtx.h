@@ -96,7 +96,6 @@ struct igb_tx_queue {
 	uint16_t port_id;
 	uint8_t ctx_next; /* context slot to overwrite next */
 	bool fast_free; /* RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE */
-	struct rte_mempool *free_mp; /* fast_free: the one pool */
 	bool started;
 	bool deferred_start;
 	struct igb_tx_ctx_key ctx[2]; /* the NIC's two context slots */

@@ -90,9 +90,7 @@ tx_put(struct igb_tx_queue *txq, struct rte_mbuf **buf, unsigned int n)
 	if (n == 0)
 		return;
 	if (txq->fast_free) {
-		if (unlikely(txq->free_mp == NULL))
-			txq->free_mp = buf[0]->pool;
-		rte_mempool_put_bulk(txq->free_mp, (void **)buf, n);
+		rte_mempool_put_bulk(buf[0]->pool, (void **)buf, n);
 		return;
 	}
 	for (i = 1; i <= n; i++) {
@@ -108,8 +106,8 @@ tx_put(struct igb_tx_queue *txq, struct rte_mbuf **buf, unsigned int n)
  * Return the segments sent from slots [from, from + count) to their pools
  * with rte_mempool_put_bulk. With RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE the
  * application promises direct mbufs of one pool with a reference count
- * of 1, so they go back as they are, untouched; otherwise
- * rte_pktmbuf_prefree_seg decides.
+ * of 1, so they go back as they are (only the first one's pool is read);
+ * otherwise rte_pktmbuf_prefree_seg decides.
  */
 static void
 tx_free_slots(struct igb_tx_queue *txq, uint16_t from, uint16_t count)
