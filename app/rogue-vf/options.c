@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "errmsg.h"
 #include "options.h"
 
 enum opt_id {
@@ -55,17 +55,6 @@ rogue_opts_usage(const char *prog)
 }
 
 static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static int
 parse_u64(const char *s, uint64_t max, uint64_t *v)
 {
 	char *end;
@@ -104,14 +93,14 @@ parse_only(struct rogue_opts *o, const char *list, char *err, size_t errlen)
 	int c;
 
 	if (strlen(list) >= sizeof(buf))
-		return fail(err, errlen, "--only: list too long");
+		return rogue_err(err, errlen, "--only: list too long");
 	strcpy(buf, list);
 	memset(o->only, 0, sizeof(o->only));
 	for (tok = strtok_r(buf, ",", &save); tok != NULL;
 		tok = strtok_r(NULL, ",", &save)) {
 		c = rogue_cat_parse(tok);
 		if (c < 0 || c == CAT_HANDSHAKE)
-			return fail(err, errlen,
+			return rogue_err(err, errlen,
 				"--only: unknown category '%s'", tok);
 		o->only[c] = true;
 	}
@@ -152,7 +141,7 @@ rogue_opts_parse(
 			break;
 		case OPT_SEED:
 			if (parse_u64(optarg, UINT64_MAX, &v) != 0 || v == 0)
-				return fail(err, errlen,
+				return rogue_err(err, errlen,
 					"--seed: '%s' is not a number > 0",
 					optarg);
 			o->seed = v;
@@ -161,7 +150,7 @@ rogue_opts_parse(
 		case OPT_FLOOD:
 		case OPT_TIMEOUT:
 			if (parse_u64(optarg, 10000000, &v) != 0)
-				return fail(err, errlen,
+				return rogue_err(err, errlen,
 					"%s: '%s' is not a number 0..10000000",
 					argv[optind - 1], optarg);
 			if (opt == OPT_RANDOM)
@@ -173,7 +162,7 @@ rogue_opts_parse(
 			break;
 		case OPT_OTHER_MAC:
 			if (parse_mac(optarg, o->ctx.other_mac) != 0)
-				return fail(err, errlen,
+				return rogue_err(err, errlen,
 					"--other-mac: '%s' is not "
 					"XX:XX:XX:XX:XX:XX",
 					optarg);
@@ -193,17 +182,18 @@ rogue_opts_parse(
 			o->help = true;
 			return 0;
 		default:
-			return fail(err, errlen,
+			return rogue_err(err, errlen,
 				"unknown or incomplete option '%s'",
 				argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
-		return fail(
+		return rogue_err(
 			err, errlen, "unexpected argument '%s'", argv[optind]);
 	if (o->pci == NULL || o->vf_token == NULL)
-		return fail(err, errlen, "--pci and --vf-token are required");
+		return rogue_err(
+			err, errlen, "--pci and --vf-token are required");
 	if (o->timeout_ms == 0)
-		return fail(err, errlen, "--timeout-ms must be > 0");
+		return rogue_err(err, errlen, "--timeout-ms must be > 0");
 	return 0;
 }

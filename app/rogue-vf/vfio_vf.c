@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,19 +13,9 @@
 #include <linux/pci_regs.h>
 #include <linux/vfio.h>
 
+#include "errmsg.h"
 #include "igb_regs.h"
 #include "vfio_vf.h"
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static int
 group_number(const char *bdf, char *err, size_t errlen)
@@ -38,7 +27,7 @@ group_number(const char *bdf, char *err, size_t errlen)
 		path, sizeof(path), "/sys/bus/pci/devices/%s/iommu_group", bdf);
 	n = readlink(path, link, sizeof(link) - 1);
 	if (n < 0)
-		return fail(err, errlen,
+		return rogue_err(err, errlen,
 			"no device %s with an IOMMU group (%s)", bdf,
 			strerror(errno));
 	link[n] = '\0';
@@ -57,25 +46,28 @@ open_group(struct vfio_vf *vf, const char *bdf, char *err, size_t errlen)
 		return -1;
 	vf->container = open("/dev/vfio/vfio", O_RDWR);
 	if (vf->container < 0)
-		return fail(err, errlen, "/dev/vfio/vfio: %s", strerror(errno));
+		return rogue_err(
+			err, errlen, "/dev/vfio/vfio: %s", strerror(errno));
 	if (ioctl(vf->container, VFIO_GET_API_VERSION) != VFIO_API_VERSION ||
 		!ioctl(vf->container, VFIO_CHECK_EXTENSION, VFIO_TYPE1_IOMMU))
-		return fail(err, errlen, "vfio: no type 1 IOMMU support");
+		return rogue_err(err, errlen, "vfio: no type 1 IOMMU support");
 	snprintf(path, sizeof(path), "/dev/vfio/%d", num);
 	vf->group = open(path, O_RDWR);
 	if (vf->group < 0)
-		return fail(err, errlen, "%s: %s (is %s bound to vfio-pci?)",
-			path, strerror(errno), bdf);
+		return rogue_err(err, errlen,
+			"%s: %s (is %s bound to vfio-pci?)", path,
+			strerror(errno), bdf);
 	if (ioctl(vf->group, VFIO_GROUP_GET_STATUS, &st) != 0 ||
 		!(st.flags & VFIO_GROUP_FLAGS_VIABLE))
-		return fail(err, errlen,
+		return rogue_err(err, errlen,
 			"vfio group %d not viable (every device in it must "
 			"be bound to vfio-pci)",
 			num);
 	if (ioctl(vf->group, VFIO_GROUP_SET_CONTAINER, &vf->container) != 0 ||
 		ioctl(vf->container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) != 0)
-		return fail(err, errlen, "vfio group %d: cannot attach: %s",
-			num, strerror(errno));
+		return rogue_err(err, errlen,
+			"vfio group %d: cannot attach: %s", num,
+			strerror(errno));
 	return 0;
 }
 
@@ -90,11 +82,13 @@ enable_memory(struct vfio_vf *vf, char *err, size_t errlen)
 	if (ioctl(vf->device, VFIO_DEVICE_GET_REGION_INFO, &cfg) != 0 ||
 		pread(vf->device, &cmd, sizeof(cmd),
 			(off_t)cfg.offset + PCI_COMMAND) != sizeof(cmd))
-		return fail(err, errlen, "config space: %s", strerror(errno));
+		return rogue_err(
+			err, errlen, "config space: %s", strerror(errno));
 	cmd |= PCI_COMMAND_MEMORY;
 	if (pwrite(vf->device, &cmd, sizeof(cmd),
 		    (off_t)cfg.offset + PCI_COMMAND) != sizeof(cmd))
-		return fail(err, errlen, "config space: %s", strerror(errno));
+		return rogue_err(
+			err, errlen, "config space: %s", strerror(errno));
 	return 0;
 }
 
@@ -106,16 +100,16 @@ map_bar0(struct vfio_vf *vf, char *err, size_t errlen)
 	void *p;
 
 	if (ioctl(vf->device, VFIO_DEVICE_GET_REGION_INFO, &bar) != 0)
-		return fail(err, errlen, "BAR0: %s", strerror(errno));
+		return rogue_err(err, errlen, "BAR0: %s", strerror(errno));
 	if (!(bar.flags & VFIO_REGION_INFO_FLAG_MMAP) ||
 		bar.size < IGB_VF_BAR_SIZE)
-		return fail(err, errlen,
+		return rogue_err(err, errlen,
 			"BAR0: not mappable or %llu bytes (not an 82576 VF?)",
 			(unsigned long long)bar.size);
 	p = mmap(NULL, bar.size, PROT_READ | PROT_WRITE, MAP_SHARED, vf->device,
 		(off_t)bar.offset);
 	if (p == MAP_FAILED)
-		return fail(err, errlen, "BAR0 mmap: %s", strerror(errno));
+		return rogue_err(err, errlen, "BAR0 mmap: %s", strerror(errno));
 	vf->bar0 = p;
 	vf->bar0_len = bar.size;
 	return 0;
@@ -135,7 +129,7 @@ vfio_vf_open(struct vfio_vf *vf, const char *bdf, const char *token, char *err,
 	snprintf(name, sizeof(name), "%s vf_token=%s", bdf, token);
 	vf->device = ioctl(vf->group, VFIO_GROUP_GET_DEVICE_FD, name);
 	if (vf->device < 0) {
-		fail(err, errlen, "%s: cannot get the device: %s%s", bdf,
+		rogue_err(err, errlen, "%s: cannot get the device: %s%s", bdf,
 			strerror(errno),
 			errno == EACCES ? " (wrong VF token?)" : "");
 		goto error;
