@@ -2,8 +2,9 @@
 """Ask a DPDK process's telemetry socket one command.
 
 usage: dpdk_telemetry.py FILE_PREFIX COMMAND [VF KEY]
-Prints the JSON answer, or with VF and KEY one field of the entry of VF in
-the answer's "vfs" list (the /igb_pf/vfs and /igb_pf/mbx layout).
+Prints the JSON answer, or with VF and KEY one field of VF's entry in the
+answer's "vfs" dict, keyed by VF number (the /igb_pf/vfs and /igb_pf/mbx
+layout).
 """
 import json
 import socket
@@ -30,11 +31,10 @@ def main(argv):
     body = answer.get(argv[2].split(",")[0])
     if not isinstance(body, dict):
         sys.exit("telemetry: no answer to %s: %s" % (argv[2], answer))
-    for entry in body.get("vfs", []):
-        if entry.get("vf") == int(argv[3]):
-            print(entry[argv[4]])
-            return
-    sys.exit("telemetry: no VF %s in %s" % (argv[3], argv[2]))
+    entry = body.get("vfs", {}).get(argv[3])
+    if not isinstance(entry, dict) or argv[4] not in entry:
+        sys.exit("telemetry: no %s of VF %s in %s" % (argv[4], argv[3], answer))
+    print(entry[argv[4]])
 
 
 if __name__ == "__main__":
