@@ -24,6 +24,30 @@ rogue_cat_name(enum rogue_cat cat)
 	return cat < CAT_COUNT ? cat_names[cat] : "?";
 }
 
+const char *
+rogue_outcome_name(enum rogue_outcome o)
+{
+	static const char *const names[OUT_COUNT] = {
+		"ACK", "NACK", "unanswered"};
+
+	return o < OUT_COUNT ? names[o] : "?";
+}
+
+bool
+rogue_as_expected(enum rogue_expect e, enum rogue_outcome o)
+{
+	switch (e) {
+	case EXPECT_NACK:
+		return o == OUT_NACK;
+	case EXPECT_ACK:
+		return o == OUT_ACK;
+	case EXPECT_SILENT:
+		return o == OUT_UNANSWERED;
+	default:
+		return true;
+	}
+}
+
 int
 rogue_cat_parse(const char *name)
 {

@@ -9,6 +9,7 @@
 #ifndef ROGUE_CATALOGUE_H
 #define ROGUE_CATALOGUE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "igb_mbx_msg.h"
@@ -37,6 +38,13 @@ enum rogue_expect {
 	EXPECT_COUNT
 };
 
+enum rogue_outcome {
+	OUT_ACK,
+	OUT_NACK,
+	OUT_UNANSWERED, /* no PFACK, or no reply in time */
+	OUT_COUNT
+};
+
 struct rogue_msg {
 	enum rogue_cat cat;
 	enum rogue_expect expect;
@@ -52,6 +60,10 @@ struct rogue_ctx {
 };
 
 const char *rogue_cat_name(enum rogue_cat cat);
+const char *rogue_outcome_name(enum rogue_outcome o);
+
+/* Whether the PF's answer is the one the message expects. */
+bool rogue_as_expected(enum rogue_expect e, enum rogue_outcome o);
 /* Category by name, or -1. */
 int rogue_cat_parse(const char *name);
 

@@ -49,9 +49,6 @@ rogue_run_init(struct rogue_run *r, uint8_t *bar0)
 	r->silent_timeout_us = 300000;
 }
 
-static const char *const outcome_names[OUT_COUNT] = {
-	"ACK", "NACK", "unanswered"};
-
 static bool
 is_notification(uint32_t w0)
 {
@@ -83,21 +80,6 @@ wait_answer(struct rogue_run *r, uint16_t type, struct igb_msg *reply)
 	return OUT_UNANSWERED;
 }
 
-static bool
-as_expected(enum rogue_expect e, enum rogue_outcome o)
-{
-	switch (e) {
-	case EXPECT_NACK:
-		return o == OUT_NACK;
-	case EXPECT_ACK:
-		return o == OUT_ACK;
-	case EXPECT_SILENT:
-		return o == OUT_UNANSWERED;
-	default:
-		return true;
-	}
-}
-
 static void
 tally(struct rogue_run *r, const struct rogue_msg *msg, enum rogue_outcome o)
 {
@@ -105,14 +87,14 @@ tally(struct rogue_run *r, const struct rogue_msg *msg, enum rogue_outcome o)
 	r->by_cat[msg->cat].out[o]++;
 	r->by_expect[msg->expect].sent++;
 	r->by_expect[msg->expect].out[o]++;
-	if (!as_expected(msg->expect, o)) {
+	if (!rogue_as_expected(msg->expect, o)) {
 		r->unexpected++;
 		printf("rogue-vf: UNEXPECTED %s: %s -> %s (word 0 0x%08x)\n",
-			rogue_cat_name(msg->cat), msg->what, outcome_names[o],
-			msg->m.w[0]);
+			rogue_cat_name(msg->cat), msg->what,
+			rogue_outcome_name(o), msg->m.w[0]);
 	} else if (r->verbose) {
 		printf("rogue-vf: %s: %s -> %s\n", rogue_cat_name(msg->cat),
-			msg->what, outcome_names[o]);
+			msg->what, rogue_outcome_name(o));
 	}
 }
 

@@ -12,13 +12,6 @@
 #include "catalogue.h"
 #include "igb_mbx.h"
 
-enum rogue_outcome {
-	OUT_ACK,
-	OUT_NACK,
-	OUT_UNANSWERED, /* no PFACK, or no reply in time */
-	OUT_COUNT
-};
-
 struct rogue_tally {
 	uint64_t sent;
 	uint64_t out[OUT_COUNT];
