@@ -70,6 +70,7 @@ main(int argc, char **argv)
 	char err[256];
 	int ret;
 
+	setvbuf(stdout, NULL, _IOLBF, 0); /* progress visible in a log */
 	if (rogue_opts_parse(&o, argc, argv, err, sizeof(err)) != 0) {
 		fprintf(stderr, "rogue-vf: %s (try --help)\n", err);
 		return 2;

@@ -20,13 +20,39 @@ bar_write(void *ctx, uint32_t reg, uint32_t val)
 	rte_write32(val, (uint8_t *)ctx + reg);
 }
 
+static int64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * The transport bounds its waits in poll rounds of poll_us. A loaded TCG
+ * guest oversleeps each short sleep many times over, which stretched a
+ * 2 s wait to minutes: pace the rounds on a clock instead, sleeping only
+ * while ahead of it. A clock more than PACE_SLACK_US behind (the last
+ * wait ended a while ago) starts again from now.
+ */
+#define PACE_SLACK_US 100000
+static int64_t pace_us;
+
 static void
 sleep_us(void *ctx, unsigned int us)
 {
-	struct timespec ts = {
-		.tv_sec = us / 1000000, .tv_nsec = (long)(us % 1000000) * 1000};
+	int64_t t = now_us();
+	struct timespec ts;
 
 	(void)ctx;
+	if (pace_us < t - PACE_SLACK_US)
+		pace_us = t;
+	pace_us += us;
+	if (pace_us <= t)
+		return;
+	ts.tv_sec = (pace_us - t) / 1000000;
+	ts.tv_nsec = (long)((pace_us - t) % 1000000) * 1000;
 	nanosleep(&ts, NULL);
 }
 
@@ -46,7 +72,7 @@ rogue_run_init(struct rogue_run *r, uint8_t *bar0)
 	igb_mbx_vf_init(&r->mbx, &r->hw);
 	r->mbx.poll_us = 200; /* the PF polls every 5 ms */
 	r->reply_timeout_us = 2000000;
-	r->silent_timeout_us = 300000;
+	r->silent_timeout_us = 100000;
 }
 
 static bool
