@@ -26,13 +26,16 @@ ping_loop_start() {
 	printf -v "PING_PID_$name" %s $!
 }
 
-# ping_loop_stop NAME: ends after the current batch; prints "SENT LOST".
+# ping_loop_stop NAME: ends after the current batch; sets PING_SENT and
+# PING_LOST (run it in the scenario's shell: the loop is its child).
 ping_loop_stop() {
-	local v="PING_PID_$1"
+	local v="PING_PID_$1" r
 	touch "$SCEN_OUT/$1.stop"
 	wait "${!v}"
-	awk '{ s += $1; r += $4 } END { print s + 0, s - r }' \
-		"$SCEN_OUT/$1.ping"
+	r=$(awk '{ s += $1; r += $4 } END { print s + 0, s - r }' \
+		"$SCEN_OUT/$1.ping")
+	export PING_SENT=${r% *}
+	export PING_LOST=${r#* }
 }
 
 # pfd_filters NAME VF: what a VF has asked the PF for, one key=value a line

@@ -103,8 +103,10 @@ assert_num "flood NACKs at most the requests written" -le "$FLOOD_COUNT" \
 	"$flood_nacked"
 secs=$(($(date +%s) - t0))
 
-read -r p1_sent p1_lost < <(ping_loop_stop p1)
-read -r p2_sent p2_lost < <(ping_loop_stop p2)
+ping_loop_stop p1
+p1_sent=$PING_SENT p1_lost=$PING_LOST
+ping_loop_stop p2
+p2_sent=$PING_SENT p2_lost=$PING_LOST
 kill -0 "$pfd_pid" || fail "igb-pfd died"
 testpmd_cmd vf1 "show port info 0" > /dev/null
 note "rogue: sent=$sent bad=$bad NACKed=$nacked (PF counted $((nacks1 - nacks0))), flood sent=$FLOOD_COUNT PF NACKed=$flood_nacked, ${secs}s"
