@@ -62,6 +62,8 @@ struct perf_opts {
 	uint64_t warmup;
 	unsigned int reps;
 	enum perf_fault fault;
+	bool full; /* the full burst functions, whatever the offloads */
+	bool fast_free; /* Tx queues with RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE */
 };
 
 static const uint16_t wire_size[2] = {64, 1518};
@@ -83,6 +85,8 @@ struct perf_run {
 	struct perf_frame frame;
 	struct igb_rx_queue *rxq;
 	struct igb_tx_queue *txq;
+	eth_rx_burst_t rx_burst; /* as a port would select them */
+	eth_tx_burst_t tx_burst;
 	uint32_t app_rx_seq; /* next frame the application expects */
 	uint32_t app_tx_seq; /* next frame the application sends */
 	uint64_t tsc_overhead; /* one rte_rdtsc pair */
@@ -96,13 +100,18 @@ usage(const char *prog)
 	printf("usage: %s [--case rx|tx|fwd|all] [--size 64|1518|all]\n"
 	       "       [--burst N] [--ring N] [--pkts N] [--warmup N] "
 	       "[--reps N]\n"
-	       "       [--inject rx-len|tx-seq|leak]\n"
+	       "       [--full] [--fast-free] [--inject rx-len|tx-seq|leak]\n"
 	       "Runs the shared igb Rx/Tx burst code against rings in host "
 	       "memory and prints\ncycles per packet spent in the driver "
 	       "calls. Exit status 1: a frame or an mbuf\nwent wrong.\n"
 	       "--inject makes one such fault on purpose (frame %u): a wrong "
 	       "Rx write-back\nlength (rx, fwd), a wrong Tx frame (tx), one "
-	       "received mbuf never freed (rx).\n",
+	       "received mbuf never freed (rx).\n"
+	       "--full uses igb_rx_burst/igb_tx_burst instead of the "
+	       "functions a port selects\n(the simple ones: the queues have "
+	       "no offloads); --fast-free "
+	       "sets\nRTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE "
+	       "on the Tx queue.\n",
 		prog, (unsigned int)FAULT_SEQ);
 }
 
@@ -132,6 +141,8 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 		{"warmup", required_argument, NULL, 'w'},
 		{"reps", required_argument, NULL, 'R'},
 		{"inject", required_argument, NULL, 'i'},
+		{"full", no_argument, NULL, 'F'},
+		{"fast-free", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -202,6 +213,12 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 				o->fault = FAULT_LEAK;
 			else
 				goto bad;
+			break;
+		case 'F':
+			o->full = true;
+			break;
+		case 'f':
+			o->fast_free = true;
 			break;
 		case 'h':
 			usage(argv[0]);
@@ -317,7 +334,7 @@ rep_rx(struct perf_run *r, uint64_t pkts)
 		if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
 			return -1;
 		t0 = rte_rdtsc();
-		n = igb_rx_burst(r->rxq, burst, r->o->burst);
+		n = r->rx_burst(r->rxq, burst, r->o->burst);
 		t1 = rte_rdtsc();
 		add_window(r, 0, t0, t1, n);
 		if (!check_rx(r, burst, n)) {
@@ -364,7 +381,7 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 			burst[i]->pkt_len = r->frame.len;
 		}
 		t0 = rte_rdtsc();
-		n = igb_tx_burst(r->txq, burst, k);
+		n = r->tx_burst(r->txq, burst, k);
 		t1 = rte_rdtsc();
 		add_window(r, 1, t0, t1, n);
 		if (n != k) {
@@ -396,7 +413,7 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 		if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
 			return -1;
 		t0 = rte_rdtsc();
-		n = igb_rx_burst(r->rxq, burst, r->o->burst);
+		n = r->rx_burst(r->rxq, burst, r->o->burst);
 		t1 = rte_rdtsc();
 		add_window(r, 0, t0, t1, n);
 		if (n == 0)
@@ -406,7 +423,7 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 			return -1;
 		}
 		t0 = rte_rdtsc();
-		sent = igb_tx_burst(r->txq, burst, n);
+		sent = r->tx_burst(r->txq, burst, n);
 		t1 = rte_rdtsc();
 		add_window(r, 1, t0, t1, sent);
 		if (sent != n) {
@@ -428,6 +445,8 @@ queues_up(struct perf_run *r, enum perf_kind kind)
 {
 	struct rte_eth_rxconf rxconf = {0};
 	struct rte_eth_txconf txconf = {0};
+	uint64_t tx_offloads =
+		r->o->fast_free ? RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE : 0;
 	int ret;
 
 	if (kind != KIND_TX) {
@@ -439,16 +458,22 @@ queues_up(struct perf_run *r, enum perf_kind kind)
 			printf("FAIL setup: Rx queue: %s\n", strerror(-ret));
 			return -1;
 		}
+		r->rx_burst = r->o->full
+			? igb_rx_burst
+			: igb_rx_burst_select((void **)&r->rxq, 1);
 	}
 	if (kind != KIND_RX) {
 		ret = igb_txq_create(&r->txq, &r->nm.hw, IGB_PF_TXQ_BASE(0), 0,
-			0, r->o->ring, SOCKET_ID_ANY, &txconf, 0);
+			0, r->o->ring, SOCKET_ID_ANY, &txconf, tx_offloads);
 		if (ret == 0)
 			ret = igb_txq_start(r->txq);
 		if (ret != 0) {
 			printf("FAIL setup: Tx queue: %s\n", strerror(-ret));
 			return -1;
 		}
+		r->tx_burst = r->o->full
+			? igb_tx_burst
+			: igb_tx_burst_select((void **)&r->txq, 1);
 	}
 	return 0;
 }

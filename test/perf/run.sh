@@ -2,14 +2,17 @@
 # Cost per packet of the shared igb Rx/Tx burst code, without a device.
 #
 #   test/perf/run.sh [--build DIR] [--long] [--callgrind] [--burst N]
+#                    [--full] [--fast-free]
 #   test/perf/run.sh [--build DIR] --check-faults
 #
 # Short mode (the default, and the meson test in suite 'perf') moves a few
 # hundred thousand frames per case and fails if any frame or mbuf goes
 # wrong. --long runs enough repetitions for the published figures.
 # --callgrind adds instructions per packet: each case runs again under
-# valgrind with collection on only inside igb_rx_burst/igb_tx_burst, and
-# the collected Ir total is divided by the packets those calls moved.
+# valgrind with collection on only inside the burst functions (igb_rx_burst*,
+# igb_tx_burst*), and the collected Ir total is divided by the packets
+# those calls moved. --full and --fast-free are passed to igb-perf (the
+# full burst functions; Tx queue with MBUF_FAST_FREE).
 # --check-faults shows that the harness's checks fail when they should:
 # each injected fault must end the run with status 1 and name the fault.
 set -euo pipefail
@@ -20,6 +23,7 @@ long=0
 callgrind=0
 faults=0
 burst=32
+extra=()
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -28,7 +32,8 @@ while [ $# -gt 0 ]; do
 	--callgrind) callgrind=1; shift ;;
 	--burst) burst=$2; shift 2 ;;
 	--check-faults) faults=1; shift ;;
-	-h|--help) sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	--full | --fast-free) extra+=("$1"); shift ;;
+	-h|--help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -70,8 +75,9 @@ if [ "$faults" = 1 ]; then
 	exit $bad
 fi
 
-echo "== timed run: $exe ${timed[*]} --burst $burst"
-if ! "$exe" "${timed[@]}" --burst "$burst" | tee "$tmp/timed"; then
+echo "== timed run: $exe ${timed[*]} --burst $burst ${extra[*]}"
+if ! "$exe" "${timed[@]}" --burst "$burst" "${extra[@]}" |
+	tee "$tmp/timed"; then
 	echo "run.sh: igb-perf reported a failure" >&2
 	exit 1
 fi
@@ -85,9 +91,10 @@ if [ "$callgrind" = 1 ]; then
 			out=$tmp/cg.$c.$s
 			echo "== callgrind: $c $s B, $cg_pkts packets"
 			if ! valgrind --tool=callgrind --callgrind-out-file="$out" \
-				--toggle-collect=igb_rx_burst \
-				--toggle-collect=igb_tx_burst \
+				--toggle-collect='igb_rx_burst*' \
+				--toggle-collect='igb_tx_burst*' \
 				"$exe" --case "$c" --size "$s" --burst "$burst" \
+				"${extra[@]}" \
 				--pkts "$cg_pkts" --reps 1 --warmup 0 \
 				>"$tmp/cg.log" 2>&1; then
 				cat "$tmp/cg.log"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_byteorder.h>
 #include <rte_common.h>
@@ -8,11 +9,13 @@
 #include <rte_malloc.h>
 #include <rte_prefetch.h>
 
+#include "igb_queue.h"
 #include "igb_ring.h"
 #include "igb_rx_parse.h"
 #include "igb_rxtx.h"
 
 #define RX_REFILL_CHUNK 64
+#define RX_PREFETCH_AHEAD 8 /* mbufs */
 #define RXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
@@ -29,20 +32,20 @@ igb_rx_buf_len(struct rte_mempool *mp)
 	return RTE_MIN(len, (uint32_t)IGB_RX_MAX_BUF);
 }
 
-/* Rings are sized for the maximum so a queue set up again reuses room. */
-static const struct rte_memzone *
-ring_zone(const char *kind, uint16_t port_id, uint32_t reg_base,
-	size_t desc_size, unsigned int socket)
+/* data_off, refcnt, nb_segs and port of a fresh mbuf as one word, stored
+ * with each buffer handed to the NIC; the other fields a received frame
+ * needs are written by the burst (next is NULL for any mbuf in a pool). */
+static uint64_t
+mbuf_init_of(uint16_t port_id)
 {
-	const struct rte_memzone *mz;
-	char name[RTE_MEMZONE_NAMESIZE];
+	struct rte_mbuf mb = {.data_off = RTE_PKTMBUF_HEADROOM,
+		.nb_segs = 1,
+		.port = port_id};
+	uint64_t init;
 
-	snprintf(name, sizeof(name), "igb_%s_p%u_%x", kind, port_id, reg_base);
-	mz = rte_memzone_lookup(name);
-	if (mz != NULL)
-		rte_memzone_free(mz);
-	return rte_memzone_reserve_aligned(name, desc_size * IGB_RING_MAX_DESC,
-		socket, RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
+	rte_mbuf_refcnt_set(&mb, 1);
+	memcpy(&init, &mb.rearm_data, sizeof(init));
+	return init;
 }
 
 int
@@ -64,9 +67,11 @@ igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 		"igb_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
 	if (rxq == NULL)
 		return -ENOMEM;
+	/* NULL entries past the end: the simple path prefetches ahead. */
 	rxq->sw_ring = rte_zmalloc_socket("igb_rxq_sw",
-		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
-	rxq->mz = ring_zone(
+		sizeof(rxq->sw_ring[0]) * (nb_desc + RX_PREFETCH_AHEAD),
+		RTE_CACHE_LINE_SIZE, socket);
+	rxq->mz = igb_ring_zone(
 		"rx", port_id, reg_base, sizeof(union igb_rx_desc), socket);
 	if (rxq->sw_ring == NULL || rxq->mz == NULL) {
 		igb_rxq_release(rxq);
@@ -84,21 +89,25 @@ igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	rxq->port_id = port_id;
 	rxq->queue_id = queue_id;
 	rxq->deferred_start = conf->rx_deferred_start;
+	rxq->mbuf_init = mbuf_init_of(port_id);
 	*out = rxq;
 	return 0;
 }
 
+/* The slots holding a buffer are those not waiting for one: nb_desc -
+ * nb_hold of them, from refill + nb_hold on (the others are stale). */
 static void
 rxq_free_mbufs(struct igb_rx_queue *rxq)
 {
+	uint16_t idx = igb_ring_add(rxq->refill, rxq->nb_hold, rxq->nb_desc);
 	uint16_t i;
 
-	for (i = 0; i < rxq->nb_desc; i++) {
-		if (rxq->sw_ring[i] != NULL) {
-			rte_pktmbuf_free_seg(rxq->sw_ring[i]);
-			rxq->sw_ring[i] = NULL;
-		}
+	for (i = rxq->nb_hold; i < rxq->nb_desc; i++) {
+		rte_pktmbuf_free_seg(rxq->sw_ring[idx]);
+		idx = igb_ring_next(idx, rxq->nb_desc);
 	}
+	rxq->refill = 0;
+	rxq->nb_hold = rxq->nb_desc;
 	if (rxq->pkt_first != NULL) {
 		rxq->pkt_last->next = NULL;
 		rte_pktmbuf_free(rxq->pkt_first);
@@ -112,23 +121,31 @@ igb_rxq_release(struct igb_rx_queue *rxq)
 {
 	if (rxq == NULL)
 		return;
-	if (rxq->sw_ring != NULL)
+	if (rxq->sw_ring != NULL && rxq->started)
 		rxq_free_mbufs(rxq);
 	rte_memzone_free(rxq->mz);
 	rte_free(rxq->sw_ring);
 	rte_free(rxq);
 }
 
-static void
-rx_arm(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf *m)
+/* Hand the k fresh buffers just put in sw_ring from slot idx on (no
+ * wrap) to the NIC. */
+static inline void
+rx_arm(struct igb_rx_queue *rxq, uint16_t idx, uint16_t k)
 {
 	volatile union igb_rx_desc *d = &rxq->ring[idx];
+	struct rte_mbuf **sw = &rxq->sw_ring[idx];
+	uint64_t init = rxq->mbuf_init;
+	uint16_t i;
 
-	m->data_off = RTE_PKTMBUF_HEADROOM;
-	m->port = rxq->port_id;
-	rxq->sw_ring[idx] = m;
-	d->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
-	d->read.hdr_addr = 0; /* also clears DD */
+	for (i = 0; i < k; i++) {
+		struct rte_mbuf *m = sw[i];
+
+		memcpy(&m->rearm_data, &init, sizeof(init));
+		d[i].read.pkt_addr =
+			rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
+		d[i].read.hdr_addr = 0; /* also clears DD */
+	}
 }
 
 int
@@ -136,38 +153,28 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 {
 	struct igb_hw *hw = rxq->hw;
 	uint32_t base = rxq->reg_base;
-	uint16_t i;
 
-	for (i = 0; i < rxq->nb_desc; i++) {
-		struct rte_mbuf *m = rte_mbuf_raw_alloc(rxq->mp);
-
-		if (m == NULL) {
-			rxq_free_mbufs(rxq);
-			return -ENOMEM;
-		}
-		rx_arm(rxq, i, m);
-	}
+	if (rte_mempool_get_bulk(
+		    rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc) != 0)
+		return -ENOMEM;
+	rx_arm(rxq, 0, rxq->nb_desc);
 	rxq->next = 0;
 	rxq->refill = 0;
 	rxq->nb_hold = 0;
 
-	igb_write(hw, base + IGB_QREG_BAL, (uint32_t)rxq->ring_iova);
-	igb_write(hw, base + IGB_QREG_BAH, (uint32_t)(rxq->ring_iova >> 32));
-	igb_write(hw, base + IGB_QREG_LEN,
-		rxq->nb_desc * sizeof(union igb_rx_desc));
 	/* One buffer per descriptor; drop when the ring is empty so one
 	 * stalled pool cannot block the shared packet buffer. */
 	igb_write(hw, base + IGB_QREG_SRRCTL,
 		(rxq->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT) |
 			IGB_SRRCTL_DESCTYPE_ADV_ONEBUF | IGB_SRRCTL_DROP_EN);
-	igb_write(hw, base + IGB_QREG_HEAD, 0);
-	igb_write(hw, base + IGB_QREG_TAIL, 0);
-	igb_write(
-		hw, base + IGB_QREG_DCTL, RXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
-	if (!igb_wait_queue_enable(hw, base + IGB_QREG_DCTL, true)) {
+	if (!igb_queue_hw_enable(hw, base, rxq->ring_iova,
+		    rxq->nb_desc * sizeof(union igb_rx_desc),
+		    RXDCTL_THRESHOLDS)) {
 		rxq_free_mbufs(rxq);
 		return -EIO;
 	}
+	/* Descriptors in memory before the NIC may fetch them; RDT one
+	 * behind the head, since RDT == RDH would mean an empty ring. */
 	rte_io_wmb();
 	igb_write(hw, base + IGB_QREG_TAIL,
 		igb_rx_tail_after_refill(0, rxq->nb_desc));
@@ -178,43 +185,59 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 void
 igb_rxq_stop(struct igb_rx_queue *rxq)
 {
-	uint32_t reg = rxq->reg_base + IGB_QREG_DCTL;
-
-	igb_write(rxq->hw, reg, igb_read(rxq->hw, reg) & ~IGB_XDCTL_ENABLE);
-	igb_wait_queue_enable(rxq->hw, reg, false);
+	igb_queue_hw_disable(rxq->hw, rxq->reg_base);
 	rxq_free_mbufs(rxq);
 	rxq->started = false;
 }
 
-/* Give emptied slots new buffers, then move the tail once. */
+/*
+ * Give the emptied slots new buffers, one mempool call per chunk, then
+ * move RDT once. RDT stays one slot behind the next slot to refill: the
+ * NIC takes RDT == RDH as an empty ring and must never write a slot that
+ * has no buffer yet.
+ */
 static void
 rx_refill(struct igb_rx_queue *rxq)
 {
-	struct rte_mbuf *bufs[RX_REFILL_CHUNK];
 	uint16_t idx = rxq->refill;
 	uint16_t done = 0;
 
 	while (done < rxq->nb_hold) {
 		uint16_t k = RTE_MIN(rxq->nb_hold - done, RX_REFILL_CHUNK);
-		uint16_t i;
 
-		if (rte_mempool_get_bulk(rxq->mp, (void **)bufs, k) != 0) {
+		/* Chunks stop at the ring's end, so slots are contiguous. */
+		k = RTE_MIN(k, rxq->nb_desc - idx);
+		if (rte_mempool_get_bulk(
+			    rxq->mp, (void **)&rxq->sw_ring[idx], k) != 0) {
 			rxq->stats.nombuf += k;
 			break;
 		}
-		for (i = 0; i < k; i++) {
-			rx_arm(rxq, idx, bufs[i]);
-			idx = igb_ring_next(idx, rxq->nb_desc);
-		}
+		rx_arm(rxq, idx, k);
+		idx = igb_ring_add(idx, k, rxq->nb_desc);
 		done += k;
 	}
 	if (done == 0)
 		return;
 	rxq->refill = idx;
 	rxq->nb_hold -= done;
+	/* The buffer addresses must be in memory before the NIC sees the
+	 * new tail (RDT). */
 	rte_io_wmb();
 	igb_write_relaxed(rxq->hw, rxq->reg_base + IGB_QREG_TAIL,
 		igb_rx_tail_after_refill(idx, rxq->nb_desc));
+}
+
+/* End of a burst: remember where it stopped, refill, count. */
+static inline void
+rx_burst_done(struct igb_rx_queue *rxq, uint16_t idx, uint16_t taken,
+	uint16_t nb_rx, uint64_t bytes)
+{
+	rxq->next = idx;
+	rxq->nb_hold += taken;
+	if (igb_rx_refill_due(rxq->nb_hold, rxq->free_thresh))
+		rx_refill(rxq);
+	rxq->stats.packets += nb_rx;
+	rxq->stats.bytes += bytes;
 }
 
 /* Make the mbuf's VLAN state match what the application asked for,
@@ -273,7 +296,6 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		vlan = rte_le_to_cpu_16(d->wb.vlan);
 
 		m = rxq->sw_ring[idx];
-		rxq->sw_ring[idx] = NULL;
 		idx = igb_ring_next(idx, size);
 		taken++;
 		rte_prefetch0(rxq->sw_ring[idx]);
@@ -305,14 +327,76 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		pkts[nb_rx++] = first;
 		first = NULL;
 	}
-	rxq->next = idx;
 	rxq->pkt_first = first;
 	rxq->pkt_last = last;
-	rxq->nb_hold += taken;
-	if (igb_rx_refill_due(rxq->nb_hold, rxq->free_thresh))
-		rx_refill(rxq);
-	rxq->stats.packets += nb_rx;
-	rxq->stats.bytes += bytes;
+	rx_burst_done(rxq, idx, taken, nb_rx, bytes);
+	return nb_rx;
+}
+
+/*
+ * Frames in one buffer (EOP), without a stripped tag (VP) or error (RXE):
+ * a fresh mbuf already has data_off, refcnt, nb_segs, port (rx_arm) and
+ * next, so only the lengths, flags and type are written. Anything else,
+ * or a queue that strips tags in software, goes to igb_rx_burst.
+ */
+#define RX_SIMPLE_MASK \
+	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP | IGB_RXD_ERR_RXE)
+#define RX_SIMPLE_OK (IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP)
+/* Plain frames from slot idx on, at most n, not past the ring's end. */
+static inline uint16_t
+rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
+	uint16_t n, uint64_t *bytes)
+{
+	volatile union igb_rx_desc *d = &rxq->ring[idx];
+	struct rte_mbuf **sw = &rxq->sw_ring[idx];
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		uint32_t staterr = rte_le_to_cpu_32(d[i].wb.status_error);
+		struct rte_mbuf *m = sw[i];
+		uint16_t len;
+
+		if ((staterr & RX_SIMPLE_MASK) != RX_SIMPLE_OK)
+			break;
+		/* Read the rest of the write-back only after DD. */
+		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
+		len = rte_le_to_cpu_16(d[i].wb.length);
+		rte_prefetch0(sw[i + RX_PREFETCH_AHEAD]);
+		m->data_len = len;
+		m->pkt_len = len;
+		m->ol_flags = igb_rx_csum_flags(staterr);
+		m->packet_type =
+			igb_rx_ptype(rte_le_to_cpu_16(d[i].wb.pkt_info));
+		*bytes += len;
+		pkts[i] = m;
+	}
+	return i;
+}
+
+uint16_t
+igb_rx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	struct igb_rx_queue *rxq = queue;
+	uint16_t idx = rxq->next;
+	uint16_t size = rxq->nb_desc;
+	uint16_t run = RTE_MIN(n, size - idx);
+	uint16_t nb_rx;
+	uint64_t bytes = 0;
+
+	if (unlikely(rxq->pkt_first != NULL ||
+		    (rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP)))
+		return igb_rx_burst(queue, pkts, n);
+
+	nb_rx = rx_simple_run(rxq, idx, pkts, run, &bytes);
+	if (nb_rx == run && run < n)
+		nb_rx += rx_simple_run(rxq, 0, pkts + run, n - run, &bytes);
+	idx = igb_ring_add(idx, nb_rx, size);
+	rx_burst_done(rxq, idx, nb_rx, nb_rx, bytes);
+	/* Stopped at a frame for the full path: it takes the rest. */
+	if (nb_rx < n &&
+		(rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
+			IGB_RXD_STAT_DD))
+		nb_rx += igb_rx_burst(queue, pkts + nb_rx, n - nb_rx);
 	return nb_rx;
 }
 

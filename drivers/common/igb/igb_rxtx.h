@@ -20,6 +20,7 @@
 
 #define IGB_RX_FREE_THRESH_DEFAULT 32
 #define IGB_TX_FREE_THRESH_DEFAULT 32
+#define IGB_TX_RS_THRESH_DEFAULT 32
 #define IGB_RX_BUF_ALIGN 1024 /* SRRCTL.BSIZEPKT unit */
 #define IGB_RX_MAX_BUF (127 * 1024)
 
@@ -43,6 +44,7 @@ struct igb_rx_queue {
 	const uint64_t *vlan_own;
 	uint64_t ring_iova;
 	uint64_t offloads;
+	uint64_t mbuf_init; /* rearm_data of a fresh mbuf of this queue */
 	uint32_t reg_base;
 	uint16_t nb_desc;
 	uint16_t next; /* next descriptor to look at */
@@ -57,6 +59,8 @@ struct igb_rx_queue {
 	struct igb_queue_stats stats;
 };
 
+/* Slots from the oldest not reaped up to the tail hold what was sent
+ * from them (NULL for a context descriptor); other slots are stale. */
 struct igb_tx_entry {
 	struct rte_mbuf *mbuf; /* segment sent from this slot */
 	uint16_t last; /* last descriptor of the packet */
@@ -84,9 +88,14 @@ struct igb_tx_queue {
 	uint16_t clean; /* oldest descriptor not yet reaped */
 	uint16_t nb_free;
 	uint16_t free_thresh;
+	/* RS goes on the end of the packet that brings the descriptors
+	 * written since the last RS to rs_thresh (see igb_tx.c). */
+	uint16_t rs_thresh;
+	uint16_t nb_open; /* descriptors written since the last RS */
 	uint16_t queue_id;
 	uint16_t port_id;
 	uint8_t ctx_next; /* context slot to overwrite next */
+	bool fast_free; /* RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE */
 	bool started;
 	bool deferred_start;
 	struct igb_tx_ctx_key ctx[2]; /* the NIC's two context slots */
@@ -132,10 +141,27 @@ void igb_txq_stop(struct igb_tx_queue *txq);
 /* Largest frame one Rx buffer holds; frames above need scattered Rx. */
 uint16_t igb_rx_buf_len(struct rte_mempool *mp);
 
-/* Burst functions (the queue pointer is the ethdev queue). */
+/*
+ * Burst functions (the queue pointer is the ethdev queue). igb_rx_burst
+ * and igb_tx_burst handle every frame and offload. The simple variants
+ * are faster for plain single-buffer frames and hand any other frame,
+ * and the rest of the burst, to the full function, so they are correct
+ * on any queue; igb_rx/tx_burst_select() pick them when the configured
+ * offloads make plain frames the rule.
+ */
 uint16_t igb_rx_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_rx_burst_simple(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_tx_burst(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_tx_burst_simple(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_tx_prepare(void *txq, struct rte_mbuf **pkts, uint16_t n);
+
+/* Does the queue's configuration suit the simple burst function? */
+bool igb_rxq_simple(const struct igb_rx_queue *rxq);
+bool igb_txq_simple(const struct igb_tx_queue *txq);
+/* A port's burst function, given its queues (at dev_start): the simple
+ * one when every queue suits it. */
+eth_rx_burst_t igb_rx_burst_select(void *const *rxqs, uint16_t nb_rxq);
+eth_tx_burst_t igb_tx_burst_select(void *const *txqs, uint16_t nb_txq);
 
 /* Descriptor status and queue introspection. */
 int igb_rx_descriptor_status(void *rxq, uint16_t offset);
@@ -156,6 +182,7 @@ int igb_tx_done_cleanup(void *txq, uint32_t free_cnt);
 	(RTE_ETH_TX_OFFLOAD_VLAN_INSERT | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM | \
 		RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM | \
 		RTE_ETH_TX_OFFLOAD_SCTP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_TSO | \
-		RTE_ETH_TX_OFFLOAD_MULTI_SEGS)
+		RTE_ETH_TX_OFFLOAD_MULTI_SEGS | \
+		RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 
 #endif /* IGB_RXTX_H */

@@ -8,6 +8,7 @@
 #include <rte_malloc.h>
 #include <rte_net.h>
 
+#include "igb_queue.h"
 #include "igb_ring.h"
 #include "igb_rxtx.h"
 
@@ -19,6 +20,13 @@
 	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
 #define TX_CTX_FLAGS (TX_CKSUM_FLAGS | RTE_MBUF_F_TX_VLAN)
 #define TX_OK_FLAGS (TX_CTX_FLAGS | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
+/* The most descriptors one packet takes: its segments and a context. */
+#define TX_MAX_PKT_DESC (IGB_TX_MAX_SEGS + 1)
+/* Segments returned to the mempool per put_bulk. */
+#define TX_FREE_BULK 64
+/* Descriptors reaped per burst when free ones run low: a few RS groups,
+ * so the freed mbufs stay within the mempool cache. */
+#define TX_REAP_BUDGET 64
 /* TSO headers must fit the context descriptor fields. */
 #define TX_TSO_MAX_HDR ((int)(IGB_TXC_MACLEN_MASK + IGB_TXC_IPLEN_MASK + 255))
 
@@ -29,13 +37,20 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	uint64_t offloads)
 {
 	struct igb_tx_queue *txq;
-	const struct rte_memzone *mz;
-	char name[RTE_MEMZONE_NAMESIZE];
 	uint16_t thresh = conf->tx_free_thresh ? conf->tx_free_thresh
 					       : IGB_TX_FREE_THRESH_DEFAULT;
+	uint16_t rs_max, rs;
 
 	if (nb_desc % IGB_RING_DESC_MULT || nb_desc < IGB_RING_MIN_DESC ||
 		nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc - 1)
+		return -EINVAL;
+	/* Descriptors after the last RS are never reported done: even with
+	 * the most of them waiting (rs_thresh - 1) the largest packet must
+	 * still fit, or the queue could stall for good. */
+	rs_max = nb_desc - RTE_MIN(TX_MAX_PKT_DESC, nb_desc - 1);
+	rs = conf->tx_rs_thresh ? conf->tx_rs_thresh
+				: RTE_MIN(IGB_TX_RS_THRESH_DEFAULT, rs_max);
+	if (rs > rs_max)
 		return -EINVAL;
 
 	txq = rte_zmalloc_socket(
@@ -44,13 +59,8 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 		return -ENOMEM;
 	txq->sw_ring = rte_zmalloc_socket("igb_txq_sw",
 		sizeof(txq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
-	snprintf(name, sizeof(name), "igb_tx_p%u_%x", port_id, reg_base);
-	mz = rte_memzone_lookup(name);
-	if (mz != NULL)
-		rte_memzone_free(mz);
-	txq->mz = rte_memzone_reserve_aligned(name,
-		sizeof(union igb_tx_desc) * IGB_RING_MAX_DESC, socket,
-		RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
+	txq->mz = igb_ring_zone(
+		"tx", port_id, reg_base, sizeof(union igb_tx_desc), socket);
 	if (txq->sw_ring == NULL || txq->mz == NULL) {
 		igb_txq_release(txq);
 		return -ENOMEM;
@@ -62,6 +72,8 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	txq->reg_base = reg_base;
 	txq->nb_desc = nb_desc;
 	txq->free_thresh = thresh;
+	txq->rs_thresh = rs;
+	txq->fast_free = offloads & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
 	txq->port_id = port_id;
 	txq->queue_id = queue_id;
 	txq->deferred_start = conf->tx_deferred_start;
@@ -69,17 +81,69 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	return 0;
 }
 
+/* Put n segments back: one pool (fast free), else pool by pool. */
+static void
+tx_put(struct igb_tx_queue *txq, struct rte_mbuf **buf, unsigned int n)
+{
+	unsigned int i, from = 0;
+
+	if (n == 0)
+		return;
+	if (txq->fast_free) {
+		rte_mempool_put_bulk(buf[0]->pool, (void **)buf, n);
+		return;
+	}
+	for (i = 1; i <= n; i++) {
+		if (i == n || buf[i]->pool != buf[from]->pool) {
+			rte_mempool_put_bulk(
+				buf[from]->pool, (void **)&buf[from], i - from);
+			from = i;
+		}
+	}
+}
+
+/*
+ * Return the segments sent from slots [from, from + count) to their pools
+ * with rte_mempool_put_bulk. With RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE the
+ * application promises direct mbufs of one pool with a reference count
+ * of 1, so they go back as they are (only the first one's pool is read);
+ * otherwise rte_pktmbuf_prefree_seg decides.
+ */
+static void
+tx_free_slots(struct igb_tx_queue *txq, uint16_t from, uint16_t count)
+{
+	struct rte_mbuf *buf[TX_FREE_BULK];
+	uint16_t size = txq->nb_desc;
+
+	while (count > 0) {
+		const struct igb_tx_entry *sw = &txq->sw_ring[from];
+		uint16_t k = RTE_MIN(count, RTE_MIN(size - from, TX_FREE_BULK));
+		unsigned int nb = 0;
+		uint16_t i;
+
+		for (i = 0; i < k; i++) {
+			struct rte_mbuf *m = sw[i].mbuf;
+
+			if (!txq->fast_free && m != NULL)
+				m = rte_pktmbuf_prefree_seg(m);
+			/* NULL: a context slot, or still referenced. */
+			buf[nb] = m;
+			nb += m != NULL;
+		}
+		tx_put(txq, buf, nb);
+		from = igb_ring_add(from, k, size);
+		count -= k;
+	}
+}
+
+/* Everything not reaped, sent or not, is the driver's to free. */
 static void
 txq_free_mbufs(struct igb_tx_queue *txq)
 {
-	uint16_t i;
-
-	for (i = 0; i < txq->nb_desc; i++) {
-		if (txq->sw_ring[i].mbuf != NULL) {
-			rte_pktmbuf_free_seg(txq->sw_ring[i].mbuf);
-			txq->sw_ring[i].mbuf = NULL;
-		}
-	}
+	tx_free_slots(txq, txq->clean,
+		igb_ring_dist(txq->clean, txq->tail, txq->nb_desc));
+	txq->clean = txq->tail;
+	txq->nb_free = igb_tx_free_count(0, txq->nb_desc);
 }
 
 void
@@ -97,33 +161,24 @@ igb_txq_release(struct igb_tx_queue *txq)
 int
 igb_txq_start(struct igb_tx_queue *txq)
 {
-	struct igb_hw *hw = txq->hw;
-	uint32_t base = txq->reg_base;
 	uint16_t i;
 
 	for (i = 0; i < txq->nb_desc; i++) {
 		txq->ring[i].read.buf_addr = 0;
 		txq->ring[i].read.cmd_type_len = 0;
 		txq->ring[i].read.olinfo_status = 0;
-		txq->sw_ring[i].mbuf = NULL;
-		txq->sw_ring[i].last = i;
 	}
 	txq->tail = 0;
 	txq->clean = 0;
 	txq->nb_free = igb_tx_free_count(0, txq->nb_desc);
+	txq->nb_open = 0;
 	txq->ctx_next = 0;
 	txq->ctx[0].valid = false;
 	txq->ctx[1].valid = false;
 
-	igb_write(hw, base + IGB_QREG_BAL, (uint32_t)txq->ring_iova);
-	igb_write(hw, base + IGB_QREG_BAH, (uint32_t)(txq->ring_iova >> 32));
-	igb_write(hw, base + IGB_QREG_LEN,
-		txq->nb_desc * sizeof(union igb_tx_desc));
-	igb_write(hw, base + IGB_QREG_HEAD, 0);
-	igb_write(hw, base + IGB_QREG_TAIL, 0);
-	igb_write(
-		hw, base + IGB_QREG_DCTL, TXDCTL_THRESHOLDS | IGB_XDCTL_ENABLE);
-	if (!igb_wait_queue_enable(hw, base + IGB_QREG_DCTL, true))
+	if (!igb_queue_hw_enable(txq->hw, txq->reg_base, txq->ring_iova,
+		    txq->nb_desc * sizeof(union igb_tx_desc),
+		    TXDCTL_THRESHOLDS))
 		return -EIO;
 	txq->started = true;
 	return 0;
@@ -132,52 +187,99 @@ igb_txq_start(struct igb_tx_queue *txq)
 void
 igb_txq_stop(struct igb_tx_queue *txq)
 {
-	uint32_t reg = txq->reg_base + IGB_QREG_DCTL;
-
-	igb_write(txq->hw, reg, igb_read(txq->hw, reg) & ~IGB_XDCTL_ENABLE);
-	igb_wait_queue_enable(txq->hw, reg, false);
+	igb_queue_hw_disable(txq->hw, txq->reg_base);
 	txq_free_mbufs(txq);
 	txq->started = false;
 }
 
-/* Reap packets whose last descriptor the NIC marked done; returns the
- * number of packets freed. */
-static uint32_t
-tx_clean(struct igb_tx_queue *txq, uint32_t max_pkts)
+/*
+ * Completions come in RS groups. The 82576 writes DD back only into
+ * descriptors with RS set (advanced Tx descriptor, CMD.RS), and RS goes on
+ * the last descriptor of the packet that brings the descriptors written
+ * since the previous RS to rs_thresh. So the group starting at the oldest
+ * unreaped slot ends with the packet holding slot clean + rs_thresh - 1,
+ * and there is such a closed group exactly when rs_thresh or more
+ * descriptors are in flight (the open group is always shorter).
+ */
+static inline uint16_t
+tx_group_end(const struct igb_tx_queue *txq, uint16_t from)
 {
-	struct igb_tx_entry *sw = txq->sw_ring;
-	uint16_t idx = txq->clean;
-	uint16_t size = txq->nb_desc;
-	uint16_t freed = 0;
-	uint32_t pkts = 0;
+	return txq
+		->sw_ring[igb_ring_add(from, txq->rs_thresh - 1, txq->nb_desc)]
+		.last;
+}
 
-	while (idx != txq->tail && pkts < max_pkts) {
-		uint16_t last = sw[idx].last;
-		uint16_t end;
+static inline bool
+tx_desc_done(const struct igb_tx_queue *txq, uint16_t idx)
+{
+	return rte_le_to_cpu_32(txq->ring[idx].wb.status) & IGB_TXD_STAT_DD;
+}
 
-		if (!(rte_le_to_cpu_32(txq->ring[last].wb.status) &
-			    IGB_TXD_STAT_DD))
-			break;
-		end = igb_ring_next(last, size);
-		do {
-			if (sw[idx].mbuf != NULL) {
-				rte_pktmbuf_free_seg(sw[idx].mbuf);
-				sw[idx].mbuf = NULL;
-			}
-			idx = igb_ring_next(idx, size);
-			freed++;
-		} while (idx != end);
-		pkts++;
-	}
-	txq->clean = idx;
-	txq->nb_free += freed;
-	return pkts;
+/* The oldest group's last slot if the NIC finished it, else -1. */
+static int
+tx_done_group(const struct igb_tx_queue *txq)
+{
+	uint16_t end;
+
+	if (txq->nb_desc - 1 - txq->nb_free < txq->rs_thresh)
+		return -1;
+	end = tx_group_end(txq, txq->clean);
+	return tx_desc_done(txq, end) ? end : -1;
+}
+
+static void
+tx_reap_group(struct igb_tx_queue *txq, uint16_t end)
+{
+	uint16_t count = igb_ring_dist(txq->clean, end, txq->nb_desc) + 1;
+
+	tx_free_slots(txq, txq->clean, count);
+	txq->clean = igb_ring_next(end, txq->nb_desc);
+	txq->nb_free += count;
+}
+
+/* Reap finished groups until about budget descriptors came back. */
+static void
+tx_reap(struct igb_tx_queue *txq, uint16_t budget)
+{
+	uint16_t before = txq->nb_free;
+	int end;
+
+	while (txq->nb_free - before < budget &&
+		(end = tx_done_group(txq)) >= 0)
+		tx_reap_group(txq, end);
 }
 
 int
 igb_tx_done_cleanup(void *queue, uint32_t free_cnt)
 {
-	return tx_clean(queue, free_cnt ? free_cnt : UINT32_MAX);
+	struct igb_tx_queue *txq = queue;
+	uint32_t max = free_cnt ? free_cnt : UINT32_MAX;
+	uint32_t pkts = 0;
+	int end;
+
+	while (pkts < max && (end = tx_done_group(txq)) >= 0) {
+		uint16_t idx = txq->clean;
+
+		for (;;) {
+			pkts += txq->sw_ring[idx].last == idx; /* EOP slot */
+			if (idx == end)
+				break;
+			idx = igb_ring_next(idx, txq->nb_desc);
+		}
+		tx_reap_group(txq, end);
+	}
+	return pkts;
+}
+
+/* RS on this packet's last descriptor? Counts its nb_used descriptors. */
+static inline uint32_t
+tx_rs_bit(uint16_t *nb_open, uint16_t nb_used, uint16_t rs_thresh)
+{
+	*nb_open += nb_used;
+	if (*nb_open < rs_thresh)
+		return 0;
+	*nb_open = 0;
+	return IGB_TXD_CMD_RS;
 }
 
 /* Context descriptor words for a packet's offloads. */
@@ -228,18 +330,15 @@ ctx_equal(const struct igb_tx_ctx_key *a, const struct igb_tx_ctx_key *b)
 		a->mss_l4len == b->mss_l4len;
 }
 
-uint16_t
-igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
+/* Queue what fits of pkts, any offloads and segments. */
+static uint16_t
+tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 {
-	struct igb_tx_queue *txq = queue;
 	struct igb_tx_entry *sw = txq->sw_ring;
 	uint16_t size = txq->nb_desc;
 	uint16_t tail = txq->tail;
 	uint64_t bytes = 0;
 	uint16_t sent;
-
-	if (igb_tx_clean_due(txq->nb_free, txq->free_thresh))
-		tx_clean(txq, UINT32_MAX);
 
 	for (sent = 0; sent < n; sent++) {
 		struct rte_mbuf *m = pkts[sent];
@@ -247,7 +346,7 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		struct igb_tx_ctx_key key;
 		uint32_t cmd =
 			IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS;
-		uint32_t olinfo;
+		uint32_t olinfo, rs;
 		uint32_t paylen = m->pkt_len;
 		uint16_t nb_used = m->nb_segs;
 		uint16_t last;
@@ -269,12 +368,12 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			}
 		}
 		if (nb_used > txq->nb_free) {
-			txq->tail = tail;
-			tx_clean(txq, UINT32_MAX);
+			tx_reap(txq, UINT16_MAX);
 			if (nb_used > txq->nb_free)
 				break;
 		}
 		last = igb_ring_add(tail, nb_used - 1, size);
+		rs = tx_rs_bit(&txq->nb_open, nb_used, txq->rs_thresh);
 
 		if (new_ctx) {
 			volatile struct igb_tx_ctx_desc *c =
@@ -312,13 +411,20 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		if (flags & RTE_MBUF_F_TX_VLAN)
 			cmd |= IGB_TXD_CMD_VLE;
 		olinfo |= paylen << IGB_TXD_PAYLEN_SHIFT;
+		bytes += m->pkt_len;
 
-		for (; m != NULL; m = m->next) {
+		while (m != NULL) {
 			volatile union igb_tx_desc *d = &txq->ring[tail];
+			struct rte_mbuf *next = m->next;
 			uint32_t c = cmd | m->data_len;
 
-			if (m->next == NULL)
-				c |= IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS;
+			if (next == NULL)
+				c |= IGB_TXD_CMD_EOP | rs;
+			else if (txq->fast_free) {
+				/* Freed one by one as plain pool mbufs. */
+				m->next = NULL;
+				m->nb_segs = 1;
+			}
 			d->read.buf_addr =
 				rte_cpu_to_le_64(rte_mbuf_data_iova(m));
 			d->read.cmd_type_len = rte_cpu_to_le_32(c);
@@ -326,19 +432,123 @@ igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			sw[tail].mbuf = m;
 			sw[tail].last = last;
 			tail = igb_ring_next(tail, size);
+			m = next;
 		}
 		txq->nb_free -= nb_used;
-		bytes += pkts[sent]->pkt_len;
 	}
-	if (sent == 0)
-		return 0;
 	txq->tail = tail;
-	/* One tail write per burst, after all descriptors are in memory. */
-	rte_io_wmb();
-	igb_write_relaxed(txq->hw, txq->reg_base + IGB_QREG_TAIL, tail);
 	txq->stats.packets += sent;
 	txq->stats.bytes += bytes;
 	return sent;
+}
+
+/* A frame igb_tx_burst_simple takes: one segment, no context. */
+static inline bool
+tx_plain(const struct rte_mbuf *m)
+{
+	return m->nb_segs == 1 && !(m->ol_flags & TX_CTX_FLAGS);
+}
+
+#define TX_CMD_PLAIN \
+	(IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS | \
+		IGB_TXD_CMD_EOP)
+
+/* Plain frames into slots from tail on, at most n, not past the ring's
+ * end; RS is added afterwards. */
+static inline uint16_t
+tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
+	uint16_t n, uint64_t *bytes)
+{
+	volatile union igb_tx_desc *d = &txq->ring[tail];
+	struct igb_tx_entry *sw = &txq->sw_ring[tail];
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		struct rte_mbuf *m = pkts[i];
+
+		if (unlikely(!tx_plain(m)))
+			break;
+		d[i].read.buf_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
+		d[i].read.cmd_type_len =
+			rte_cpu_to_le_32(TX_CMD_PLAIN | m->data_len);
+		d[i].read.olinfo_status = rte_cpu_to_le_32(
+			(uint32_t)m->pkt_len << IGB_TXD_PAYLEN_SHIFT);
+		sw[i].mbuf = m;
+		sw[i].last = tail + i;
+		*bytes += m->pkt_len;
+	}
+	return i;
+}
+
+/* Queue plain frames, one descriptor each, up to the first other one. */
+static uint16_t
+tx_fill_simple(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
+{
+	uint16_t size = txq->nb_desc;
+	uint16_t tail = txq->tail;
+	uint16_t run, sent;
+	uint32_t k;
+	uint64_t bytes = 0;
+
+	if (n > txq->nb_free)
+		tx_reap(txq, UINT16_MAX);
+	n = RTE_MIN(n, txq->nb_free);
+	run = RTE_MIN(n, size - tail);
+	sent = tx_simple_run(txq, tail, pkts, run, &bytes);
+	if (sent == run && run < n)
+		sent += tx_simple_run(txq, 0, pkts + run, n - run, &bytes);
+	/* RS on each descriptor that completes a group of rs_thresh (the
+	 * NIC sees none of them before the tail moves). */
+	for (k = txq->rs_thresh - txq->nb_open; k <= sent; k += txq->rs_thresh)
+		txq->ring[igb_ring_add(tail, k - 1, size)].read.cmd_type_len |=
+			rte_cpu_to_le_32(IGB_TXD_CMD_RS);
+	/* The last RS went on frame k - rs_thresh (or before the burst). */
+	txq->nb_open = sent + txq->rs_thresh - k;
+	txq->tail = igb_ring_add(tail, sent, size);
+	txq->nb_free -= sent;
+	txq->stats.packets += sent;
+	txq->stats.bytes += bytes;
+	return sent;
+}
+
+/* One TDT write per burst. The descriptors must be in memory before the
+ * NIC sees the new tail and fetches them. */
+static inline void
+tx_kick(struct igb_tx_queue *txq)
+{
+	rte_io_wmb();
+	igb_write_relaxed(txq->hw, txq->reg_base + IGB_QREG_TAIL, txq->tail);
+}
+
+/* The simple path takes plain frames itself and leaves the first other
+ * one, and what follows, to the full path. */
+static inline uint16_t
+tx_burst(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n,
+	bool simple)
+{
+	uint16_t sent = 0;
+
+	if (igb_tx_clean_due(txq->nb_free, txq->free_thresh))
+		tx_reap(txq, TX_REAP_BUDGET);
+	if (simple)
+		sent = tx_fill_simple(txq, pkts, n);
+	if (sent < n && (!simple || !tx_plain(pkts[sent])))
+		sent += tx_fill_full(txq, pkts + sent, n - sent);
+	if (sent > 0)
+		tx_kick(txq);
+	return sent;
+}
+
+uint16_t
+igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	return tx_burst(queue, pkts, n, false);
+}
+
+uint16_t
+igb_tx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
+{
+	return tx_burst(queue, pkts, n, true);
 }
 
 uint16_t
@@ -378,17 +588,27 @@ int
 igb_tx_descriptor_status(void *queue, uint16_t offset)
 {
 	struct igb_tx_queue *txq = queue;
-	uint16_t idx;
+	uint16_t size = txq->nb_desc;
+	uint16_t left = size - 1 - txq->nb_free;
+	uint16_t idx, from = txq->clean;
 
-	if (offset >= txq->nb_desc)
+	if (offset >= size)
 		return -EINVAL;
-	idx = igb_ring_add(txq->tail, offset, txq->nb_desc);
-	if (!igb_ring_in_range(idx, txq->clean, txq->tail, txq->nb_desc))
+	idx = igb_ring_add(txq->tail, offset, size);
+	if (!igb_ring_in_range(idx, txq->clean, txq->tail, size))
 		return RTE_ETH_TX_DESC_DONE;
-	if (rte_le_to_cpu_32(txq->ring[txq->sw_ring[idx].last].wb.status) &
-		IGB_TXD_STAT_DD)
-		return RTE_ETH_TX_DESC_DONE;
-	return RTE_ETH_TX_DESC_FULL;
+	/* Walk the closed RS groups to the one holding idx. */
+	while (left >= txq->rs_thresh) {
+		uint16_t end = tx_group_end(txq, from);
+		uint16_t next = igb_ring_next(end, size);
+
+		if (igb_ring_in_range(idx, from, next, size))
+			return tx_desc_done(txq, end) ? RTE_ETH_TX_DESC_DONE
+						      : RTE_ETH_TX_DESC_FULL;
+		left -= igb_ring_dist(from, next, size);
+		from = next;
+	}
+	return RTE_ETH_TX_DESC_FULL; /* no RS yet after idx */
 }
 
 void

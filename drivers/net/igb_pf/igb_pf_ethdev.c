@@ -567,6 +567,10 @@ igb_pf_dev_start(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret;
 
+	dev->rx_pkt_burst = igb_rx_burst_select(
+		dev->data->rx_queues, dev->data->nb_rx_queues);
+	dev->tx_pkt_burst = igb_tx_burst_select(
+		dev->data->tx_queues, dev->data->nb_tx_queues);
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
 		struct igb_tx_queue *q = dev->data->tx_queues[i];
 
@@ -787,7 +791,7 @@ igb_pf_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 	if (!igb_pf_mac_valid(addr->addr_bytes))
 		return -EINVAL;
 	rte_spinlock_recursive_lock(&ad->lock);
-	if (igb_pf_mac_taken(&ad->sriov, IGB_PF_MAX_VFS, addr->addr_bytes)) {
+	if (igb_pf_mac_taken(&ad->sriov, IGB_PF_SELF, addr->addr_bytes)) {
 		ret = -EADDRINUSE;
 	} else {
 		memcpy(ad->sriov.pf.mac, addr->addr_bytes, IGB_PF_ETH_ALEN);

@@ -37,15 +37,17 @@ igb_pf_mac_valid(const uint8_t mac[IGB_PF_ETH_ALEN])
 
 /* True if mac is the PF's or another VF's address. */
 bool
-igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t vf,
+igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t owner,
 	const uint8_t mac[IGB_PF_ETH_ALEN])
 {
 	uint16_t i;
 
-	if (memcmp(s->pf.mac, mac, IGB_PF_ETH_ALEN) == 0)
+	if (owner != IGB_PF_SELF &&
+		memcmp(s->pf.mac, mac, IGB_PF_ETH_ALEN) == 0)
 		return true;
 	for (i = 0; i < s->num_vfs; i++)
-		if (i != vf && memcmp(s->vf[i].mac, mac, IGB_PF_ETH_ALEN) == 0)
+		if (i != owner &&
+			memcmp(s->vf[i].mac, mac, IGB_PF_ETH_ALEN) == 0)
 			return true;
 	return false;
 }

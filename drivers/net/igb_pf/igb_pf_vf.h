@@ -110,8 +110,14 @@ int igb_pf_sriov_init(struct igb_pf_sriov *s, uint16_t num_vfs,
 
 bool igb_pf_mac_valid(const uint8_t mac[IGB_PF_ETH_ALEN]);
 
-/* True if mac is the PF's or a VF's other than vf. */
-bool igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t vf,
+/* Owner index of the PF's own address in igb_pf_mac_taken(). */
+#define IGB_PF_SELF IGB_PF_MAX_VFS
+
+/*
+ * True if mac belongs to a function other than owner (a VF index, or
+ * IGB_PF_SELF for the PF): re-setting one's own address is no conflict.
+ */
+bool igb_pf_mac_taken(const struct igb_pf_sriov *s, uint16_t owner,
 	const uint8_t mac[IGB_PF_ETH_ALEN]);
 
 /* Forget everything the VF itself asked for; admin policy stays. */

@@ -240,6 +240,10 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 			dev->data->mtu + IGB_VF_FRAME_OVERHEAD, dev->data->mtu);
 		return ret;
 	}
+	dev->rx_pkt_burst = igb_rx_burst_select(
+		dev->data->rx_queues, dev->data->nb_rx_queues);
+	dev->tx_pkt_burst = igb_tx_burst_select(
+		dev->data->tx_queues, dev->data->nb_tx_queues);
 	for (i = 0; i < dev->data->nb_tx_queues; i++) {
 		struct igb_tx_queue *txq = dev->data->tx_queues[i];
 

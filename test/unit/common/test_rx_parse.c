@@ -37,6 +37,22 @@ main(void)
 		igb_rx_ol_flags(IGB_RXD_STAT_UDPCS | IGB_RXD_ERR_L4E));
 	check_u64("nothing checked, no flags", 0,
 		igb_rx_ol_flags(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP));
+	check_u64("IPv6 with extensions/TCP (IPv6 bit too)",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6_EXT | RTE_PTYPE_L4_TCP,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV6 | IGB_RXD_PKT_IPV6_EX |
+			IGB_RXD_PKT_TCP)));
+	check_u64("L4 bit without L3 bit: Ethernet only", RTE_PTYPE_L2_ETHER,
+		igb_rx_ptype(PKT(IGB_RXD_PKT_UDP)));
+	check_u64("both checksums bad",
+		RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
+			IGB_RXD_ERR_IPE | IGB_RXD_ERR_L4E));
+	check_u64("error bits without the checked bits: no flags", 0,
+		igb_rx_ol_flags(IGB_RXD_ERR_IPE | IGB_RXD_ERR_L4E));
+	check_u64("good IP, bad TCP",
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
+			IGB_RXD_ERR_L4E));
 	check_u64("stripped VLAN",
 		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
 		igb_rx_ol_flags(IGB_RXD_STAT_VP));

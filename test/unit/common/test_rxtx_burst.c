@@ -4,8 +4,12 @@
  * NIC: write-back parsing into mbufs, scattered frames, error drops, Rx
  * tail writes batched by the free threshold and wrapping, Tx descriptors
  * and context reuse, one tail write per burst, completions reaped below
- * the free threshold. Needs EAL (no hugepages, no PCI) for the mempool.
+ * the free threshold; the simple burst functions, their hand-over to the
+ * full ones and their selection; RS groups, their reaping and bulk frees
+ * (fast free or not). Needs EAL (no hugepages, no PCI) for the mempool.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,10 +207,27 @@ tx_mbuf(struct rte_mempool *mp, uint16_t len, uint64_t flags)
 	return m;
 }
 
+/* A started Tx queue of NDESC slots. */
+static struct igb_tx_queue *
+txq_up(const char *what, const struct rte_eth_txconf *conf, uint64_t offloads)
+{
+	struct igb_tx_queue *q = NULL;
+	char msg[96];
+
+	snprintf(msg, sizeof(msg), "%s: queue create", what);
+	check_i64(msg, 0,
+		igb_txq_create(&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, conf,
+			offloads));
+	snprintf(msg, sizeof(msg), "%s: queue start", what);
+	check_i64(msg, 0, q != NULL ? igb_txq_start(q) : -1);
+	return q;
+}
+
 static void
 test_tx(struct rte_mempool *mp)
 {
-	struct rte_eth_txconf conf = {.tx_free_thresh = 16};
+	/* RS on every packet: each one is reported done on its own. */
+	struct rte_eth_txconf conf = {.tx_free_thresh = 16, .tx_rs_thresh = 1};
 	uint64_t ck = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM |
 		RTE_MBUF_F_TX_UDP_CKSUM;
 	struct rte_mbuf *pkts[64];
@@ -215,10 +236,7 @@ test_tx(struct rte_mempool *mp)
 	uint16_t i, n;
 	uint32_t c;
 
-	check_i64("Tx queue create", 0,
-		igb_txq_create(
-			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
-	check_i64("Tx queue start", 0, igb_txq_start(q));
+	q = txq_up("Tx", &conf, 0);
 	for (i = 0; i < 10; i++)
 		pkts[i] = tx_mbuf(mp, 60, 0);
 	tx_tail_writes = 0;
@@ -277,6 +295,372 @@ test_tx(struct rte_mempool *mp)
 		rte_mempool_avail_count(mp));
 }
 
+/* Which burst functions the offloads select, for queues of both kinds
+ * (a port with a queue needing the full path gets it). */
+static void
+test_select(struct rte_mempool *mp)
+{
+	static const struct {
+		const char *what;
+		uint64_t rx, tx; /* offloads */
+		bool rx_simple, tx_simple;
+	} cases[] = {
+		{"no offloads", 0, 0, true, true},
+		{"scatter, fast free", RTE_ETH_RX_OFFLOAD_SCATTER,
+			RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE, false, true},
+		{"VLAN strip, IPv4 checksum", RTE_ETH_RX_OFFLOAD_VLAN_STRIP,
+			RTE_ETH_TX_OFFLOAD_IPV4_CKSUM, false, false},
+		{"Rx checksum, multi-segment Tx", RTE_ETH_RX_OFFLOAD_IPV4_CKSUM,
+			RTE_ETH_TX_OFFLOAD_MULTI_SEGS, true, false},
+	};
+	struct rte_eth_rxconf rxconf = {0};
+	struct rte_eth_txconf txconf = {0};
+	void *rxqs[2], *txqs[2];
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(cases); i++) {
+		char what[96];
+		int ret;
+
+		ret = igb_rxq_create((struct igb_rx_queue **)&rxqs[0], &hw, RXQ,
+			0, 0, NDESC, SOCKET_ID_ANY, &rxconf, 0, mp);
+		ret |= igb_rxq_create((struct igb_rx_queue **)&rxqs[1], &hw,
+			IGB_VF_RXQ_BASE(1), 0, 1, NDESC, SOCKET_ID_ANY, &rxconf,
+			cases[i].rx, mp);
+		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[0], &hw,
+			TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &txconf, 0);
+		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[1], &hw,
+			IGB_VF_TXQ_BASE(1), 0, 1, NDESC, SOCKET_ID_ANY, &txconf,
+			cases[i].tx);
+		snprintf(what, sizeof(what), "%s: 4 queues created",
+			cases[i].what);
+		check_i64(what, 0, ret);
+		if (ret != 0)
+			return;
+		snprintf(what, sizeof(what), "%s: simple Rx %s", cases[i].what,
+			cases[i].rx_simple ? "selected" : "not selected");
+		check_true(what,
+			(igb_rx_burst_select(rxqs, 2) == igb_rx_burst_simple) ==
+				cases[i].rx_simple);
+		snprintf(what, sizeof(what), "%s: simple Tx %s", cases[i].what,
+			cases[i].tx_simple ? "selected" : "not selected");
+		check_true(what,
+			(igb_tx_burst_select(txqs, 2) == igb_tx_burst_simple) ==
+				cases[i].tx_simple);
+		igb_rxq_release(rxqs[0]);
+		igb_rxq_release(rxqs[1]);
+		igb_txq_release(txqs[0]);
+		igb_txq_release(txqs[1]);
+	}
+}
+
+/* A plain frame: IPv4/TCP, both checksums good. */
+static void
+nic_rx_plain(struct igb_rx_queue *q, uint16_t idx, uint16_t len)
+{
+	nic_rx(q, idx, len,
+		IGB_RXD_STAT_EOP | IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS,
+		(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_TCP) << IGB_RXD_PKT_SHIFT);
+}
+
+static void
+test_rx_simple(struct rte_mempool *mp)
+{
+	struct rte_eth_rxconf conf = {.rx_free_thresh = 16};
+	struct rte_mbuf *pkts[32];
+	struct igb_rx_queue *q;
+	uint16_t n, i, idx = 0, got = 0;
+	unsigned int avail0 = rte_mempool_avail_count(mp);
+	bool ok;
+
+	check_i64("simple Rx: queue create", 0,
+		igb_rxq_create(&q, &hw, RXQ, 3, 0, NDESC, SOCKET_ID_ANY, &conf,
+			0, mp));
+	check_i64("simple Rx: queue start", 0, igb_rxq_start(q));
+
+	for (i = 0; i < 20; i++)
+		nic_rx_plain(q, idx++, 60 + i);
+	rx_tail_writes = 0;
+	n = igb_rx_burst_simple(q, pkts, 32);
+	check_u64("simple: 20 frames", 20, n);
+	check_u64("simple: length", 65, pkts[5]->pkt_len);
+	check_u64("simple: data length", 65, pkts[5]->data_len);
+	check_u64("simple: one segment", 1, pkts[5]->nb_segs);
+	check_true("simple: no next segment", pkts[5]->next == NULL);
+	check_u64("simple: headroom", RTE_PKTMBUF_HEADROOM, pkts[5]->data_off);
+	check_u64("simple: port from the queue", 3, pkts[5]->port);
+	check_u64("simple: reference count", 1, rte_mbuf_refcnt_read(pkts[5]));
+	check_u64("simple: ptype",
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
+		pkts[5]->packet_type);
+	check_u64("simple: checksum flags",
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		pkts[5]->ol_flags);
+	check_u64("simple: one tail write for 20 refills", 1, rx_tail_writes);
+	check_u64("simple: tail one behind the refill point", 19, rdt());
+	check_u64("simple: counted", 20, q->stats.packets);
+	rte_pktmbuf_free_bulk(pkts, n);
+
+	/* Plain, tagged (VP), over two buffers, RXE, plain: the simple path
+	 * stops at the tag and the full one takes the rest, in order. */
+	nic_rx_plain(q, idx++, 70);
+	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
+	q->ring[idx++].wb.vlan = 100;
+	nic_rx(q, idx++, 2048, 0, 0);
+	nic_rx(q, idx++, 500, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, 64, IGB_RXD_STAT_EOP | IGB_RXD_ERR_RXE, 0);
+	nic_rx_plain(q, idx++, 71);
+	n = igb_rx_burst_simple(q, pkts, 32);
+	check_u64("mixed: 4 frames (RXE dropped)", 4, n);
+	check_u64("mixed: plain first", 70, pkts[0]->pkt_len);
+	check_u64("mixed: tag put back (strip off)", 68, pkts[1]->pkt_len);
+	check_u64("mixed: VLAN flag", RTE_MBUF_F_RX_VLAN,
+		pkts[1]->ol_flags & RTE_MBUF_F_RX_VLAN);
+	check_u64("mixed: two segments", 2, pkts[2]->nb_segs);
+	check_u64("mixed: scattered length", 2548, pkts[2]->pkt_len);
+	check_u64("mixed: plain last", 71, pkts[3]->pkt_len);
+	check_u64("mixed: RXE counted", 1, q->stats.errors);
+	rte_pktmbuf_free_bulk(pkts, n);
+
+	/* A frame split over two bursts, then plain ones. */
+	nic_rx(q, idx++, 2048, 0, 0);
+	n = igb_rx_burst_simple(q, pkts, 32);
+	check_u64("split: nothing yet", 0, n);
+	nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
+	nic_rx_plain(q, idx++, 72);
+	n = igb_rx_burst_simple(q, pkts, 32);
+	check_u64("split: frame and the plain one after it", 2, n);
+	check_u64("split: completed frame", 2148, pkts[0]->pkt_len);
+	check_u64("split: plain frame", 72, pkts[1]->pkt_len);
+	rte_pktmbuf_free_bulk(pkts, n);
+
+	/* Bursts of 5 round the ring twice: runs stop at the ring's end. */
+	ok = true;
+	for (i = 0; i < 2 * NDESC / 5; i++) {
+		uint16_t k;
+
+		for (k = 0; k < 5; k++) {
+			nic_rx_plain(q, idx, 60 + (got + k) % 100);
+			idx = (idx + 1) % NDESC;
+		}
+		n = igb_rx_burst_simple(q, pkts, 32);
+		for (k = 0; k < n; k++)
+			ok &= pkts[k]->pkt_len == 60u + (got + k) % 100;
+		got += n;
+		rte_pktmbuf_free_bulk(pkts, n);
+		if (n != 5)
+			break;
+	}
+	check_u64("wrap: every frame received", 5 * (2 * NDESC / 5), got);
+	check_true("wrap: every frame in order", ok);
+	check_true("wrap: tail one behind the refill point",
+		rdt() == (uint32_t)((q->refill + NDESC - 1) % NDESC));
+
+	/* VLAN strip asked: the simple function hands the queue over. */
+	q->offloads = RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
+	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
+	q->ring[idx].wb.vlan = 7;
+	n = igb_rx_burst_simple(q, pkts, 32);
+	check_u64("strip on: one frame", 1, n);
+	check_u64("strip on: tag in the mbuf", 7, pkts[0]->vlan_tci);
+	check_u64("strip on: stripped flags",
+		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
+		pkts[0]->ol_flags &
+			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
+	rte_pktmbuf_free_bulk(pkts, n);
+
+	igb_rxq_stop(q);
+	igb_rxq_release(q);
+	check_u64("simple Rx: every mbuf back", avail0,
+		rte_mempool_avail_count(mp));
+}
+
+/* Too few mbufs for the ring: start fails and takes none. */
+static void
+test_rx_nombuf(void)
+{
+	struct rte_eth_rxconf conf = {0};
+	struct rte_mempool *small = rte_pktmbuf_pool_create("rxtx_small",
+		NDESC / 2, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct igb_rx_queue *q;
+
+	check_true("small pool created", small != NULL);
+	if (small == NULL)
+		return;
+	check_i64("small pool: queue create", 0,
+		igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
+			0, small));
+	check_i64("small pool: start fails", -ENOMEM, igb_rxq_start(q));
+	check_u64("small pool: no mbuf taken", NDESC / 2,
+		rte_mempool_avail_count(small));
+	igb_rxq_release(q);
+	rte_mempool_free(small);
+}
+
+/* Descriptors of slots [from, to) carrying RS. */
+static unsigned int
+rs_count(const struct igb_tx_queue *q, uint16_t from, uint16_t to)
+{
+	unsigned int n = 0;
+	uint16_t i;
+
+	for (i = from; i < to; i++)
+		n += !!(q->ring[i].read.cmd_type_len & IGB_TXD_CMD_RS);
+	return n;
+}
+
+static void
+test_tx_groups(struct rte_mempool *mp)
+{
+	struct rte_eth_txconf conf = {.tx_free_thresh = 16, .tx_rs_thresh = 8};
+	struct rte_mbuf *pkts[32];
+	struct igb_tx_queue *q;
+	unsigned int avail0 = rte_mempool_avail_count(mp);
+	uint16_t i, n;
+
+	conf.tx_rs_thresh = NDESC - IGB_TX_MAX_SEGS;
+	check_i64("RS threshold leaving no room for a largest packet", -EINVAL,
+		igb_txq_create(
+			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
+	conf.tx_rs_thresh = 0;
+	check_i64("default RS threshold: queue create", 0,
+		igb_txq_create(
+			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
+	check_u64("default RS threshold on 64 slots: room for 41 descriptors",
+		NDESC - IGB_TX_MAX_SEGS - 1, q->rs_thresh);
+	igb_txq_release(q);
+	check_i64("512 slots: queue create", 0,
+		igb_txq_create(
+			&q, &hw, TXQ, 0, 0, 512, SOCKET_ID_ANY, &conf, 0));
+	check_u64("default RS threshold on 512 slots", 32, q->rs_thresh);
+	igb_txq_release(q);
+
+	conf.tx_rs_thresh = 8;
+	q = txq_up("RS every 8", &conf, 0);
+
+	for (i = 0; i < 20; i++)
+		pkts[i] = tx_mbuf(mp, 60, 0);
+	tx_tail_writes = 0;
+	n = igb_tx_burst_simple(q, pkts, 20);
+	check_u64("simple: 20 frames", 20, n);
+	check_u64("simple: one tail write", 1, tx_tail_writes);
+	check_u64("simple: plain descriptor with EOP, RS on slot 7",
+		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
+			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 60,
+		q->ring[7].read.cmd_type_len);
+	check_u64("simple: payload length", 60u << IGB_TXD_PAYLEN_SHIFT,
+		q->ring[7].read.olinfo_status);
+	check_true("simple: RS on slots 7 and 15 only",
+		rs_count(q, 0, 20) == 2 &&
+			(q->ring[15].read.cmd_type_len & IGB_TXD_CMD_RS));
+	check_u64("simple: 4 descriptors since the last RS", 4, q->nb_open);
+
+	/* 3 plain frames, then 2 segments: the full path takes over and RS
+	 * goes on the end of the packet that completes the group. */
+	for (i = 0; i < 3; i++)
+		pkts[i] = tx_mbuf(mp, 60, 0);
+	pkts[3] = tx_mbuf(mp, 100, 0);
+	pkts[4] = tx_mbuf(mp, 50, 0);
+	rte_pktmbuf_chain(pkts[3], pkts[4]);
+	n = igb_tx_burst_simple(q, pkts, 4);
+	check_u64("hand-over: 4 packets", 4, n);
+	check_u64("hand-over: first segment, no EOP",
+		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS | 100,
+		q->ring[23].read.cmd_type_len);
+	check_u64("hand-over: last segment with EOP and RS",
+		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
+			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 50,
+		q->ring[24].read.cmd_type_len);
+	check_u64("hand-over: frame length in both", 150,
+		q->ring[23].read.olinfo_status >> IGB_TXD_PAYLEN_SHIFT);
+	check_u64("hand-over: no other RS", 3, rs_count(q, 0, 25));
+	check_u64("hand-over: group closed", 0, q->nb_open);
+
+	/* The NIC writes DD only where RS was set. */
+	check_u64("nothing done yet: nothing reaped", 0,
+		igb_tx_done_cleanup(q, 0));
+	q->ring[7].wb.status |= IGB_TXD_STAT_DD;
+	check_i64("slot 10 in a pending group", RTE_ETH_TX_DESC_FULL,
+		igb_tx_descriptor_status(q, 10 + NDESC - 25));
+	check_i64("slot 3 in a done group", RTE_ETH_TX_DESC_DONE,
+		igb_tx_descriptor_status(q, 3 + NDESC - 25));
+	check_u64("first group: 8 packets", 8, igb_tx_done_cleanup(q, 0));
+	check_u64("first group: mbufs back", avail0 - 17,
+		rte_mempool_avail_count(mp));
+	q->ring[15].wb.status |= IGB_TXD_STAT_DD;
+	q->ring[24].wb.status |= IGB_TXD_STAT_DD;
+	check_u64("cleanup stops after the group reaching its count", 8,
+		igb_tx_done_cleanup(q, 1));
+	check_u64("last group: 7 plain and 1 two-segment packet", 8,
+		igb_tx_done_cleanup(q, 0));
+	check_u64("all reaped", NDESC - 1, q->nb_free);
+	check_u64("all mbufs back", avail0, rte_mempool_avail_count(mp));
+
+	/* Without fast free, a segment still referenced elsewhere stays. */
+	for (i = 0; i < 8; i++)
+		pkts[i] = tx_mbuf(mp, 60, 0);
+	rte_mbuf_refcnt_update(pkts[2], 1);
+	n = igb_tx_burst_simple(q, pkts, 8);
+	q->ring[(25 + 7) % NDESC].wb.status |= IGB_TXD_STAT_DD;
+	check_u64("shared mbuf: group reaped", 8, igb_tx_done_cleanup(q, 0));
+	check_u64("shared mbuf: one reference left", 1,
+		rte_mbuf_refcnt_read(pkts[2]));
+	check_u64("shared mbuf: the others back", avail0 - 1,
+		rte_mempool_avail_count(mp));
+	rte_pktmbuf_free(pkts[2]);
+
+	igb_txq_stop(q);
+	igb_txq_release(q);
+	check_u64("RS groups: every mbuf back", avail0,
+		rte_mempool_avail_count(mp));
+}
+
+static void
+test_tx_fast_free(struct rte_mempool *mp)
+{
+	struct rte_eth_txconf conf = {.tx_free_thresh = 16, .tx_rs_thresh = 8};
+	struct rte_mbuf *pkts[32];
+	struct igb_tx_queue *q;
+	unsigned int avail0 = rte_mempool_avail_count(mp);
+	uint16_t i, n, sent = 0;
+	bool chains_ok = true;
+
+	q = txq_up("fast free", &conf, RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE);
+	/* Rounds of 6 plain frames and one of 3 segments, all completed by
+	 * the NIC, several times round the ring. */
+	for (i = 0; i < 20; i++) {
+		uint16_t k;
+
+		for (k = 0; k < 6; k++)
+			pkts[k] = tx_mbuf(mp, 60, 0);
+		pkts[6] = tx_mbuf(mp, 60, 0);
+		rte_pktmbuf_chain(pkts[6], tx_mbuf(mp, 60, 0));
+		rte_pktmbuf_chain(pkts[6], tx_mbuf(mp, 60, 0));
+		n = igb_tx_burst_simple(q, pkts, 7);
+		if (n != 7)
+			break;
+		sent += n;
+		for (k = 0; k < NDESC; k++)
+			if (q->ring[k].read.cmd_type_len & IGB_TXD_CMD_RS)
+				q->ring[k].wb.status |= IGB_TXD_STAT_DD;
+	}
+	check_u64("fast free: 140 packets through a 64-slot ring", 140, sent);
+	igb_tx_done_cleanup(q, 0);
+	check_u64("fast free: only the open group left", NDESC - 1 - q->nb_open,
+		q->nb_free);
+	igb_txq_stop(q);
+	igb_txq_release(q);
+	check_u64("fast free: every mbuf back", avail0,
+		rte_mempool_avail_count(mp));
+	/* Back in the pool, chained segments must look fresh. */
+	n = avail0 < 32 ? avail0 : 32;
+	rte_mempool_get_bulk(mp, (void **)pkts, n);
+	for (i = 0; i < n; i++)
+		chains_ok &= pkts[i]->next == NULL && pkts[i]->nb_segs == 1;
+	rte_mempool_put_bulk(mp, (void **)pkts, n);
+	check_true("fast free: pool mbufs unchained", chains_ok);
+}
+
 int
 main(void)
 {
@@ -294,8 +678,13 @@ main(void)
 	check_true("mempool created", mp != NULL);
 	if (mp == NULL)
 		return check_exit();
+	test_select(mp);
 	test_rx(mp);
+	test_rx_simple(mp);
+	test_rx_nombuf();
 	test_tx(mp);
+	test_tx_groups(mp);
+	test_tx_fast_free(mp);
 	rte_eal_cleanup();
 	return check_exit();
 }

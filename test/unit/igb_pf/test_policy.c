@@ -81,6 +81,10 @@ test_mac(void)
 	memcpy(s.pf.mac, other, 6);
 	CHECK_EQ("VF 1 claims the PF's MAC", IGB_PF_NACK_IN_USE,
 		igb_pf_req_set_mac(&s, 1, other));
+	CHECK("PF re-sets its own MAC: no conflict",
+		!igb_pf_mac_taken(&s, IGB_PF_SELF, other));
+	CHECK("PF takes VF 0's MAC: conflict",
+		igb_pf_mac_taken(&s, IGB_PF_SELF, pin));
 	memset(s.pf.mac, 0, 6);
 	CHECK_EQ("untrusted VF changes pinned MAC", IGB_PF_NACK_PINNED,
 		igb_pf_req_set_mac(&s, 0, other));

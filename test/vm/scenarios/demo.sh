@@ -52,6 +52,11 @@ if [ $ours = 1 ]; then
 	say "VF port counters: RX $(testpmd_stat vf 0 RX-packets)," \
 		"TX $(testpmd_stat vf 0 TX-packets); PF view of VF 0:" \
 		"state $(pfd_vf pfd 0 state), mailbox NACKs $(pfd_vf pfd 0 mbx_nacks)"
+	# testpmd turns promiscuous mode on at start; the PF grants unicast
+	# promiscuous to trusted VFs only.
+	grep -q "Error during enabling promiscuous mode" "$SCEN_OUT/vf.log" &&
+		say "(the NACK: testpmd asks for promiscuous mode at start; the" \
+			"PF refuses it to an untrusted VF, testpmd goes on)"
 	testpmd_stop vf
 	pfd_stop pfd
 fi

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include <stdio.h>
+
+#include "igb_desc.h"
+#include "igb_queue.h"
+#include "igb_rxtx.h"
+
+const struct rte_memzone *
+igb_ring_zone(const char *kind, uint16_t port_id, uint32_t reg_base,
+	size_t desc_size, unsigned int socket)
+{
+	const struct rte_memzone *mz;
+	char name[RTE_MEMZONE_NAMESIZE];
+
+	snprintf(name, sizeof(name), "igb_%s_p%u_%x", kind, port_id, reg_base);
+	mz = rte_memzone_lookup(name);
+	if (mz != NULL)
+		rte_memzone_free(mz);
+	return rte_memzone_reserve_aligned(name, desc_size * IGB_RING_MAX_DESC,
+		socket, RTE_MEMZONE_IOVA_CONTIG, IGB_RING_ALIGN);
+}
+
+bool
+igb_queue_hw_enable(struct igb_hw *hw, uint32_t reg_base, uint64_t iova,
+	uint32_t ring_bytes, uint32_t dctl_thresholds)
+{
+	igb_write(hw, reg_base + IGB_QREG_BAL, (uint32_t)iova);
+	igb_write(hw, reg_base + IGB_QREG_BAH, (uint32_t)(iova >> 32));
+	igb_write(hw, reg_base + IGB_QREG_LEN, ring_bytes);
+	igb_write(hw, reg_base + IGB_QREG_HEAD, 0);
+	igb_write(hw, reg_base + IGB_QREG_TAIL, 0);
+	igb_write(hw, reg_base + IGB_QREG_DCTL,
+		dctl_thresholds | IGB_XDCTL_ENABLE);
+	return igb_wait_queue_enable(hw, reg_base + IGB_QREG_DCTL, true);
+}
+
+void
+igb_queue_hw_disable(struct igb_hw *hw, uint32_t reg_base)
+{
+	uint32_t reg = reg_base + IGB_QREG_DCTL;
+
+	igb_write(hw, reg, igb_read(hw, reg) & ~IGB_XDCTL_ENABLE);
+	igb_wait_queue_enable(hw, reg, false);
+}
