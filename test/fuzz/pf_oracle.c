@@ -152,7 +152,7 @@ oracle_malformed(const uint32_t w[IGB_MBX_WORDS])
 		word_bytes(w, mac);
 		return info > 2 || (info != 1 && !mac_unicast(mac));
 	case IGB_MSG_SET_MULTICAST:
-		n = info & 0x1f;
+		n = info & 0x7f; /* bit 7: overflow */
 		if (n > IGB_PF_MC_HASHES)
 			return true;
 		for (i = 0; i < n; i++)
@@ -196,7 +196,7 @@ apply(struct oracle *o, uint16_t vf, const uint32_t w[IGB_MBX_WORDS])
 		return IGB_PF_ACK;
 	case IGB_MSG_SET_MULTICAST:
 		memset(v->mc, 0, sizeof(v->mc));
-		v->mc_count = info & 0x1f;
+		v->mc_count = info & 0x7f;
 		for (i = 0; i < v->mc_count; i++)
 			v->mc[i] = mc_hash(w, i);
 		v->mc_overflow = (info & 0x80) != 0;

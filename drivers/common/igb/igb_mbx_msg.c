@@ -126,7 +126,8 @@ int
 igb_msg_decode_multicast(const struct igb_msg *m, uint16_t *hashes,
 	unsigned int *count, bool *overflow)
 {
-	unsigned int n = igb_msg_info(m->w[0]) & 0x1f;
+	unsigned int n =
+		(m->w[0] & IGB_MSG_MC_COUNT_MASK) >> IGB_MSG_INFO_SHIFT;
 	unsigned int i;
 
 	if (igb_msg_type(m->w[0]) != IGB_MSG_SET_MULTICAST ||

@@ -33,7 +33,9 @@
 
 /* MSGINFO flags */
 #define IGB_MSG_MC_MAX 30 /* 16-bit hashes in words 1..15 */
-#define IGB_MSG_MC_COUNT_MASK (0x1fu << IGB_MSG_INFO_SHIFT)
+/* The count takes MSGINFO bits 6:0 (bit 7 is the overflow flag): a count
+ * above 30 in any of them is refused, never truncated. */
+#define IGB_MSG_MC_COUNT_MASK (0x7fu << IGB_MSG_INFO_SHIFT)
 #define IGB_MSG_MC_OVERFLOW (0x80u << IGB_MSG_INFO_SHIFT)
 #define IGB_MSG_VLAN_ADD (0x01u << IGB_MSG_INFO_SHIFT)
 #define IGB_MSG_PROMISC_UNICAST (0x01u << IGB_MSG_INFO_SHIFT)

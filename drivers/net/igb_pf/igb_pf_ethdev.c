@@ -145,8 +145,7 @@ service(struct igb_pf_adapter *ad)
 	bool lsc;
 
 	rte_spinlock_recursive_lock(&ad->lock);
-	while (igb_pf_mbx_service(&ad->mbx) != 0)
-		;
+	igb_pf_mbx_service_bounded(&ad->mbx);
 	lsc = link_check(ad);
 	if (++ad->ticks % IGB_PF_STATS_TICKS == 0)
 		igb_pf_vfstats_update(ad);

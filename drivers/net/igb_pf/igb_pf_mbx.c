@@ -144,6 +144,20 @@ igb_pf_mbx_service(struct igb_pf_mbx_server *srv)
 	return events;
 }
 
+unsigned int
+igb_pf_mbx_service_bounded(struct igb_pf_mbx_server *srv)
+{
+	unsigned int events = 0, n, round;
+
+	for (round = 0; round < IGB_PF_MBX_ROUNDS; round++) {
+		n = igb_pf_mbx_service(srv);
+		if (n == 0)
+			break;
+		events += n;
+	}
+	return events;
+}
+
 int
 igb_pf_mbx_ping(struct igb_pf_mbx_server *srv, uint16_t vf)
 {

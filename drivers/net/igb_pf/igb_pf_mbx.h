@@ -40,6 +40,15 @@ struct igb_pf_mbx_server {
 unsigned int igb_pf_mbx_service(struct igb_pf_mbx_server *srv);
 
 /*
+ * Services rounds until nothing is pending, at most IGB_PF_MBX_ROUNDS of
+ * them: a VF that raises REQ as fast as the PF answers must not keep the
+ * caller (the interrupt thread, holding the adapter lock) for ever. What
+ * is left waits for the next interrupt or poll. Returns the events.
+ */
+#define IGB_PF_MBX_ROUNDS 16
+unsigned int igb_pf_mbx_service_bounded(struct igb_pf_mbx_server *srv);
+
+/*
  * Status ping to every VF (link change): PF_CONTROL with CTS to VFs that
  * completed their reset, without CTS ("reset yourself") to the others.
  */

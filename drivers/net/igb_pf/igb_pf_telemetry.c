@@ -121,17 +121,20 @@ static int
 list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
 {
 	struct igb_pf_adapter *ad;
-	struct rte_tel_data *arr;
+	struct rte_tel_data *vfs;
 	uint16_t port = 0, vf;
+	char key[8];
 
 	(void)cmd;
 	ad = port_param(params, &port);
 	if (ad == NULL)
 		return -EINVAL;
-	arr = rte_tel_data_alloc();
-	if (arr == NULL)
+	vfs = rte_tel_data_alloc();
+	if (vfs == NULL)
 		return -ENOMEM;
-	rte_tel_data_start_array(arr, RTE_TEL_CONTAINER);
+	/* DPDK 22.11 arrays hold no dicts (the add fails): "vfs" is a dict
+	 * keyed by VF number. */
+	rte_tel_data_start_dict(vfs);
 	rte_tel_data_start_dict(d);
 	rte_spinlock_recursive_lock(&ad->lock);
 	if (!mbx)
@@ -140,15 +143,18 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
 		struct rte_tel_data *e =
 			mbx ? mbx_dict(&ad->sriov.vf[vf], vf) : vf_dict(ad, vf);
 
-		if (e != NULL)
-			rte_tel_data_add_array_container(arr, e, 0);
+		snprintf(key, sizeof(key), "%u", vf);
+		if (e != NULL &&
+			rte_tel_data_add_dict_container(vfs, key, e, 0) != 0)
+			rte_tel_data_free(e);
 	}
 	rte_tel_data_add_dict_int(d, "port", port);
 	rte_tel_data_add_dict_string(d, "pci", ad->bdf);
 	rte_tel_data_add_dict_int(d, "num_vfs", ad->sriov.num_vfs);
 	rte_tel_data_add_dict_int(d, "link_up", ad->link_up);
 	rte_spinlock_recursive_unlock(&ad->lock);
-	rte_tel_data_add_dict_container(d, "vfs", arr, 0);
+	if (rte_tel_data_add_dict_container(d, "vfs", vfs, 0) != 0)
+		rte_tel_data_free(vfs);
 	return 0;
 }
 

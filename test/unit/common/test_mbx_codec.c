@@ -75,6 +75,18 @@ test_multicast(void)
 	m.w[0] = IGB_MSG_SET_MULTICAST | (31u << IGB_MSG_INFO_SHIFT);
 	check_i64("decode count 31 refused", -EINVAL,
 		igb_msg_decode_multicast(&m, out, &n, &ovf));
+	/* MSGINFO bits 5 and 6 belong to the count: 64 is not 0. */
+	m.w[0] = IGB_MSG_SET_MULTICAST | (64u << IGB_MSG_INFO_SHIFT);
+	check_i64("decode count 64 refused", -EINVAL,
+		igb_msg_decode_multicast(&m, out, &n, &ovf));
+	m.w[0] = IGB_MSG_SET_MULTICAST | (0x25u << IGB_MSG_INFO_SHIFT);
+	check_i64("decode count 37 refused", -EINVAL,
+		igb_msg_decode_multicast(&m, out, &n, &ovf));
+	m.w[0] = IGB_MSG_SET_MULTICAST | IGB_MSG_MC_OVERFLOW |
+		(2u << IGB_MSG_INFO_SHIFT);
+	check_i64("decode count 2 with overflow", 0,
+		igb_msg_decode_multicast(&m, out, &n, &ovf));
+	check_u64("count 2 beside the overflow bit", 2, n);
 }
 
 static void

@@ -20,6 +20,10 @@ struct pf_model {
 	uint32_t r[PF_MODEL_BAR / 4];
 	uint8_t vf_pfsts; /* V2PMAILBOX.PFSTS per VF: PF posted a message */
 	uint8_t vf_pfack; /* V2PMAILBOX.PFACK per VF: PF took ours */
+	/* VFs that, once the PF answered, write flood_w0 and raise REQ
+	 * again without reading the answer. */
+	uint8_t vf_flood;
+	uint32_t flood_w0;
 	struct igb_hw_model ops;
 	struct igb_hw hw;
 };
@@ -45,6 +49,10 @@ pf_model_write(void *ctx, uint32_t reg, uint32_t val)
 			m->vf_pfsts |= 1u << vf;
 		if (val & IGB_P2VMAILBOX_ACK)
 			m->vf_pfack |= 1u << vf;
+		if ((val & IGB_P2VMAILBOX_STS) && (m->vf_flood & (1u << vf))) {
+			m->r[IGB_VMBMEM(vf) / 4] = m->flood_w0;
+			m->r[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFREQ(vf);
+		}
 		if (val & IGB_P2VMAILBOX_PFU) {
 			if (!(*p & IGB_P2VMAILBOX_VFU))
 				*p |= IGB_P2VMAILBOX_PFU;

@@ -200,6 +200,15 @@ test_multicast(void)
 		IGB_MSG_SET_MULTICAST | 31u << 16 | IGB_MSG_NACK | IGB_MSG_CTS,
 		w0);
 	CHECK("malformed list left VF 0's hashes", mta_bit(0x010));
+	/* A count in MSGINFO bits 5-6 was once read as 0 and wiped the
+	 * list (found by app/rogue-vf): 64 hashes cannot fit, refuse. */
+	msg.w[0] = IGB_MSG_SET_MULTICAST | 64u << 16;
+	w0 = request(0, &msg);
+	CHECK_EQ("64 hashes: NACK|CTS",
+		IGB_MSG_SET_MULTICAST | 64u << 16 | IGB_MSG_NACK | IGB_MSG_CTS,
+		w0);
+	CHECK("count 64 left VF 0's hashes", mta_bit(0x010));
+	CHECK_EQ("VF 0 keeps its hash count", 3, s.vf[0].mc_count);
 }
 
 static void
@@ -229,7 +238,8 @@ test_vlan_lpe(void)
 		IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD | IGB_MSG_NACK |
 			IGB_MSG_CTS,
 		w0);
-	CHECK_EQ("VLAN 5000 counted malformed", 2,
+	/* After the multicast counts 31 and 64. */
+	CHECK_EQ("VLAN 5000 counted malformed", 3,
 		s.vf[0].cnt.nack_by_reason[IGB_PF_NACK_MALFORMED]);
 
 	igb_msg_encode_set_lpe(&msg, 9018);
@@ -424,6 +434,34 @@ test_isolation(void)
 		s.vf[0].cnt.acks + s.vf[0].cnt.nacks);
 }
 
+/* A VF raising REQ as fast as the PF answers: the service must return,
+ * and the other VFs be answered meanwhile. */
+static void
+test_flood_bounded(void)
+{
+	uint64_t nacks = s.vf[0].cnt.nacks;
+	struct igb_msg msg = {.w = {0x00fe}, .len = 1}, r;
+	unsigned int events;
+
+	pf_model_vf_send(m, 0, &msg);
+	m->flood_w0 = msg.w[0];
+	m->vf_flood = 1u << 0;
+	igb_msg_encode_set_lpe(&msg, 1518);
+	pf_model_vf_send(m, 1, &msg);
+	events = igb_pf_mbx_service_bounded(&srv);
+	m->vf_flood = 0;
+	CHECK_EQ("flooding VF: one request per round, rounds bounded",
+		IGB_PF_MBX_ROUNDS, s.vf[0].cnt.nacks - nacks);
+	CHECK("events counted", events > IGB_PF_MBX_ROUNDS);
+	CHECK("VF 1 answered during the flood",
+		pf_model_vf_recv(m, 1, &r) &&
+			igb_msg_type(r.w[0]) == IGB_MSG_SET_LPE &&
+			(r.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK)));
+	/* Drain what the flood left pending. */
+	igb_pf_mbx_service(&srv);
+	pf_model_vf_recv(m, 0, &r);
+}
+
 static void
 test_flr_and_ping(void)
 {
@@ -476,6 +514,7 @@ main(void)
 	test_policy_in_registers();
 	test_app_verdict();
 	test_isolation();
+	test_flood_bounded();
 	test_flr_and_ping();
 	free(m);
 	return check_summary("test_mbx_server");
