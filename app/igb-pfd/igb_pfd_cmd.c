@@ -73,7 +73,7 @@ parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 		}
 		if (igb_pf_parse_vlan(w[4], &c->vlan) != 0)
 			return fail(err, errlen,
-				"VLAN 0..4095 expected, not '%s'", w[4]);
+				"VLAN 0..4094 expected, not '%s'", w[4]);
 		return 0;
 	}
 	if (!strcmp(w[3], "trust") || !strcmp(w[3], "spoofchk")) {

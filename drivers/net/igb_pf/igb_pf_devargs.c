@@ -150,7 +150,7 @@ handle_kv(const char *key, const char *val, void *opaque)
 	if (!strcmp(what, "vlan")) {
 		if (igb_pf_parse_vlan(val, &v->vlan) == 0)
 			return 0;
-		snprintf(c->err, c->errlen, "%s=%s: VLAN id 1..4095", key,
+		snprintf(c->err, c->errlen, "%s=%s: VLAN id 1..4094", key,
 			val ? val : "");
 		return -EINVAL;
 	}

@@ -3,7 +3,7 @@
  * Device arguments of net_igb_pf, e.g.
  *   -a 0000:01:00.0,num_vfs=2,vf0_mac=02:00:00:00:00:10,vf1_trust=on
  * Keys: num_vfs (1..7), keep_vfs (on|off: leave the VFs in place on
- * close), vfN_mac, vfN_vlan (port VLAN 1..4095), vfN_trust, vfN_spoofchk
+ * close), vfN_mac, vfN_vlan (port VLAN 1..4094), vfN_trust, vfN_spoofchk
  * (on|off), N in 0..6.
  */
 #ifndef IGB_PF_DEVARGS_H

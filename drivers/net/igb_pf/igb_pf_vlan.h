@@ -16,7 +16,8 @@
 #include "igb_regs.h"
 
 #define IGB_PF_VLAN_ENTRIES IGB_VLVF_ENTRIES
-#define IGB_PF_VLAN_ID_MAX IGB_VLAN_ID_MAX
+/* The mailbox carries 12 bits; 802.1Q reserves VID 4095, so no filter. */
+#define IGB_PF_VLAN_ID_MAX (IGB_VLAN_ID_MAX - 1)
 
 struct igb_pf_vlan_entry {
 	uint16_t vid;

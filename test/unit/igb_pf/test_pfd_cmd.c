@@ -82,7 +82,8 @@ main(void)
 	bad_cmd("set vf x trust on", "0..6");
 	bad_cmd("set vf 1 mac 01:00:5e:00:00:01", "unicast");
 	bad_cmd("set vf 1 mac 02:00:00:00:00", "unicast");
-	bad_cmd("set vf 1 vlan 4096", "0..4095");
+	bad_cmd("set vf 1 vlan 4096", "0..4094");
+	bad_cmd("set vf 1 vlan 4095", "0..4094");
 	bad_cmd("set vf 1 trust maybe", "on or off");
 	bad_cmd("set vf 1 state up", "enable or disable");
 	bad_cmd("set vf 1 colour red", "colour");

@@ -142,6 +142,12 @@ test_vlan(void)
 	unsigned int i;
 
 	setup(&s, 3);
+	CHECK_EQ("VF 0 joins VLAN 4095 (802.1Q reserved)",
+		IGB_PF_NACK_MALFORMED, igb_pf_req_set_vlan(&s, 0, 4095, true));
+	CHECK_EQ("VF 0 joins VLAN 4094", IGB_PF_ACK,
+		igb_pf_req_set_vlan(&s, 0, 4094, true));
+	CHECK_EQ("VF 0 leaves VLAN 4094", IGB_PF_ACK,
+		igb_pf_req_set_vlan(&s, 0, 4094, false));
 	CHECK_EQ("VF 0 joins VLAN 100", IGB_PF_ACK,
 		igb_pf_req_set_vlan(&s, 0, 100, true));
 	CHECK_EQ("VF 1 joins VLAN 100", IGB_PF_ACK,
