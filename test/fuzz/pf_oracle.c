@@ -209,6 +209,11 @@ apply(struct oracle *o, uint16_t vf, const uint32_t w[IGB_MBX_WORDS])
 			vlan_leave(o, vid, vf);
 			return IGB_PF_ACK;
 		}
+		/* A VF holds at most an equal share of the 32 entries
+		 * (the VFs and the PF). */
+		if (!(o->vlan_pools[vid] & (1u << vf)) &&
+			o->pool_vlans[vf] >= 32u / (o->num_vfs + 1u))
+			return IGB_PF_NACK_NO_ROOM;
 		if (!vlan_room(o, vid))
 			return IGB_PF_NACK_NO_ROOM;
 		vlan_join(o, vid, vf);

@@ -90,6 +90,10 @@ igb_pf_req_set_vlan(struct igb_pf_sriov *s, uint16_t vf, uint32_t vid, bool add)
 		igb_pf_vlan_del(&s->vlans, (uint16_t)vid, vf);
 		return IGB_PF_ACK;
 	}
+	if (!igb_pf_vlan_has(&s->vlans, (uint16_t)vid, vf) &&
+		igb_pf_vlan_pool_count(&s->vlans, vf) >=
+			igb_pf_vf_vlan_share(s))
+		return IGB_PF_NACK_NO_ROOM;
 	if (igb_pf_vlan_add(&s->vlans, (uint16_t)vid, vf) != 0)
 		return IGB_PF_NACK_NO_ROOM;
 	return IGB_PF_ACK;

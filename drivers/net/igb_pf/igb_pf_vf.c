@@ -120,6 +120,12 @@ igb_pf_vf_rx_pools(const struct igb_pf_sriov *s)
 	return mask;
 }
 
+unsigned int
+igb_pf_vf_vlan_share(const struct igb_pf_sriov *s)
+{
+	return IGB_PF_VLAN_ENTRIES / (s->num_vfs + 1u);
+}
+
 uint8_t
 igb_pf_vf_tx_pools(const struct igb_pf_sriov *s)
 {

@@ -38,7 +38,7 @@ enum igb_pf_nack {
 	IGB_PF_NACK_PINNED, /* administrator pinned the MAC or VLAN */
 	IGB_PF_NACK_IN_USE, /* address belongs to another function */
 	IGB_PF_NACK_UNTRUSTED, /* needs a trusted VF */
-	IGB_PF_NACK_NO_ROOM, /* shared filter table full */
+	IGB_PF_NACK_NO_ROOM, /* VLAN table full, or the VF's share of it used */
 	IGB_PF_NACK_UNSUPPORTED, /* valid request the PF does not offer */
 	IGB_PF_NACK_APP, /* refused by the application callback */
 	IGB_PF_NACK_REASONS
@@ -129,6 +129,13 @@ void igb_pf_vf_flr(struct igb_pf_sriov *s, uint16_t vf);
 /* Pool mask of VFs whose Rx/Tx may be on (CTS and allowed by admin). */
 uint8_t igb_pf_vf_rx_pools(const struct igb_pf_sriov *s);
 uint8_t igb_pf_vf_tx_pools(const struct igb_pf_sriov *s);
+
+/*
+ * VLANs one VF may ask for: an equal share of the 32 VLVF entries among
+ * the VFs and the PF, so a VF filling the shared table cannot lock the
+ * others (and the PF) out of theirs.
+ */
+unsigned int igb_pf_vf_vlan_share(const struct igb_pf_sriov *s);
 
 /* Effective Rx max frame of a VF pool (CRC included). */
 uint16_t igb_pf_vf_rlpml(const struct igb_pf_vf *v);

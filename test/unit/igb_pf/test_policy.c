@@ -169,11 +169,25 @@ test_vlan(void)
 		igb_pf_req_set_vlan(&s, 0, 4096, true));
 	CHECK_EQ("VLAN 0x10064 (garbage above the id)", IGB_PF_NACK_MALFORMED,
 		igb_pf_req_set_vlan(&s, 0, 0x10064, true));
-	/* VLAN 100 holds one entry; fill the other 31. */
-	for (i = 0; i < IGB_PF_VLAN_ENTRIES - 1; i++)
+	/* A VF's share with 3 VFs: 32 / 4 = 8 VLANs. */
+	CHECK_EQ("VLAN share with 3 VFs", 8, igb_pf_vf_vlan_share(&s));
+	for (i = 0; i < 8; i++)
 		igb_pf_req_set_vlan(&s, 2, 200 + i, true);
-	CHECK_EQ(
-		"VF 2 holds 31 VLANs", 31, igb_pf_vlan_pool_count(&s.vlans, 2));
+	CHECK_EQ("VF 2 holds its 8 VLANs", 8,
+		igb_pf_vlan_pool_count(&s.vlans, 2));
+	CHECK_EQ("VF 2's 9th VLAN: share used", IGB_PF_NACK_NO_ROOM,
+		igb_pf_req_set_vlan(&s, 2, 300, true));
+	CHECK_EQ("VF 2 re-joins one of its VLANs", IGB_PF_ACK,
+		igb_pf_req_set_vlan(&s, 2, 200, true));
+	CHECK_EQ("VF 1 joins VLAN 300 despite VF 2", IGB_PF_ACK,
+		igb_pf_req_set_vlan(&s, 1, 300, true));
+	igb_pf_req_set_vlan(&s, 1, 300, false);
+	/* The PF's own filters fill the rest of the table. */
+	for (i = 8; i < IGB_PF_VLAN_ENTRIES - 1; i++)
+		igb_pf_vlan_add(&s.vlans, 200 + i, IGB_PF_POOL);
+	CHECK_EQ("VLAN table entries in use", IGB_PF_VLAN_ENTRIES,
+		1 + igb_pf_vlan_pool_count(&s.vlans, 2) +
+			igb_pf_vlan_pool_count(&s.vlans, IGB_PF_POOL));
 	CHECK_EQ("33rd VLAN: table full", IGB_PF_NACK_NO_ROOM,
 		igb_pf_req_set_vlan(&s, 0, 300, true));
 	CHECK_EQ("joining an existing VLAN with a full table", IGB_PF_ACK,
