@@ -25,13 +25,11 @@ pfd_refused "no VF token" '^igb-pfd: no VF token: .*--vfio-vf-token=<uuid>' \
 pfd_refused "malformed VF token" '^igb-pfd: --vfio-vf-token 1234 is not a UUID' \
 	--vfio-vf-token=1234 -- --pci "$PF_BDF" --num-vfs 1
 
-# The PMD's own parser, through a raw device argument (no igb-pfd).
+# The PMD's own parser, through a raw device argument (no igb-pfd; one
+# case: a testpmd start costs minutes in the TCG guest).
 testpmd_refused "raw devarg num_vfs=abc" \
 	'^net_igb_pf: 0000:01:00\.0: num_vfs=abc is not a number' \
 	-d "$PF_PMD" "$tok" -a "$PF_BDF,num_vfs=abc"
-testpmd_refused "raw devarg num_vfs=-1" \
-	'^net_igb_pf: 0000:01:00\.0: num_vfs=-1 out of range: 1\.\.7' \
-	-d "$PF_PMD" "$tok" -a "$PF_BDF,num_vfs=-1"
 
 # Hugepages: a folder that is no hugetlbfs, then none reserved at all.
 mkdir -p /tmp/nohuge

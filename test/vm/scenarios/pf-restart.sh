@@ -34,7 +34,7 @@ recover() {
 	[[ ! "$out" =~ [Ff]ail|[Ee]rror ]] || fail "$2: port reset failed: $out"
 	testpmd_cmd vf "port start 0" 60 > /dev/null
 	testpmd_cmd vf start > /dev/null
-	wait_for 60 "$2: VF link up again" testpmd_link_up vf 0
+	wait_for 240 "$2: VF link up again" testpmd_link_up vf 0
 	assert_eq "$2: VF MAC after the reset" "$VF0_MAC" \
 		"$(testpmd_mac vf 0 | tr 'A-F' 'a-f')"
 	assert_num "$2: ping loss after recovery (%)" -eq 0 \
@@ -55,9 +55,9 @@ restart() {
 	t0=$(date +%s%N)
 	"$@"
 	assert_eq "$what: VFs kept" 1 "$(pf_numvfs)"
-	wait_for 30 "$what: reset event in testpmd" events_above "$ev"
+	wait_for 120 "$what: reset event in testpmd" events_above "$ev"
 	log "$what: reset event $((($(date +%s%N) - t0) / 1000000)) ms after the stop"
-	wait_for 30 "$what: VF link down in testpmd" testpmd_link_down vf 0
+	wait_for 120 "$what: VF link down in testpmd" testpmd_link_down vf 0
 	next=pfd$((++PFD_N))
 	pfd_up "$next"
 	assert_match "$what: new PF process serves the existing VF" \
@@ -66,6 +66,8 @@ restart() {
 	recover "$next" "$what"
 	PFD=$next
 }
+
+quit_pfd() { console_stop "$1" 120; } # NAME
 
 kill_pfd() { # NAME
 	local pid
@@ -90,10 +92,10 @@ TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
 assert_eq "VF port driver" net_igb_vf "$(testpmd_driver vf 0)"
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-wait_for 60 "VF port link up" testpmd_link_up vf 0
+wait_for 240 "VF port link up" testpmd_link_up vf 0
 assert_num "ping loss before (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
 
-restart "quit" pfd_stop "$PFD"
+restart "quit" quit_pfd "$PFD"
 restart "kill -9" kill_pfd "$PFD"
 testpmd_stop vf
-pfd_stop "$PFD"
+quit_pfd "$PFD"

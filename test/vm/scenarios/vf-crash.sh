@@ -45,7 +45,7 @@ vf_testpmd() { # NAME
 		"$(testpmd_mac "$1" 0 | tr 'A-F' 'a-f')"
 	testpmd_cmd "$1" "set fwd icmpecho" > /dev/null
 	testpmd_cmd "$1" start > /dev/null
-	wait_for 60 "$1: VF port link up" testpmd_link_up "$1" 0
+	wait_for 240 "$1: VF port link up" testpmd_link_up "$1" 0
 }
 
 [ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
@@ -93,7 +93,7 @@ t0=$(date +%s%N)
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 log "testpmd (pid $pid) killed"
-wait_for 30 "PF saw VF 0's function level reset" flrs_above "$flrs"
+wait_for 120 "PF saw VF 0's function level reset" flrs_above "$flrs"
 flr_ms=$((($(date +%s%N) - t0) / 1000000))
 wait "$flood" || true
 log "flood: $(tail -n 2 "$SCEN_OUT/flood.txt" | tr '\n' ' ')"
