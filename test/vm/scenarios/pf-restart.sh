@@ -33,10 +33,11 @@ recover() {
 	echo "$out"
 	[[ ! "$out" =~ [Ff]ail|[Ee]rror ]] || fail "$2: port reset failed: $out"
 	testpmd_cmd vf "port start 0" 60 > /dev/null
-	testpmd_cmd vf start > /dev/null
 	wait_for 240 "$2: VF link up again" testpmd_link_up vf 0
 	assert_eq "$2: VF MAC after the reset" "$VF0_MAC" \
 		"$(testpmd_mac vf 0 | tr 'A-F' 'a-f')"
+	testpmd_cmd vf start > /dev/null
+	wait_for 120 "$2: VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
 	assert_num "$2: ping loss after recovery (%)" -eq 0 \
 		"$(ping_loss "$VF0_IP" 30)"
 	assert_eq "$2: VF 0 active at the new PF" active \
@@ -64,7 +65,7 @@ restart() {
 		"igb-pfd: port 0 driver net_igb_pf pci $PF_BDF, 1 VFs, ready" \
 		"$(cat "$SCEN_OUT/$next.log")"
 	recover "$next" "$what"
-	PFD=$next
+	CUR_PFD=$next
 }
 
 quit_pfd() { console_stop "$1" 120; } # NAME
@@ -80,7 +81,7 @@ kill_pfd() { # NAME
 [ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
 pf_setup
 PFD_N=0
-PFD=pfd0
+CUR_PFD=pfd0
 pfd_up pfd0
 bdf=$(vf_bdf 0)
 wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
@@ -90,12 +91,13 @@ TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
 	-d "$VF_PMD" -a "$bdf" --vfio-vf-token="$VF_TOKEN" \
 	--log-level=pmd.net.igb_vf:info -- --nb-cores=1 --total-num-mbufs=4096
 assert_eq "VF port driver" net_igb_vf "$(testpmd_driver vf 0)"
+wait_for 240 "VF port link up" testpmd_link_up vf 0
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-wait_for 240 "VF port link up" testpmd_link_up vf 0
+wait_for 120 "VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
 assert_num "ping loss before (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
 
-restart "quit" quit_pfd "$PFD"
-restart "kill -9" kill_pfd "$PFD"
+restart "quit" quit_pfd "$CUR_PFD"
+restart "kill -9" kill_pfd "$CUR_PFD"
 testpmd_stop vf
-quit_pfd "$PFD"
+quit_pfd "$CUR_PFD"
