@@ -6,6 +6,8 @@
 # once a new PF process serves it, with its pinned MAC.
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
+# shellcheck source=../lib/vf.sh
+. "$IGB_TOP/test/vm/lib/vf.sh"
 # shellcheck source=../lib/fault.sh
 . "$IGB_TOP/test/vm/lib/fault.sh"
 

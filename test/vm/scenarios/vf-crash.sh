@@ -6,6 +6,8 @@
 # of the VF starts from the state the first one found.
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
+# shellcheck source=../lib/vf.sh
+. "$IGB_TOP/test/vm/lib/vf.sh"
 # shellcheck source=../lib/fault.sh
 . "$IGB_TOP/test/vm/lib/fault.sh"
 
