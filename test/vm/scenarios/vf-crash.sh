@@ -39,8 +39,8 @@ flrs_above() { # N: VF 0's FLR count at the PF is above N
 }
 
 # vf_testpmd NAME: testpmd on VF 0 with our PMD and the PF's MAC, its
-# link up, icmpecho chosen but not started (commands answer slowly while
-# a forwarding lcore busy-polls in the loaded TCG guest: talk first).
+# link up, icmpecho chosen but not started (the filters of the test go
+# in before traffic).
 vf_testpmd() {
 	local info
 	TP_START_SECS=${TP_START_SECS:-420} testpmd_start "$1" -l 0-1 -n 1 \
