@@ -18,7 +18,7 @@ import sys
 def ask(prefix, cmd):
     path = f"/var/run/dpdk/{prefix}/dpdk_telemetry.v2"
     s = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-    s.settimeout(10)
+    s.settimeout(90)  # a loaded TCG guest answers slowly
     s.connect(path)
     hello = json.loads(s.recv(1 << 16))
     reply = json.loads(s.recv(hello.get("max_output_len", 1 << 16)))
