@@ -21,6 +21,7 @@ def ask(prefix, cmd):
     s.settimeout(90)  # a loaded TCG guest answers slowly
     s.connect(path)
     hello = json.loads(s.recv(1 << 16))
+    s.send(cmd.encode())
     reply = json.loads(s.recv(hello.get("max_output_len", 1 << 16)))
     s.close()
     key = cmd.split(",", 1)[0]
