@@ -98,7 +98,7 @@ pfd_opts_parse(
 		case 'h':
 			return 1;
 		default:
-			snprintf(err, errlen, "unknown option %s",
+			snprintf(err, errlen, "unknown option %s (see --help)",
 				argv[optind - 1]);
 			return -EINVAL;
 		}

@@ -18,6 +18,7 @@
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
+#include "igb_pfd_check.h"
 #include "igb_pfd_cmd.h"
 #include "igb_pfd_opts.h"
 #include "rte_pmd_igb_pf.h"
@@ -330,11 +331,17 @@ main(int argc, char **argv)
 	for (sep = 1; sep < argc && strcmp(argv[sep], "--") != 0; sep++)
 		;
 	ret = pfd_opts_parse(argc - sep, argv + sep, &o, err, sizeof(err));
+	if (ret > 0) {
+		fputs(pfd_opts_usage, stdout);
+		return EXIT_SUCCESS;
+	}
+	/* One line naming the problem, before EAL fills the screen. */
+	if (ret == 0)
+		ret = pfd_check_env(sep, argv, o.pci, "/sys", "/proc/mounts",
+			err, sizeof(err));
 	if (ret != 0) {
-		if (ret < 0)
-			fprintf(stderr, "igb-pfd: %s\n", err);
-		fputs(pfd_opts_usage, ret < 0 ? stderr : stdout);
-		return ret < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+		fprintf(stderr, "igb-pfd: %s\n", err);
+		return EXIT_FAILURE;
 	}
 	/* EAL gets its own options plus -a <PF with our devargs>. */
 	eal_argv = calloc((size_t)sep + 4, sizeof(char *));

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "igb_pf_sysfs.h"
@@ -70,9 +71,15 @@ igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
 {
 	char path[PATH_MAX], link[PATH_MAX], val[16];
 	const char *drv;
+	struct stat st;
 	ssize_t n;
 	int ret;
 
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s", sysfs, bdf);
+	if (stat(path, &st) != 0) {
+		snprintf(err, errlen, "no PCI device %s", bdf);
+		return -ENODEV;
+	}
 	snprintf(
 		path, sizeof(path), "%s/bus/pci/devices/%s/driver", sysfs, bdf);
 	n = readlink(path, link, sizeof(link) - 1);

@@ -16,7 +16,8 @@
 int igb_pf_sysfs_vf_count(const char *sysfs, const char *bdf, unsigned int *cur,
 	unsigned int *total, char *err, size_t errlen);
 
-/* Checks driver (vfio-pci), module option and token: 0 or -errno + err. */
+/* Checks the device exists, its driver (vfio-pci), the module option
+ * and the token: 0 or -errno + err. */
 int igb_pf_sysfs_check(const char *sysfs, const char *bdf, bool have_token,
 	char *err, size_t errlen);
 

@@ -2,11 +2,16 @@
 /*
  * Telemetry: /igb_pf/vfs,<port> lists the VFs (address, VLANs, trust,
  * state, traffic counters); /igb_pf/mbx,<port> their mailbox counters by
- * verdict. Without a port number the first net_igb_pf port is used.
+ * verdict; /igb_pf/regs,<port> what the device holds for each VF, read
+ * back from its registers (address entries, VLVF entries, VMOLR
+ * multicast bits, Rx/Tx enables) next to the multicast table's bit count,
+ * so a test can tell a stale filter from stale bookkeeping. Without a
+ * port number the first net_igb_pf port is used.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <rte_telemetry.h>
 
@@ -93,6 +98,85 @@ vf_dict(struct igb_pf_adapter *ad, uint16_t vf)
 	return d;
 }
 
+/* Addresses of the receive-address entries that steer to pool vf. */
+static void
+add_hw_macs(struct rte_tel_data *d, struct igb_hw *hw, uint16_t vf)
+{
+	char buf[IGB_RAR_ENTRIES * RTE_ETHER_ADDR_FMT_SIZE] = "";
+	struct rte_ether_addr a;
+	size_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < IGB_RAR_ENTRIES && len < sizeof(buf); i++) {
+		uint32_t ral = igb_read(hw, IGB_RAL(i));
+		uint32_t rah = igb_read(hw, IGB_RAH(i));
+
+		if (!(rah & IGB_RAH_AV) ||
+			!(rah & IGB_BIT(IGB_RAH_POOL_SHIFT + vf)))
+			continue;
+		memcpy(a.addr_bytes, &ral, 4);
+		a.addr_bytes[4] = (uint8_t)rah;
+		a.addr_bytes[5] = (uint8_t)(rah >> 8);
+		if (len > 0)
+			buf[len++] = ',';
+		rte_ether_format_addr(buf + len, sizeof(buf) - len, &a);
+		len = strlen(buf);
+	}
+	rte_tel_data_add_dict_string(d, "hw_macs", buf);
+}
+
+/* VLAN ids of the enabled VLVF entries that include pool vf. */
+static void
+add_hw_vlans(struct rte_tel_data *d, struct igb_hw *hw, uint16_t vf)
+{
+	char buf[IGB_VLVF_ENTRIES * 5 + 1] = "";
+	size_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < IGB_VLVF_ENTRIES && len < sizeof(buf); i++) {
+		uint32_t vlvf = igb_read(hw, IGB_VLVF(i));
+
+		if (!(vlvf & IGB_VLVF_VLANID_ENABLE) ||
+			!(vlvf & IGB_BIT(IGB_VLVF_POOLSEL_SHIFT + vf)))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%u",
+			len ? "," : "", vlvf & IGB_VLVF_VLANID_MASK);
+	}
+	rte_tel_data_add_dict_string(d, "hw_vlans", buf);
+}
+
+static struct rte_tel_data *
+regs_dict(struct igb_hw *hw, uint16_t vf)
+{
+	struct rte_tel_data *d = rte_tel_data_alloc();
+	uint32_t vmolr = igb_read(hw, IGB_VMOLR(vf));
+
+	if (d == NULL)
+		return NULL;
+	rte_tel_data_start_dict(d);
+	rte_tel_data_add_dict_int(d, "vf", vf);
+	add_hw_macs(d, hw, vf);
+	add_hw_vlans(d, hw, vf);
+	rte_tel_data_add_dict_int(
+		d, "hw_mc_filter", !!(vmolr & IGB_VMOLR_ROMPE));
+	rte_tel_data_add_dict_int(d, "hw_allmulti", !!(vmolr & IGB_VMOLR_MPME));
+	rte_tel_data_add_dict_int(
+		d, "hw_rx", !!(igb_read(hw, IGB_VFRE) & IGB_BIT(vf)));
+	rte_tel_data_add_dict_int(
+		d, "hw_tx", !!(igb_read(hw, IGB_VFTE) & IGB_BIT(vf)));
+	return d;
+}
+
+static unsigned int
+mta_bits(struct igb_hw *hw)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < IGB_MTA_WORDS; i++)
+		n += (unsigned int)__builtin_popcount(igb_read(hw, IGB_MTA(i)));
+	return n;
+}
+
 static struct rte_tel_data *
 mbx_dict(const struct igb_pf_vf *v, uint16_t vf)
 {
@@ -117,8 +201,11 @@ mbx_dict(const struct igb_pf_vf *v, uint16_t vf)
 	return d;
 }
 
+enum vf_view { VIEW_STATE, VIEW_MBX, VIEW_REGS };
+
 static int
-list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
+list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
+	enum vf_view view)
 {
 	struct igb_pf_adapter *ad;
 	struct rte_tel_data *vfs;
@@ -137,17 +224,24 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
 	rte_tel_data_start_dict(vfs);
 	rte_tel_data_start_dict(d);
 	rte_spinlock_recursive_lock(&ad->lock);
-	if (!mbx)
+	if (view == VIEW_STATE)
 		igb_pf_vfstats_update(ad);
 	for (vf = 0; vf < ad->sriov.num_vfs; vf++) {
-		struct rte_tel_data *e =
-			mbx ? mbx_dict(&ad->sriov.vf[vf], vf) : vf_dict(ad, vf);
+		struct rte_tel_data *e;
 
+		if (view == VIEW_MBX)
+			e = mbx_dict(&ad->sriov.vf[vf], vf);
+		else if (view == VIEW_REGS)
+			e = regs_dict(&ad->hw, vf);
+		else
+			e = vf_dict(ad, vf);
 		snprintf(key, sizeof(key), "%u", vf);
 		if (e != NULL &&
 			rte_tel_data_add_dict_container(vfs, key, e, 0) != 0)
 			rte_tel_data_free(e);
 	}
+	if (view == VIEW_REGS)
+		rte_tel_data_add_dict_int(d, "mta_bits", mta_bits(&ad->hw));
 	rte_tel_data_add_dict_int(d, "port", port);
 	rte_tel_data_add_dict_string(d, "pci", ad->bdf);
 	rte_tel_data_add_dict_int(d, "num_vfs", ad->sriov.num_vfs);
@@ -161,13 +255,19 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d, bool mbx)
 static int
 tel_vfs(const char *cmd, const char *params, struct rte_tel_data *d)
 {
-	return list_vfs(cmd, params, d, false);
+	return list_vfs(cmd, params, d, VIEW_STATE);
 }
 
 static int
 tel_mbx(const char *cmd, const char *params, struct rte_tel_data *d)
 {
-	return list_vfs(cmd, params, d, true);
+	return list_vfs(cmd, params, d, VIEW_MBX);
+}
+
+static int
+tel_regs(const char *cmd, const char *params, struct rte_tel_data *d)
+{
+	return list_vfs(cmd, params, d, VIEW_REGS);
 }
 
 void
@@ -184,4 +284,7 @@ igb_pf_telemetry_init(void)
 	rte_telemetry_register_cmd("/igb_pf/mbx", tel_mbx,
 		"Mailbox counters of each VF of a net_igb_pf port. Parameters: "
 		"int port_id");
+	rte_telemetry_register_cmd("/igb_pf/regs", tel_regs,
+		"Filters the device holds for each VF of a net_igb_pf port, "
+		"read from its registers. Parameters: int port_id");
 }

@@ -1,35 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* VF provisioning through sysfs, against a fake sysfs tree. */
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "check.h"
+#include "fake_sysfs.h"
 #include "igb_pf_sysfs.h"
-
-#define BDF "0000:01:00.0"
-
-static char root[256];
-
-static void
-put(const char *rel, const char *val)
-{
-	char path[PATH_MAX];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	f = fopen(path, "w");
-	if (f == NULL) {
-		perror(path);
-		exit(EXIT_FAILURE);
-	}
-	fputs(val, f);
-	fclose(f);
-}
 
 static unsigned int
 numvfs(void)
@@ -47,37 +24,6 @@ numvfs(void)
 		fclose(f);
 	}
 	return n;
-}
-
-static void
-mkdirs(const char *rel)
-{
-	char path[PATH_MAX];
-	char *p;
-
-	snprintf(path, sizeof(path), "%s/%s", root, rel);
-	for (p = path + strlen(root) + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0755);
-			*p = '/';
-		}
-	}
-	mkdir(path, 0755);
-}
-
-static void
-bind_to(const char *drv)
-{
-	char link[PATH_MAX], target[PATH_MAX];
-
-	snprintf(link, sizeof(link), "%s/bus/pci/devices/" BDF "/driver", root);
-	snprintf(target, sizeof(target), "../../../../bus/pci/drivers/%s", drv);
-	unlink(link);
-	if (symlink(target, link) != 0) {
-		perror(link);
-		exit(EXIT_FAILURE);
-	}
 }
 
 static void
@@ -99,12 +45,7 @@ main(void)
 	bool created;
 	int ret;
 
-	snprintf(root, sizeof(root), "%s/igb_pf_sysfs.XXXXXX",
-		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(root) == NULL) {
-		perror("mkdtemp");
-		return EXIT_FAILURE;
-	}
+	fake_root_init("igb_pf_sysfs");
 	mkdirs("bus/pci/devices/" BDF);
 	mkdirs("module/vfio_pci/parameters");
 	put("bus/pci/devices/" BDF "/sriov_totalvfs", "8\n");
@@ -154,12 +95,6 @@ main(void)
 		root, "0000:02:00.0", &cur, &total, err, sizeof(err));
 	expect("device without SR-IOV", -ENOENT, ret, err, "no SR-IOV");
 
-	{
-		char cmd[PATH_MAX + 16];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
-		if (system(cmd) != 0)
-			printf("note: could not remove %s\n", root);
-	}
+	fake_root_remove();
 	return check_summary("test_sysfs");
 }

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * igb-pfd's look at the system before EAL starts: the PF bound to
+ * vfio-pci (loaded with enable_sriov=1), a VF token among the EAL options,
+ * a hugetlbfs mount and reserved hugepages. A missing piece is one line
+ * naming it, instead of a probe failure buried in EAL's log.
+ */
+#ifndef IGB_PFD_CHECK_H
+#define IGB_PFD_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Value of EAL option name ("--name=value" or "--name value") in
+ * argv[1..argc-1]; NULL if absent or given without a value. *present
+ * tells whether the option appears at all.
+ */
+const char *pfd_eal_opt(int argc, char **argv, const char *name, bool *present);
+
+/*
+ * eal_argv: igb-pfd's EAL options (argv[0] is the program); pci: the PF;
+ * sysfs: sysfs mount point ("/sys"); mounts: mount table ("/proc/mounts").
+ * 0, or -errno with one line in err.
+ */
+int pfd_check_env(int eal_argc, char **eal_argv, const char *pci,
+	const char *sysfs, const char *mounts, char *err, size_t errlen);
+
+#endif /* IGB_PFD_CHECK_H */

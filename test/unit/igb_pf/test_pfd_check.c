@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* igb-pfd's system checks against a fake sysfs tree and mount table. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "fake_sysfs.h"
+#include "igb_pfd_check.h"
+
+#define TOKEN "--vfio-vf-token=0b63c8a6-54f5-4c2a-9b7b-8d7e2f9d3c11"
+
+static char mounts[300];
+
+/* Runs the check on a NULL-terminated EAL option list. */
+static int
+run(const char *pci, const char *const *opts, char *err)
+{
+	char *argv[16] = {(char *)(uintptr_t) "igb-pfd"};
+	int argc = 1;
+
+	while (*opts != NULL && argc < 15)
+		argv[argc++] = (char *)(uintptr_t)*opts++;
+	return pfd_check_env(argc, argv, pci, root, mounts, err, 512);
+}
+
+static void
+expect(const char *what, int want, int ret, const char *err, const char *needle)
+{
+	char w[700];
+
+	CHECK_EQ(what, want, ret);
+	snprintf(
+		w, sizeof(w), "%s: message has \"%s\" (%s)", what, needle, err);
+	CHECK(w, strstr(err, needle) != NULL);
+	CHECK("message is one line", strchr(err, '\n') == NULL);
+}
+
+static void
+test_eal_opt(void)
+{
+	char *a[] = {"p", "-l", "0", "--huge-dir", "/h", "--file-prefix=x",
+		"--no-huge"};
+	bool present;
+	const char *v;
+
+	v = pfd_eal_opt(7, a, "--huge-dir", &present);
+	CHECK("--huge-dir VALUE found", present && v && !strcmp(v, "/h"));
+	v = pfd_eal_opt(7, a, "--file-prefix", &present);
+	CHECK("--file-prefix=VALUE found", present && v && !strcmp(v, "x"));
+	v = pfd_eal_opt(7, a, "--no-huge", &present);
+	CHECK("flag present without value", present && v == NULL);
+	v = pfd_eal_opt(7, a, "--in-memory", &present);
+	CHECK("absent option", !present && v == NULL);
+	v = pfd_eal_opt(7, a, "--file", &present);
+	CHECK("a prefix of an option is not the option", !present);
+}
+
+int
+main(void)
+{
+	static const char *const ok[] = {TOKEN, NULL};
+	static const char *const none[] = {NULL};
+	static const char *const no_value[] = {"--vfio-vf-token", NULL};
+	static const char *const bad_uuid[] = {"--vfio-vf-token=abc", NULL};
+	static const char *const no_huge[] = {TOKEN, "--no-huge", NULL};
+	static const char *const in_mem[] = {TOKEN, "--in-memory", NULL};
+	static const char *const dir_ok[] = {
+		TOKEN, "--huge-dir", "/mnt/h/", NULL};
+	static const char *const dir_bad[] = {TOKEN, "--huge-dir=/tmp/e", NULL};
+	char err[512];
+	int ret;
+
+	test_eal_opt();
+	fake_root_init("igb_pfd_check");
+	snprintf(mounts, sizeof(mounts), "%s/mounts", root);
+	mkdirs("bus/pci/devices/" BDF);
+	mkdirs("module/vfio_pci/parameters");
+	mkdirs("kernel/mm/hugepages/hugepages-2048kB");
+	mkdirs("kernel/mm/hugepages/hugepages-1048576kB");
+	put("module/vfio_pci/parameters/enable_sriov", "Y\n");
+	put("kernel/mm/hugepages/hugepages-2048kB/nr_hugepages", "0\n");
+	put("kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages", "0\n");
+	put("mounts",
+		"sysfs /sys sysfs rw 0 0\n"
+		"none /dev/hugepages hugetlbfs rw,pagesize=2M 0 0\n"
+		"none /mnt/h hugetlbfs rw,pagesize=2M 0 0\n");
+
+	ret = run("0000:02:00.0", ok, err);
+	expect("no such device", -ENODEV, ret, err, "no PCI device");
+	ret = run(BDF, ok, err);
+	expect("unbound PF", -ENODEV, ret, err, "bound to no driver");
+	bind_to("igb");
+	ret = run(BDF, ok, err);
+	expect("PF bound to igb", -ENODEV, ret, err, BDF " is bound to igb");
+	bind_to("vfio-pci");
+	ret = run(BDF, none, err);
+	expect("no VF token", -EPERM, ret, err, "--vfio-vf-token=<uuid>");
+	ret = run(BDF, no_value, err);
+	expect("token option without value", -EINVAL, ret, err, "needs a UUID");
+	ret = run(BDF, bad_uuid, err);
+	expect("token not a UUID", -EINVAL, ret, err, "abc is not a UUID");
+
+	ret = run(BDF, ok, err);
+	expect("no hugepages reserved", -ENOMEM, ret, err, "nr_hugepages is 0");
+	ret = run(BDF, no_huge, err);
+	CHECK_EQ("--no-huge needs no hugepages", 0, ret);
+	put("kernel/mm/hugepages/hugepages-1048576kB/nr_hugepages", "1\n");
+	ret = run(BDF, ok, err);
+	CHECK_EQ("one 1 GiB page reserved, hugetlbfs mounted", 0, ret);
+	ret = run(BDF, dir_ok, err);
+	CHECK_EQ("--huge-dir on a hugetlbfs mount (trailing /)", 0, ret);
+	ret = run(BDF, dir_bad, err);
+	expect("--huge-dir not hugetlbfs", -ENOENT, ret, err,
+		"--huge-dir /tmp/e is not a hugetlbfs mount point");
+	put("mounts", "sysfs /sys sysfs rw 0 0\n");
+	ret = run(BDF, ok, err);
+	expect("no hugetlbfs", -ENOENT, ret, err, "no hugetlbfs mounted");
+	ret = run(BDF, in_mem, err);
+	CHECK_EQ("--in-memory needs no mount", 0, ret);
+	put("module/vfio_pci/parameters/enable_sriov", "N\n");
+	ret = run(BDF, ok, err);
+	expect("vfio-pci without enable_sriov", -EPERM, ret, err,
+		"enable_sriov=1");
+	fake_root_remove();
+	return check_summary("test_pfd_check");
+}

@@ -1,0 +1,106 @@
+# summary: igb-pfd --keep-vfs quit, then killed (-9), and started again while testpmd runs on net_igb_vf: the VF reports the reset, recovers by port reset, pings pass
+# timeout: 1500
+# wip: the VF in use does not recover: after the PF process restarts its BAR reads 0 (V2PMAILBOX 0x00, VF_RESET -EBUSY); vfio-pci resets the PF on release/open and QEMU 10 then re-enables the VFs with their command register cleared
+# The VFs outlive the PF process (--keep-vfs, same VF token for the next
+# one). The VF must notice the PF going through reset (RSTI/RSTD), say
+# so with RTE_ETH_EVENT_INTR_RESET, and work again after "port reset"
+# once a new PF process serves it, with its pinned MAC.
+# shellcheck source=../lib/pf.sh
+. "$IGB_TOP/test/vm/lib/pf.sh"
+# shellcheck source=../lib/vf.sh
+. "$IGB_TOP/test/vm/lib/vf.sh"
+# shellcheck source=../lib/fault.sh
+. "$IGB_TOP/test/vm/lib/fault.sh"
+
+VF0_MAC=02:00:00:00:00:10
+VF0_IP=198.18.0.2
+
+pfd_up() { # NAME
+	pfd_start "$1" -- --pci "$PF_BDF" --num-vfs 1 --keep-vfs \
+		--vf "0,mac=$VF0_MAC"
+	assert_eq "$1: PF driver" net_igb_pf "$(pfd_driver "$1")"
+}
+
+reset_events() { grep -c "Port 0: reset event" "$SCEN_OUT/vf.log" || true; }
+
+events_above() { [ "$(reset_events)" -gt "$1" ]; }
+
+# recover PFD WHAT: the new PF process PFD is up; the application's
+# recovery (port stop, reset, start), then pings.
+recover() {
+	local t0 out
+	t0=$(date +%s)
+	testpmd_cmd vf stop > /dev/null
+	testpmd_cmd vf "port stop 0" > /dev/null
+	out=$(testpmd_cmd vf "port reset 0" 60)
+	echo "$out"
+	[[ ! "$out" =~ [Ff]ail|[Ee]rror ]] || fail "$2: port reset failed: $out"
+	testpmd_cmd vf "port start 0" 60 > /dev/null
+	wait_for 240 "$2: VF link up again" testpmd_link_up vf 0
+	assert_eq "$2: VF MAC after the reset" "$VF0_MAC" \
+		"$(testpmd_mac vf 0 | tr 'A-F' 'a-f')"
+	testpmd_cmd vf start > /dev/null
+	wait_for 120 "$2: VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
+	assert_num "$2: ping loss after recovery (%)" -eq 0 \
+		"$(ping_loss "$VF0_IP" 30)"
+	assert_eq "$2: VF 0 active at the new PF" active \
+		"$(tel_value "$1" /igb_pf/vfs 0 state)"
+	assert_num "$2: VF_RESET requests at the new PF" -ge 1 \
+		"$(tel_value "$1" /igb_pf/mbx 0 resets)"
+	log "$2: recovered in $(($(date +%s) - t0))s"
+}
+
+# restart WHAT STOP-COMMAND...: stop the PF process, check the VF reports
+# the reset and the VFs stay, start a new PF process, recover.
+restart() {
+	local what=$1 ev t0 next
+	shift
+	ev=$(reset_events)
+	t0=$(date +%s%N)
+	"$@"
+	assert_eq "$what: VFs kept" 1 "$(pf_numvfs)"
+	wait_for 120 "$what: reset event in testpmd" events_above "$ev"
+	log "$what: reset event $((($(date +%s%N) - t0) / 1000000)) ms after the stop"
+	wait_for 120 "$what: VF link down in testpmd" testpmd_link_down vf 0
+	next=pfd$((++PFD_N))
+	pfd_up "$next"
+	assert_match "$what: new PF process serves the existing VF" \
+		"igb-pfd: port 0 driver net_igb_pf pci $PF_BDF, 1 VFs, ready" \
+		"$(cat "$SCEN_OUT/$next.log")"
+	recover "$next" "$what"
+	CUR_PFD=$next
+}
+
+quit_pfd() { console_stop "$1" 120; } # NAME
+
+kill_pfd() { # NAME
+	local pid
+	pid=$(tp_var PID "$1")
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null || true
+	log "igb-pfd $1 (pid $pid) killed"
+}
+
+[ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
+pf_setup
+PFD_N=0
+CUR_PFD=pfd0
+pfd_up pfd0
+bdf=$(vf_bdf 0)
+wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
+pci_bind "$bdf" vfio-pci
+peer_up
+TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
+	-d "$VF_PMD" -a "$bdf" --vfio-vf-token="$VF_TOKEN" \
+	--log-level=pmd.net.igb_vf:info -- --nb-cores=1 --total-num-mbufs=4096
+assert_eq "VF port driver" net_igb_vf "$(testpmd_driver vf 0)"
+wait_for 240 "VF port link up" testpmd_link_up vf 0
+testpmd_cmd vf "set fwd icmpecho" > /dev/null
+testpmd_cmd vf start > /dev/null
+wait_for 120 "VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
+assert_num "ping loss before (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+
+restart "quit" quit_pfd "$CUR_PFD"
+restart "kill -9" kill_pfd "$CUR_PFD"
+testpmd_stop vf
+quit_pfd "$CUR_PFD"
