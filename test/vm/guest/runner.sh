@@ -40,7 +40,7 @@ while read -r name; do
 	rc=$?
 	dmesg -c > "$dir/dmesg" 2>&1
 	secs=$(($(date +%s) - start))
-	notes=$(tr '\n' ';' < "$dir/notes" 2>/dev/null | sed 's/;$//')
+	notes=$(tr '\n' ';' 2> /dev/null < "$dir/notes" | sed 's/;$//')
 	case $rc in
 	0) res=PASS ;;
 	3) res=XFAIL ;;
