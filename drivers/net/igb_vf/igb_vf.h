@@ -93,6 +93,10 @@ int igb_vf_set_max_frame(struct rte_eth_dev *dev, uint16_t mtu);
 int igb_vf_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
 int igb_vf_filters_restore(struct rte_eth_dev *dev);
 
+/* igb_vf_pci.c: the PCI command enables a PF reset clears */
+bool igb_vf_pci_enables_lost(struct rte_eth_dev *dev);
+int igb_vf_pci_enables_restore(struct rte_eth_dev *dev);
+
 /* igb_vf_link.c: link state and the poll alarm */
 int igb_vf_link_update(struct rte_eth_dev *dev, int wait);
 void igb_vf_alarm_start(struct rte_eth_dev *dev);

@@ -301,44 +301,6 @@ igb_vf_dev_close(struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* PCI Command: Memory Space Enable (not in DPDK 22.11's rte_pci.h). */
-#define VF_PCI_COMMAND_MEMORY 0x2
-
-/*
- * A reset of the PF resets its VFs' configuration space: Bus Master
- * Enable goes to 0 (and, on the emulator, the VF's own Memory Space
- * Enable, which it needs to decode BAR0; silicon takes that from the PF's
- * VF MSE bit, which the kernel restores). Neither vfio nor EAL sets them
- * again on a device that stays open: without them the VF's registers read
- * 0 and its DMA is dropped.
- */
-static int
-restore_pci_command(struct rte_eth_dev *dev)
-{
-	const struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
-	const uint16_t need = VF_PCI_COMMAND_MEMORY | RTE_PCI_COMMAND_MASTER;
-	uint16_t cmd;
-
-	if (rte_pci_read_config(pci, &cmd, sizeof(cmd), RTE_PCI_COMMAND) !=
-		sizeof(cmd)) {
-		VF_LOG(ERR, dev, "cannot read the PCI command register");
-		return -EIO;
-	}
-	if ((cmd & need) == need)
-		return 0;
-	VF_LOG(NOTICE, dev,
-		"PCI command 0x%04x lost memory/bus-master enable (the PF was "
-		"reset): restoring",
-		cmd);
-	cmd |= need;
-	if (rte_pci_write_config(pci, &cmd, sizeof(cmd), RTE_PCI_COMMAND) !=
-		sizeof(cmd)) {
-		VF_LOG(ERR, dev, "cannot write the PCI command register");
-		return -EIO;
-	}
-	return 0;
-}
-
 /*
  * Recovery after RTE_ETH_EVENT_INTR_RESET (the port is stopped): restore
  * the PCI command register if a PF reset cleared it, redo the handshake,
@@ -353,7 +315,7 @@ igb_vf_dev_reset(struct rte_eth_dev *dev)
 	unsigned int i;
 	int ret;
 
-	ret = restore_pci_command(dev);
+	ret = igb_vf_pci_enables_restore(dev);
 	if (ret)
 		return ret;
 	stop_queues(dev);

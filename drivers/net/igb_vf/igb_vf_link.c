@@ -68,6 +68,12 @@ igb_vf_alarm(void *arg)
 	if (igb_vf_link_update(dev, 0) == 0 &&
 		dev->data->dev_conf.intr_conf.lsc)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	/* Reset with the PF (the PF process died, vfio reset the PF): the
+	 * registers read 0, so no RSTI; the PCI enables tell. */
+	if (dev->data->dev_started && !ad->reset_pending &&
+		dev->data->dev_link.link_status == RTE_ETH_LINK_DOWN &&
+		igb_vf_pci_enables_lost(dev))
+		igb_vf_raise_reset(dev);
 	rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev);
 }
 
