@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The VF's PCI command register. A reset of the PF resets its VFs'
- * configuration space behind vfio's back: Bus Master Enable goes to 0
- * (and, on the emulator, the VF's own Memory Space Enable, which it needs
- * to decode BAR0; silicon takes that from the PF's VF MSE bit, which the
- * kernel restores). Neither vfio nor EAL sets them again on a device that
- * stays open: the VF's registers read 0 (no RSTI to see) and its DMA is
- * dropped until the driver does.
+ * configuration space behind vfio's back, and neither vfio nor EAL sets
+ * the enables again on a device that stays open: Bus Master Enable goes
+ * to 0, so the VF's DMA is dropped. On the emulator the VF's own Memory
+ * Space Enable goes too and its registers then read 0 (no RSTI to see);
+ * on silicon that bit is hardwired to 0 in a VF (the PF's VF MSE governs
+ * decoding: SR-IOV specification, VF Command register), so only Bus
+ * Master tells of the reset, and setting Memory Space is a harmless no-op
+ * there.
  */
 #include <errno.h>
 
@@ -17,7 +19,6 @@
 
 /* PCI Command: Memory Space Enable (not in DPDK 22.11's rte_pci.h). */
 #define VF_PCI_COMMAND_MEMORY 0x2
-#define VF_PCI_ENABLES (VF_PCI_COMMAND_MEMORY | RTE_PCI_COMMAND_MASTER)
 
 static int
 read_command(const struct rte_pci_device *pci, uint16_t *cmd)
@@ -34,7 +35,7 @@ igb_vf_pci_enables_lost(struct rte_eth_dev *dev)
 	uint16_t cmd;
 
 	return read_command(RTE_ETH_DEV_TO_PCI(dev), &cmd) == 0 &&
-		(cmd & VF_PCI_ENABLES) != VF_PCI_ENABLES;
+		!(cmd & RTE_PCI_COMMAND_MASTER);
 }
 
 int
@@ -47,13 +48,13 @@ igb_vf_pci_enables_restore(struct rte_eth_dev *dev)
 		VF_LOG(ERR, dev, "cannot read the PCI command register");
 		return -EIO;
 	}
-	if ((cmd & VF_PCI_ENABLES) == VF_PCI_ENABLES)
+	if (cmd & RTE_PCI_COMMAND_MASTER)
 		return 0;
 	VF_LOG(NOTICE, dev,
-		"PCI command 0x%04x lost memory/bus-master enable (the PF was "
-		"reset): restoring",
+		"PCI command 0x%04x lost bus-master enable (the PF was reset): "
+		"restoring",
 		cmd);
-	cmd |= VF_PCI_ENABLES;
+	cmd |= RTE_PCI_COMMAND_MASTER | VF_PCI_COMMAND_MEMORY;
 	if (rte_pci_write_config(pci, &cmd, sizeof(cmd), RTE_PCI_COMMAND) !=
 		sizeof(cmd)) {
 		VF_LOG(ERR, dev, "cannot write the PCI command register");
