@@ -1,6 +1,5 @@
 # summary: testpmd on net_igb_vf killed (-9) under a ping flood, igb-pfd serving: PF sees the FLR, drops the VF's VLAN and multicast filters, keeps its pinned MAC; a new testpmd gets the VF back
 # timeout: 1200
-# wip: not yet passed in a guest: the runs so far stopped at the first telemetry request (the client did not send the command; fixed, not yet re-run)
 # What must survive the crash is the administrator's (pinned MAC); what
 # the dead VF asked for (a VLAN filter, a multicast address) must go from
 # the PF's table and from the device's registers, so that the next user
