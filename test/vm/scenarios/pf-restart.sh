@@ -1,6 +1,5 @@
 # summary: igb-pfd --keep-vfs quit, then killed (-9), and started again while testpmd runs on net_igb_vf: the VF reports the reset, recovers by port reset, pings pass
 # timeout: 1500
-# wip: the VF in use does not recover: after the PF process restarts its BAR reads 0 (V2PMAILBOX 0x00, VF_RESET -EBUSY); vfio-pci resets the PF on release/open and QEMU 10 then re-enables the VFs with their command register cleared
 # The VFs outlive the PF process (--keep-vfs, same VF token for the next
 # one). The VF must notice the PF going through reset (RSTI/RSTD), say
 # so with RTE_ETH_EVENT_INTR_RESET, and work again after "port reset"
