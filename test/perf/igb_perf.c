@@ -320,6 +320,49 @@ check_rx(struct perf_run *r, struct rte_mbuf **pkts, uint16_t n)
 	return true;
 }
 
+/* One timed Rx burst of up to r->o->burst frames the NIC model delivered
+ * (at most up to target), checked: the count, or -1. */
+static int
+timed_rx(struct perf_run *r, struct rte_mbuf **burst, uint32_t target)
+{
+	uint64_t t0, t1;
+	uint16_t n;
+
+	if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
+		return -1;
+	t0 = rte_rdtsc();
+	n = r->rx_burst(r->rxq, burst, r->o->burst);
+	t1 = rte_rdtsc();
+	add_window(r, 0, t0, t1, n);
+	if (!check_rx(r, burst, n)) {
+		rte_pktmbuf_free_bulk(burst, n);
+		return -1;
+	}
+	return n;
+}
+
+/* One timed Tx burst of k frames; the NIC model sends them and writes
+ * DD back. The driver must take them all: 0, or -1. */
+static int
+timed_tx(struct perf_run *r, struct rte_mbuf **burst, uint16_t k)
+{
+	uint64_t t0, t1;
+	uint16_t n;
+
+	t0 = rte_rdtsc();
+	n = r->tx_burst(r->txq, burst, k);
+	t1 = rte_rdtsc();
+	add_window(r, 1, t0, t1, n);
+	if (n != k) {
+		printf("FAIL driver tx: took %u of %u frames with the "
+		       "ring drained by the NIC\n",
+			n, k);
+		rte_pktmbuf_free_bulk(burst + n, k - n);
+		return -1;
+	}
+	return nic_tx_complete(&r->nm) == k ? 0 : -1;
+}
+
 static int
 rep_rx(struct perf_run *r, uint64_t pkts)
 {
@@ -328,19 +371,10 @@ rep_rx(struct perf_run *r, uint64_t pkts)
 	uint32_t target = r->nm.rx_seq + pkts;
 
 	while (got < pkts) {
-		uint64_t t0, t1;
-		uint16_t n;
+		int n = timed_rx(r, burst, target);
 
-		if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
+		if (n < 0)
 			return -1;
-		t0 = rte_rdtsc();
-		n = r->rx_burst(r->rxq, burst, r->o->burst);
-		t1 = rte_rdtsc();
-		add_window(r, 0, t0, t1, n);
-		if (!check_rx(r, burst, n)) {
-			rte_pktmbuf_free_bulk(burst, n);
-			return -1;
-		}
 		if (r->o->fault == FAULT_LEAK && !r->leaked && n > 0) {
 			r->leaked = true;
 			rte_pktmbuf_free_bulk(burst + 1, n - 1);
@@ -362,8 +396,7 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 
 	while (sent < pkts) {
 		uint16_t k = RTE_MIN((uint64_t)r->o->burst, pkts - sent);
-		uint64_t t0, t1;
-		uint16_t i, n;
+		uint16_t i;
 
 		if (rte_pktmbuf_alloc_bulk(r->mp, burst, k) != 0) {
 			printf("FAIL app tx: mempool empty (%u free)\n",
@@ -380,18 +413,7 @@ rep_tx(struct perf_run *r, uint64_t pkts)
 			burst[i]->data_len = r->frame.len;
 			burst[i]->pkt_len = r->frame.len;
 		}
-		t0 = rte_rdtsc();
-		n = r->tx_burst(r->txq, burst, k);
-		t1 = rte_rdtsc();
-		add_window(r, 1, t0, t1, n);
-		if (n != k) {
-			printf("FAIL driver tx: took %u of %u frames with the "
-			       "ring drained by the NIC\n",
-				n, k);
-			rte_pktmbuf_free_bulk(burst + n, k - n);
-			return -1;
-		}
-		if (nic_tx_complete(&r->nm) != k)
+		if (timed_tx(r, burst, k) < 0)
 			return -1;
 		sent += k;
 	}
@@ -407,35 +429,13 @@ rep_fwd(struct perf_run *r, uint64_t pkts)
 	uint32_t target = r->nm.rx_seq + pkts;
 
 	while (done < pkts) {
-		uint64_t t0, t1;
-		uint16_t n, sent;
+		int n = timed_rx(r, burst, target);
 
-		if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
+		if (n < 0)
 			return -1;
-		t0 = rte_rdtsc();
-		n = r->rx_burst(r->rxq, burst, r->o->burst);
-		t1 = rte_rdtsc();
-		add_window(r, 0, t0, t1, n);
-		if (n == 0)
-			continue;
-		if (!check_rx(r, burst, n)) {
-			rte_pktmbuf_free_bulk(burst, n);
+		if (n > 0 && timed_tx(r, burst, (uint16_t)n) < 0)
 			return -1;
-		}
-		t0 = rte_rdtsc();
-		sent = r->tx_burst(r->txq, burst, n);
-		t1 = rte_rdtsc();
-		add_window(r, 1, t0, t1, sent);
-		if (sent != n) {
-			printf("FAIL driver tx: took %u of %u frames with the "
-			       "ring drained by the NIC\n",
-				sent, n);
-			rte_pktmbuf_free_bulk(burst + sent, n - sent);
-			return -1;
-		}
-		if (nic_tx_complete(&r->nm) != n)
-			return -1;
-		done += n;
+		done += (uint64_t)n;
 	}
 	return 0;
 }
