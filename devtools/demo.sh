@@ -5,21 +5,24 @@
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+build=${IGB_BUILD:-$top/build}
+mkdir -p "$build/vm"
 echo "demo: installing packages (Debian's archive only)..."
-"$top/devtools/setup.sh" > /tmp/igb-setup.log 2>&1 || {
-	cat /tmp/igb-setup.log
+"$top/devtools/setup.sh" > "$build/setup.log" 2>&1 || {
+	cat "$build/setup.log"
 	exit 1
 }
 echo "demo: building..."
-"$top/devtools/build.sh"
-out=$top/build/vm/demo-$(date +%Y%m%d-%H%M%S)
+IGB_BUILD=$build "$top/devtools/build.sh"
+out=$build/vm/demo-$(date +%Y%m%d-%H%M%S)
 echo "demo: booting the guest (TCG, about a minute)..."
 rc=0
-"$top/test/vm/run.sh" --pcap --out "$out" demo > "$out.log" 2>&1 || rc=$?
+IGB_BUILD=$build "$top/test/vm/run.sh" --pcap --out "$out" demo \
+	> "$out.log" 2>&1 || rc=$?
 echo
 echo "==== summary"
 cat "$out/demo/summary" 2>/dev/null || echo "(no summary written)"
 echo "===="
-head -n 1 "$out.log"
+grep -E '^(PASS|FAIL|XFAIL) ' "$out.log" || echo "FAIL demo (no result line)"
 echo "logs: $out (wire capture: $out/wire.pcap)"
 [ $rc = 0 ] || { tail -n 30 "$out.log"; exit $rc; }
