@@ -79,19 +79,24 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 rm -f "$out/results" "$out/done"
 printf '%s\n' "${scens[@]}" > "$out/scenarios"
-cat > "$out/env" <<ENV
-IGB_TOP=$top
-IGB_BUILD=$build
-IGB_KROOT=$guest/kroot
-IGB_KVER=$kver
-ENV
+# Read by the guest's init (busybox sh) and runner: quoted, so a path may
+# hold a space.
+{
+	printf 'IGB_OUT=%q\n' "$out"
+	printf 'IGB_TOP=%q\n' "$top"
+	printf 'IGB_BUILD=%q\n' "$build"
+	printf 'IGB_KROOT=%q\n' "$guest/kroot"
+	printf 'IGB_KVER=%q\n' "$kver"
+} > "$out/env"
+# QEMU's option syntax: a comma in a value is written twice.
+qout=${out//,/,,}
 
 # shellcheck disable=SC2054 # commas belong to QEMU's option syntax
 net=(-netdev hubport,id=n1,hubid=0 -device igb,bus=rp1,netdev=n1
 	-netdev hubport,id=n2,hubid=0
 	-device virtio-net-pci,netdev=n2,mac=02:00:00:00:00:01)
 # shellcheck disable=SC2054
-[ $pcap = 0 ] || net+=(-object filter-dump,id=f1,netdev=n1,file="$out/wire.pcap")
+[ $pcap = 0 ] || net+=(-object filter-dump,id=f1,netdev=n1,file="$qout/wire.pcap")
 
 # 2 GiB keeps all guest RAM below 4 GiB, so SeaBIOS leaves the root port's
 # prefetchable window below 4 GiB too. QEMU 10.0 registers the igb VF BARs
@@ -107,11 +112,11 @@ timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
 	-M q35,kernel-irqchip=split -m 2048 -smp 2 \
 	-nographic -no-reboot -monitor none -serial stdio \
 	-kernel "$guest/kroot/boot/vmlinuz-$kver" -initrd "$guest/initrd.gz" \
-	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 no_timer_check vm.out=$out vm.top=$top${VM_APPEND:+ $VM_APPEND}" \
+	-append "console=ttyS0 quiet intel_iommu=on iommu=pt hugepages=512 panic=-1 no_timer_check${VM_APPEND:+ $VM_APPEND}" \
 	-device intel-iommu,intremap=on,caching-mode=on \
 	-fsdev local,id=hr,path=/,security_model=none,readonly=on \
 	-device virtio-9p-pci,fsdev=hr,mount_tag=hostroot \
-	-fsdev local,id=wk,path="$out",security_model=none \
+	-fsdev local,id=wk,path="$qout",security_model=none \
 	-device virtio-9p-pci,fsdev=wk,mount_tag=work \
 	-device pcie-root-port,id=rp1,slot=1 \
 	"${net[@]}" < /dev/null > "$out/console.log" 2>&1
