@@ -5,11 +5,12 @@
 #   test/vm/run.sh [--pcap] [--timeout SECS] [--out DIR] SCENARIO...
 #   test/vm/run.sh --list
 #
-# Prints one line per scenario ("PASS name 12s", "FAIL name ...", or
-# "XFAIL name ..." for a documented defect of a driver that is not ours) and
-# exits non-zero if any failed. A guest that hangs is killed at the timeout and
-# every scenario it did not finish is reported failed with the tail of the
-# console.
+# Prints "running NAME (k/N)" as each scenario starts and its result line
+# as it ends ("PASS name 12s", "FAIL name ...", or "XFAIL name ..." for a
+# documented defect of a driver that is not ours), and exits non-zero if
+# any failed. A scenario the guest gave no result for (the guest failed
+# to start, panicked, or hung and was killed at the deadline) is reported
+# "FAIL name (no result: REASON)" with the tail of the console.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,7 @@ top=$(cd "$here/../.." && pwd)
 scen_dir=$here/scenarios
 
 usage() {
-	sed -n '4,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+	sed -n '4,6p' "$0" | sed 's/^# \{0,1\}//' >&2
 	exit 2
 }
 
@@ -77,7 +78,7 @@ fi
 [ -n "$out" ] || out=$top/build/vm/$(date +%Y%m%d-%H%M%S)-$$
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out/results" "$out/done"
+rm -f "$out/results" "$out/progress" "$out/done"
 printf '%s\n' "${scens[@]}" > "$out/scenarios"
 # Read by the guest's init (busybox sh) and runner: quoted, so a path may
 # hold a space.
@@ -97,6 +98,51 @@ net=(-netdev hubport,id=n1,hubid=0 -device igb,bus=rp1,netdev=n1
 	-device virtio-net-pci,netdev=n2,mac=02:00:00:00:00:01)
 # shellcheck disable=SC2054
 [ $pcap = 0 ] || net+=(-object filter-dump,id=f1,netdev=n1,file="$qout/wire.pcap")
+
+# show_progress: print the guest's complete new lines of $out/progress
+# ("running ..." and result lines); a failure comes with its log's tail.
+shown=0
+current=
+declare -A result
+show_progress() {
+	local total line name
+	[ -f "$out/progress" ] || return 0
+	total=$(wc -l < "$out/progress")
+	[ "$total" -gt "$shown" ] || return 0
+	mapfile -t -s "$shown" -n $((total - shown)) lines < "$out/progress"
+	shown=$total
+	for line in "${lines[@]}"; do
+		echo "$line"
+		case "$line" in
+		PASS\ *|XFAIL\ *|FAIL\ *) ;;
+		running\ *) current=${line#running }; current=${current%% *}; continue ;;
+		*) continue ;;
+		esac
+		name=${line#* }
+		name=${name%% *}
+		result[$name]=${line%% *}
+		[ "$name" != "$current" ] || current=
+		if [ "${line%% *}" = FAIL ] && [ -f "$out/$name/log" ]; then
+			echo "---- tail of $out/$name/log"
+			tail -n 25 "$out/$name/log" | sed 's/^/    /'
+		fi
+	done
+}
+
+# no_result_reason: why the guest ended without a result, from the
+# console and QEMU's exit status.
+no_result_reason() {
+	local l
+	l=$(grep -a -m 1 -o 'guest-init: .*' "$out/console.log" 2>/dev/null) &&
+		{ echo "${l%$'\r'}"; return; }
+	l=$(grep -a -m 1 -o 'Kernel panic - .*' "$out/console.log" 2>/dev/null) &&
+		{ echo "${l%$'\r'}"; return; }
+	case $qrc in
+	124|137) echo "guest killed at the ${timeout}s deadline" ;;
+	0) echo "guest powered off after ${elapsed}s without it" ;;
+	*) echo "qemu exited with status $qrc after ${elapsed}s" ;;
+	esac
+}
 
 # 2 GiB keeps all guest RAM below 4 GiB, so SeaBIOS leaves the root port's
 # prefetchable window below 4 GiB too. QEMU 10.0 registers the igb VF BARs
@@ -119,25 +165,32 @@ timeout --kill-after=10 "$timeout" qemu-system-x86_64 \
 	-fsdev local,id=wk,path="$qout",security_model=none \
 	-device virtio-9p-pci,fsdev=wk,mount_tag=work \
 	-device pcie-root-port,id=rp1,slot=1 \
-	"${net[@]}" < /dev/null > "$out/console.log" 2>&1
-qrc=$?
+	"${net[@]}" < /dev/null > "$out/console.log" 2>&1 &
+qpid=$!
 set -e
+while kill -0 "$qpid" 2> /dev/null; do
+	show_progress
+	sleep 1
+done
+qrc=0
+wait "$qpid" || qrc=$?
 elapsed=$(($(date +%s) - start))
+show_progress
 
 fails=0
+reason=
 for s in "${scens[@]}"; do
-	line=$(awk -v n="$s" '$2 == n' "$out/results" 2>/dev/null | tail -n 1)
-	if [ -z "$line" ]; then
-		echo "FAIL $s (no result: guest ended after ${elapsed}s, qemu exit $qrc)"
-		fails=$((fails + 1))
-		continue
+	case "${result[$s]:-}" in
+	PASS|XFAIL) continue ;;
+	FAIL) fails=$((fails + 1)); continue ;;
+	esac
+	[ -n "$reason" ] || reason=$(no_result_reason)
+	if [ "$s" = "$current" ]; then
+		echo "FAIL $s (no result: $reason, while it ran)"
+	else
+		echo "FAIL $s (no result: $reason)"
 	fi
-	echo "$line"
-	case "$line" in PASS*|XFAIL*) ;; *) fails=$((fails + 1)) ;; esac
-	if [ "${line%% *}" = FAIL ] && [ -f "$out/$s/log" ]; then
-		echo "---- tail of $out/$s/log"
-		tail -n 25 "$out/$s/log" | sed 's/^/    /'
-	fi
+	fails=$((fails + 1))
 done
 if [ ! -f "$out/done" ]; then
 	echo "---- guest did not finish (qemu exit $qrc after ${elapsed}s);" \

@@ -2,12 +2,16 @@
 # Runs in the guest as PID 1 after switch_root: prepares the machine, runs
 # each scenario listed in $out/scenarios with its own deadline, writes one
 # result line per scenario to $out/results, then powers the guest off.
+# $out/progress gets "running NAME (k/N)" before each scenario and its
+# result line after it: run.sh prints them while the guest runs.
 out=$1
 # shellcheck source=/dev/null
 . "$out/env"
 export IGB_TOP IGB_BUILD IGB_KROOT IGB_KVER
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export HOME=/tmp LANG=C.UTF-8
+# The host root is read-only here: no bytecode caches.
+export PYTHONDONTWRITEBYTECODE=1
 
 poweroff_now() {
 	sync
@@ -26,11 +30,15 @@ echo "runner: kernel $(uname -r), $(grep -c ^processor /proc/cpuinfo) cpus," \
 	"$(awk '/HugePages_Total/ { print $2 }' /proc/meminfo) hugepages"
 
 scen_dir=$IGB_TOP/test/vm/scenarios
+total=$(grep -c . "$out/scenarios")
+k=0
 while read -r name; do
 	[ -n "$name" ] || continue
+	k=$((k + 1))
 	dir=$out/$name
 	mkdir -p "$dir"
 	t=$(sed -n 's/^# timeout: *//p' "$scen_dir/$name.sh" | head -n 1)
+	echo "running $name ($k/$total)" >> "$out/progress"
 	start=$(date +%s)
 	echo "runner: === $name (deadline ${t:-240}s)"
 	SCEN_NAME=$name SCEN_OUT=$dir timeout --kill-after=5 "${t:-240}" \
@@ -47,7 +55,9 @@ while read -r name; do
 	124|137) res=FAIL; notes="timed out after ${secs}s${notes:+; $notes}" ;;
 	*) res=FAIL ;;
 	esac
-	echo "$res $name ${secs}s${notes:+ ($notes)}" >> "$out/results"
+	line="$res $name ${secs}s${notes:+ ($notes)}"
+	echo "$line" >> "$out/results"
+	echo "$line" >> "$out/progress"
 	echo "runner: $res $name ${secs}s"
 	SCEN_OUT=$dir bash -c '. "$IGB_TOP/test/vm/lib/bench.sh"; bench_cleanup' \
 		>> "$dir/log" 2>&1
