@@ -3,6 +3,9 @@
 # test, then "N passed, N failed"; exit status 1 if anything failed.
 #
 #   devtools/test.sh [--no-vm] [SCENARIO...]
+#
+# The guest part prints "running NAME (k/N)" and each scenario's result
+# as it ends. The run ends with the time each phase took.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,25 +33,50 @@ result() { # STATUS NAME [DETAIL]
 	fi
 }
 
+# phase NAME: the part since the previous mark is over; its time goes
+# into the summary at the end.
 start=$(date +%s)
-"$top/devtools/setup.sh" > /tmp/igb-setup.log 2>&1 || {
-	cat /tmp/igb-setup.log
-	result FAIL setup
-	echo "$passed passed, $failed failed"
-	exit 1
+mark=$start
+phases=()
+phase() {
+	local now
+	now=$(date +%s)
+	phases+=("$1 $((now - mark))s")
+	mark=$now
 }
+
+the_end() {
+	local list
+	list=$(printf '%s, ' "${phases[@]}")
+	echo "test.sh: phases: ${list%, }"
+	echo "test.sh: $(($(date +%s) - start))s in all"
+	echo "$passed passed, $failed failed"
+	[ $failed = 0 ]
+	exit
+}
+
+mkdir -p "$build"
+"$top/devtools/setup.sh" > "$build/setup.log" 2>&1 || {
+	cat "$build/setup.log"
+	result FAIL setup
+	phase setup
+	the_end
+}
+phase setup
 if ! IGB_BUILD=$build "$top/devtools/build.sh"; then
 	result FAIL build
-	echo "$passed passed, $failed failed"
-	exit 1
+	phase build
+	the_end
 fi
 result PASS build
+phase build
 if "$top/devtools/lint.sh" > "$build/lint.log" 2>&1; then
 	result PASS lint
 else
 	result FAIL lint
 	cat "$build/lint.log"
 fi
+phase lint
 
 # Unit tests: meson runs them; its JSON log gives one result per test.
 meson test -C "$build" --no-rebuild --print-errorlogs > "$build/unit.log" 2>&1
@@ -70,6 +98,7 @@ for line in open(sys.argv[1]):
 	grep -qE '^(Fail|Unexpected Pass|Timeout): *[1-9]' "$build/unit.log" &&
 		sed -n '/^Summary of Failures/,$p' "$build/unit.log"
 fi
+phase unit
 
 # Cost per packet of the shared Rx/Tx burst code, without a device
 # (test/perf/run.sh short mode, ~30 s with callgrind): its result line, then
@@ -82,6 +111,7 @@ else
 	result FAIL perf/cost-per-packet
 	cat "$build/perf.log"
 fi
+phase perf
 
 # Mailbox fuzzer: a bounded run (IGB_FUZZ_SECONDS, default 60).
 if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
@@ -91,34 +121,58 @@ else
 	result FAIL fuzz/pf-mailbox "${fuzz_line#FAIL fuzz/pf-mailbox }"
 	cat "$build/fuzz.err"
 fi
+phase fuzz
 
-if [ $vm = 1 ]; then
-	if [ ${#scens[@]} = 0 ]; then
-		# zz-* are scratch, demo is the README's; a "[wip: ...]"
-		# scenario does not pass yet: listed, not counted.
-		list=$("$top/test/vm/run.sh" --list | grep -vE '^(zz-|demo )')
-		mapfile -t scens < <(echo "$list" | grep -v '\[wip: ' |
-			awk '{ print $1 }')
-		echo "$list" | grep '\[wip: ' |
-			sed -E 's/^([^ ]+) +\[wip: ([^]]*)\].*/WIP vm\/\1 (not run: \2)/'
-	fi
-	out=$build/vm/test-$(date +%Y%m%d-%H%M%S)
-	IGB_BUILD=$build "$top/test/vm/run.sh" --pcap --out "$out" \
-		"${scens[@]}" > "$build/vm.log" 2>&1
-	for s in "${scens[@]}"; do
-		line=$(grep -E "^(PASS|XFAIL|FAIL) $s( |$)" "$build/vm.log" |
-			tail -n 1)
-		if [ -z "$line" ]; then
-			result FAIL "vm/$s" "(no result)"
-			continue
-		fi
+[ $vm = 1 ] || the_end
+
+# The bench's own reporting: guests that give no result must be reported.
+while IFS= read -r line; do
+	case "$line" in
+	PASS\ *|FAIL\ *)
 		st=${line%% *}
 		rest=${line#* }
-		result "$st" "vm/$s" "${rest#"$s" }"
-	done
-	grep -vE '^(PASS|XFAIL|FAIL) ' "$build/vm.log"
-fi
+		result "$st" "vm-selftest/${rest%%:*}" "${rest#*: }"
+		;;
+	*) echo "$line" ;;
+	esac
+done < <(IGB_BUILD=$build "$top/test/vm/selftest.sh" \
+	--out "$build/vm/selftest" 2>&1)
+phase vm-selftest
 
-echo "test.sh: $(($(date +%s) - start))s in all"
-echo "$passed passed, $failed failed"
-[ $failed = 0 ]
+if [ ${#scens[@]} = 0 ]; then
+	# zz-* are scratch, demo is the README's; a "[wip: ...]"
+	# scenario does not pass yet: listed, not counted.
+	list=$("$top/test/vm/run.sh" --list | grep -vE '^(zz-|demo )')
+	mapfile -t scens < <(echo "$list" | grep -v '\[wip: ' |
+		awk '{ print $1 }')
+	echo "$list" | grep '\[wip: ' |
+		sed -E 's/^([^ ]+) +\[wip: ([^]]*)\].*/WIP vm\/\1 (not run: \2)/'
+fi
+# One guest for every scenario; its lines as they come.
+out=$build/vm/test-$(date +%Y%m%d-%H%M%S)
+declare -A seen
+booted=
+while IFS= read -r line; do
+	case "$line" in
+	running\ *)
+		[ -n "$booted" ] || { phase guest-boot; booted=1; }
+		echo "$line"
+		;;
+	PASS\ *|XFAIL\ *|FAIL\ *)
+		st=${line%% *}
+		rest=${line#* }
+		s=${rest%% *}
+		rest=${rest#"$s"}
+		seen[$s]=1
+		result "$st" "vm/$s" "${rest# }"
+		;;
+	*) echo "$line" ;;
+	esac
+done < <(IGB_BUILD=$build "$top/test/vm/run.sh" --pcap --out "$out" \
+	"${scens[@]}" 2>&1 | tee "$build/vm.log")
+for s in "${scens[@]}"; do
+	[ -n "${seen[$s]:-}" ] || result FAIL "vm/$s" "(no result)"
+done
+[ -n "$booted" ] || phase guest-boot
+phase "guest-scenarios(${#scens[@]})"
+the_end
