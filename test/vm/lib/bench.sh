@@ -6,11 +6,34 @@
 #
 # Environment from the runner: IGB_TOP IGB_BUILD IGB_KROOT IGB_KVER
 # SCEN_NAME SCEN_OUT (this scenario's log folder, on the host too).
+#
+# The other libraries (testpmd.sh, pf.sh, vf.sh, fault.sh, rogue.sh,
+# pktgen.sh, sriov-bench.sh) each source what they need; a library
+# sourced twice is read once.
+[ -z "${IGB_LIB_BENCH:-}" ] || return 0
+IGB_LIB_BENCH=1
+
+# ---- the functions, the programs, the wire ------------------------------
 
 PF_BDF=0000:01:00.0
 PEER_MAC=02:00:00:00:00:01
 PEER_IP=198.18.0.1
 NET_PREFIX=24
+
+# This project's drivers and programs, from the build tree.
+PF_PMD=${PF_PMD:-$IGB_BUILD/drivers/net/igb_pf/librte_net_igb_pf.so}
+VF_PMD=${VF_PMD:-$IGB_BUILD/drivers/net/igb_vf/librte_net_igb_vf.so}
+PFD=${PFD:-$IGB_BUILD/app/igb-pfd/igb-pfd}
+SRIOV_BENCH=${SRIOV_BENCH:-$IGB_BUILD/app/sriov-bench/sriov-bench}
+ROGUE=${ROGUE:-$IGB_BUILD/app/rogue-vf/rogue-vf}
+
+# vf_mac N / vf_ip N: the MAC the PF pins on VF N and the address VF N
+# answers on the wire (02:00:00:00:00:10 and 198.18.0.2 for VF 0).
+vf_mac() { printf '02:00:00:00:00:%02x\n' $((0x10 + $1)); }
+vf_ip() { echo "198.18.0.$((2 + $1))"; }
+VF_MAC=$(vf_mac 0)
+VF_IP=$(vf_ip 0)
+export VF_MAC VF_IP
 
 # ---- reporting ----------------------------------------------------------
 
@@ -229,16 +252,14 @@ ping_loss() {
 		awk '{ printf "%d\n", $1 + 0.5 } END { if (NR == 0) print 100 }'
 }
 
-# ---- DPDK and testpmd ---------------------------------------------------
-
-TESTPMD=${TESTPMD:-dpdk-testpmd}
+# ---- DPDK processes ----------------------------------------------------
 
 # Stop any DPDK process of this scenario and free its hugepages.
 dpdk_reset_runtime() {
 	rm -rf /dev/hugepages/* /run/dpdk/*
 }
 
-# ---- interactive programs (testpmd, igb-pfd) ---------------------------
+# ---- interactive programs (testpmd, igb-pfd) ----------------------------
 
 # console_start NAME PROMPT SECS CMD...: run CMD in the background reading
 # commands from a FIFO, output in $SCEN_OUT/NAME.log, and wait SECS for its
@@ -315,35 +336,6 @@ console_stop() {
 	fi
 	wait "$pid" 2>/dev/null
 	log "$name stopped"
-}
-
-# testpmd_start NAME EAL-ARGS... -- TESTPMD-ARGS...: testpmd in interactive
-# mode with --file-prefix=NAME. Waits TP_START_SECS (180) for the prompt;
-# with TP_SOFT=1 a missing prompt returns 1 instead of failing.
-testpmd_start() {
-	local name=$1
-	shift
-	CONSOLE_SOFT=${TP_SOFT:-0} console_start "$name" 'testpmd> ' \
-		"${TP_START_SECS:-180}" "$TESTPMD" --file-prefix="$name" "$@" -i
-}
-
-testpmd_cmd() { console_cmd "$@"; }
-testpmd_stop() { console_stop "$1"; }
-
-testpmd_driver() { # NAME PORT
-	testpmd_cmd "$1" "show port info $2" |
-		sed -n 's/^Driver name: *//p' | tr -d '\r' | head -n 1
-}
-
-testpmd_mac() { # NAME PORT
-	testpmd_cmd "$1" "show port info $2" |
-		sed -n 's/^MAC address: *//p' | tr -d '\r' | head -n 1
-}
-
-# testpmd_stat NAME PORT FIELD: e.g. RX-packets, TX-packets, RX-errors.
-testpmd_stat() {
-	testpmd_cmd "$1" "show port stats $2" |
-		grep -o "$3: *[0-9]*" | head -n 1 | awk '{ print $2 }'
 }
 
 # ---- scenario life cycle ------------------------------------------------

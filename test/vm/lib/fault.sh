@@ -1,6 +1,14 @@
 #!/bin/bash
 # Helpers of the fault scenarios (vf-crash, pf-restart, bad-configuration):
-# sourced after bench.sh and pf.sh.
+# refusals with a deadline, and DPDK telemetry.
+[ -z "${IGB_LIB_FAULT:-}" ] || return 0
+IGB_LIB_FAULT=1
+# shellcheck source=bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
+# shellcheck source=testpmd.sh
+. "$IGB_TOP/test/vm/lib/testpmd.sh"
+# shellcheck source=pf.sh
+. "$IGB_TOP/test/vm/lib/pf.sh"
 
 FAULT_DEADLINE=${FAULT_DEADLINE:-300}
 export HUGE_NR=/sys/kernel/mm/hugepages/hugepages-2048kB/nr_hugepages
@@ -62,29 +70,4 @@ pfd_refused() {
 	shift 2
 	expect_refusal "$desc" "$re" "$PFD" -n 1 --file-prefix=bad "$@"
 	assert_eq "$desc: lines of output" 1 "$REFUSAL_LINES"
-}
-
-# telemetry PREFIX COMMAND [VF]: key=value lines of a DPDK process's
-# telemetry reply for VF (see lib/dpdk_telemetry.py).
-telemetry() {
-	python3 "$IGB_TOP/test/vm/lib/dpdk_telemetry.py" "$1" "$2" ${3:+--vf "$3"}
-}
-
-# tel_value PREFIX COMMAND VF KEY: one field of a telemetry reply.
-tel_value() {
-	telemetry "$1" "$2" "$3" | sed -n "s/^$4=//p" | head -n 1
-}
-
-# tel_get KEY: one value out of a telemetry reply kept in TEL.
-tel_get() {
-	echo "$TEL" | sed -n "s/^$1=//p" | head -n 1
-}
-
-# tel_fields TEXT KEY...: "KEY=VALUE" lines of TEXT for the KEYs, in order.
-tel_fields() {
-	local text=$1 k
-	shift
-	for k in "$@"; do
-		echo "$text" | grep -m 1 "^$k=" || echo "$k=<absent>"
-	done
 }

@@ -1,10 +1,13 @@
 #!/bin/bash
-# Helpers of the PF scenarios (net_igb_pf in userspace): sourced by
-# test/vm/scenarios/pf-*.sh after bench.sh.
+# Our PF in the guest: net_igb_pf in userspace on vfio-pci, igb-pfd driven
+# at its prompt, and the VFs it creates.
+[ -z "${IGB_LIB_PF:-}" ] || return 0
+IGB_LIB_PF=1
+# shellcheck source=bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
 
-PFD=${PFD:-$IGB_BUILD/app/igb-pfd/igb-pfd}
-PF_PMD=${PF_PMD:-$IGB_BUILD/drivers/net/igb_pf/librte_net_igb_pf.so}
-VF_PMD=${VF_PMD:-$IGB_BUILD/drivers/net/igb_vf/librte_net_igb_vf.so}
+# The VF token of this scenario's PF process (vfio-pci hands a VF of a
+# vfio-pci PF only to a process that presents it).
 VF_TOKEN=${VF_TOKEN:-$(cat /proc/sys/kernel/random/uuid)}
 
 # pf_setup: vfio-pci with SR-IOV allowed, the PF on it, VF autoprobe off
@@ -33,6 +36,29 @@ pfd_start() {
 }
 
 pfd_cmd() { console_cmd "$1" "$2" 30; }
+
+# pfd_serve NAME NUM_VFS [IGB-PFD ARGS...]: igb-pfd on the PF (pf_setup
+# first) with NUM_VFS VFs, VF i pinned to $(vf_mac i); checks the port is
+# net_igb_pf and the VFs exist.
+pfd_serve() {
+	local name=$1 n=$2 i vfs=()
+	shift 2
+	[ -x "$PFD" ] || fail "no igb-pfd at $PFD (build first)"
+	pf_setup
+	for ((i = 0; i < n; i++)); do
+		vfs+=(--vf "$i,mac=$(vf_mac "$i")")
+	done
+	pfd_start "$name" -- --pci "$PF_BDF" --num-vfs "$n" "${vfs[@]}" "$@"
+	assert_eq "$name: PF driver" net_igb_pf "$(pfd_driver "$name")"
+	assert_eq "$name: VFs created" "$n" "$(pf_numvfs)"
+}
+
+# vf_vfio N: VF N bound to vfio-pci for a DPDK process; sets VF_BDF.
+vf_vfio() {
+	VF_BDF=$(vf_bdf "$1")
+	wait_for 20 "VF $1 at $VF_BDF" test -e "$(pci_dev "$VF_BDF")"
+	pci_bind "$VF_BDF" vfio-pci
+}
 
 # pfd_vf NAME VF KEY: one field of "show vf VF" (key=value lines).
 pfd_vf() {
@@ -75,3 +101,30 @@ pfd_vf_has_vlan() {
 }
 
 pfd_vf_lacks_vlan() { ! pfd_vf_has_vlan "$@"; }
+
+# ---- telemetry of a DPDK process ---------------------------------------
+
+# telemetry PREFIX COMMAND [VF]: key=value lines of a DPDK process's
+# telemetry reply for VF (see lib/dpdk_telemetry.py).
+telemetry() {
+	python3 "$IGB_TOP/test/vm/lib/dpdk_telemetry.py" "$1" "$2" ${3:+--vf "$3"}
+}
+
+# tel_value PREFIX COMMAND VF KEY: one field of a telemetry reply.
+tel_value() {
+	telemetry "$1" "$2" "$3" | sed -n "s/^$4=//p" | head -n 1
+}
+
+# tel_get KEY: one value out of a telemetry reply kept in TEL.
+tel_get() {
+	echo "$TEL" | sed -n "s/^$1=//p" | head -n 1
+}
+
+# tel_fields TEXT KEY...: "KEY=VALUE" lines of TEXT for the KEYs, in order.
+tel_fields() {
+	local text=$1 k
+	shift
+	for k in "$@"; do
+		echo "$text" | grep -m 1 "^$k=" || echo "$k=<absent>"
+	done
+}

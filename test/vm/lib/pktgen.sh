@@ -1,7 +1,6 @@
 #!/bin/bash
 # A steady flood from the virtio-net peer with the guest kernel's pktgen:
-# COUNT UDP frames to one MAC at a fixed rate. Source after bench.sh;
-# needs PEER_IF (peer_up).
+# COUNT UDP frames to one MAC at a fixed rate. Needs PEER_IF (peer_up).
 #
 #   flood_prepare DST_MAC DST_IP PPS COUNT [SIZE]  set it up (SIZE: on
 #                                                  the wire, FCS included;
@@ -20,6 +19,11 @@
 # pktgen's thread for CPU 0 sends; the writer of "start" to pgctrl waits
 # until the thread stops, and a signal to it (bench_cleanup's kill) stops
 # the thread too.
+
+[ -z "${IGB_LIB_PKTGEN:-}" ] || return 0
+IGB_LIB_PKTGEN=1
+# shellcheck source=bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
 
 PG=/proc/net/pktgen
 

@@ -1,10 +1,13 @@
 #!/bin/bash
 # Helpers of the rogue-vf scenario: pings kept going in the background in
 # whole batches (no reply in flight is ever counted lost), the PF's view
-# of a VF's filter state, and its telemetry. Sourced after bench.sh.
-
-ROGUE=${ROGUE:-$IGB_BUILD/app/rogue-vf/rogue-vf}
-TELEMETRY="python3 $IGB_TOP/test/vm/lib/dpdk_telemetry.py"
+# of a VF's filter state.
+[ -z "${IGB_LIB_ROGUE:-}" ] || return 0
+IGB_LIB_ROGUE=1
+# shellcheck source=bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
+# shellcheck source=pf.sh
+. "$IGB_TOP/test/vm/lib/pf.sh"
 
 # ping_loop_start NAME [-n NS] DEST: batches of 10 pings until stopped;
 # each batch's "N packets transmitted, M received" goes to NAME.ping.
@@ -43,9 +46,6 @@ ping_loop_stop() {
 pfd_filters() {
 	pfd_cmd "$1" "show vf $2" | grep -E '^(mac|mac_pinned|port_vlan|vlans|trusted|mac_anti_spoof|vlan_anti_spoof|state|max_frame|mc_hashes|mc_overflow|promisc_unicast|promisc_multicast)='
 }
-
-# pf_tel PREFIX COMMAND VF KEY: one field of a VF in igb_pf telemetry.
-pf_tel() { $TELEMETRY "$@"; }
 
 # rogue_field OUTPUT KEY: KEY=value of the rogue's final tally line.
 rogue_field() {

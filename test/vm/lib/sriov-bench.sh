@@ -1,6 +1,5 @@
 #!/bin/bash
-# Helpers for scenarios that run sriov-bench in the guest. Source after
-# bench.sh (the runner does that): uses fail/log and $SCEN_OUT.
+# Helpers for scenarios that run sriov-bench in the guest.
 #
 #   sb_run NAME EAL-ARGS... -- BENCH-ARGS...   run to the end
 #   sb_start NAME EAL-ARGS... -- BENCH-ARGS... start in the background and
@@ -11,8 +10,10 @@
 #
 # Each run gets --file-prefix NAME and --json $SCEN_OUT/NAME.json; its
 # output goes to $SCEN_OUT/NAME.log. A non-zero exit fails the scenario.
-
-SRIOV_BENCH=${SRIOV_BENCH:-$IGB_BUILD/app/sriov-bench/sriov-bench}
+[ -z "${IGB_LIB_SRIOV_BENCH:-}" ] || return 0
+IGB_LIB_SRIOV_BENCH=1
+# shellcheck source=bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
 
 # sb_cmd NAME ARGS...: the full command line in SB_CMD. (An array, not
 # process substitution: the guest has no /dev/fd.)

@@ -3,8 +3,6 @@
 # Each refusal must come with a non-zero status within a deadline and one
 # line that names the problem; igb-pfd's own refusals are exactly one line
 # (its checks run before EAL prints anything).
-# shellcheck source=../lib/pf.sh
-. "$IGB_TOP/test/vm/lib/pf.sh"
 # shellcheck source=../lib/fault.sh
 . "$IGB_TOP/test/vm/lib/fault.sh"
 
@@ -56,14 +54,12 @@ pci_bind "$PF_BDF" vfio-pci
 
 # A VF process without the PF process's token: vfio-pci refuses the
 # device (its reason is in the kernel log), EAL says which device.
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1
-bdf=$(vf_bdf 0)
-wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
-pci_bind "$bdf" vfio-pci
+pfd_serve pfd 1
+vf_vfio 0
 dmesg -c > /dev/null
 testpmd_refused "VF without the token" \
-	"^EAL: Getting a vfio_dev_fd for $bdf failed" -d "$VF_PMD" -a "$bdf"
-kline=$(dmesg | grep -m 1 "$bdf: VF token required") ||
-	fail "no 'VF token required' for $bdf in the kernel log"
+	"^EAL: Getting a vfio_dev_fd for $VF_BDF failed" -d "$VF_PMD" -a "$VF_BDF"
+kline=$(dmesg | grep -m 1 "$VF_BDF: VF token required") ||
+	fail "no 'VF token required' for $VF_BDF in the kernel log"
 log "ok: kernel: $kline"
 pfd_stop pfd

@@ -3,9 +3,6 @@
 # Proves the bench with drivers nobody here wrote: the Linux igb PF pins
 # the VF's MAC before igbvf binds, and the virtio-net peer pings the VF.
 
-VF_MAC=02:00:00:00:00:10
-VF_IP=198.18.0.2
-
 kernel_pf_up 1
 ip link set "$KPF_IF" vf 0 mac "$VF_MAC"
 pci_bind "$(vf_bdf 0)" igbvf

@@ -5,9 +5,8 @@
 # claimed by net_e1000_igb_vf. Measured and reported in the result line:
 # whether the probe completes, the MAC it gets, echo replies. A failure of
 # that upstream driver is an XFAIL with its reason, not a pass.
-
-VF_MAC=02:00:00:00:00:10
-VF_IP=198.18.0.2
+# shellcheck source=../lib/testpmd.sh
+. "$IGB_TOP/test/vm/lib/testpmd.sh"
 PROBE_SECS=240
 
 kernel_pf_up 1
@@ -25,7 +24,7 @@ if ! TP_SOFT=1 TP_START_SECS=$PROBE_SECS testpmd_start up -l 0-1 -n 1 \
 	xfail "upstream igb_vf probe did not finish within ${PROBE_SECS}s"
 fi
 assert_eq "driver of the VF port" net_e1000_igb_vf "$(testpmd_driver up 0)"
-mac=$(testpmd_mac up 0 | tr 'A-F' 'a-f')
+mac=$(testpmd_mac up 0)
 assert_match "VF port MAC" '^([0-9a-f]{2}:){5}[0-9a-f]{2}$' "$mac"
 testpmd_cmd up start > /dev/null
 sleep 2

@@ -4,8 +4,8 @@
 # runs it and prints $SCEN_OUT/summary, a short account for a person.
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
-# shellcheck source=../lib/vf.sh
-. "$IGB_TOP/test/vm/lib/vf.sh"
+# shellcheck source=../lib/testpmd.sh
+. "$IGB_TOP/test/vm/lib/testpmd.sh"
 
 sum=$SCEN_OUT/summary
 say() { echo "$*" | tee -a "$sum"; }
@@ -16,20 +16,20 @@ vf=$(vf_bdf 0)
 ours=0
 [ -f "$PF_PMD" ] && [ -x "$PFD" ] && [ -f "$VF_PMD" ] && ours=1
 if [ $ours = 1 ]; then
-	pf_setup
-	pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1 --vf "0,mac=$VF_MAC"
+	t0=$(date +%s)
+	pfd_serve pfd 1
 	say "PF $PF_BDF: vfio-pci, igb-pfd, driver $(pfd_driver pfd);" \
-		"it created VF 0 with MAC $VF_MAC"
-	wait_for 20 "VF 0 at $vf" test -e "$(pci_dev "$vf")"
-	pci_bind "$vf" vfio-pci
+		"it created VF 0 with MAC $VF_MAC (igb-pfd ready in" \
+		"$(($(date +%s) - t0)) s)"
+	vf_vfio 0
 	peer_up
-	TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
-		-d "$VF_PMD" -a "$vf" --vfio-vf-token="$VF_TOKEN" -- \
-		--nb-cores=1 --total-num-mbufs=4096 --forward-mode=icmpecho
+	t0=$(date +%s)
+	vf_testpmd_start vf -- --forward-mode=icmpecho
 	say "VF $vf: vfio-pci, testpmd port 0, driver $(testpmd_driver vf 0)," \
-		"MAC $(testpmd_mac vf 0 | tr 'A-F' 'a-f') (from the PF)"
+		"MAC $(testpmd_mac vf 0) (from the PF; testpmd ready in" \
+		"$(($(date +%s) - t0)) s)"
 	testpmd_cmd vf start > /dev/null
-	wait_for 60 "VF port link up" testpmd_link_up vf 0
+	testpmd_wait_link vf
 else
 	kernel_pf_up 1
 	ip link set "$KPF_IF" vf 0 mac "$VF_MAC"

@@ -112,9 +112,9 @@ pf_mac=$(cat "/sys/class/net/$PF_IF/address")
 peer_up
 : > "$TABLE"
 
-pair vf-tx tx "$VF_BDF" net_igb_vf "$VF_SO" net_e1000_igb_vf
+pair vf-tx tx "$VF_BDF" net_igb_vf "$VF_PMD" net_e1000_igb_vf
 FLOOD_MAC=$VF_MAC FLOOD_IP=$VF_IP
-pair vf-fwd fwd "$VF_BDF" net_igb_vf "$VF_SO" net_e1000_igb_vf
+pair vf-fwd fwd "$VF_BDF" net_igb_vf "$VF_PMD" net_e1000_igb_vf
 
 # ---- the PF alone --------------------------------------------------------
 pci_bind "$VF_BDF" none

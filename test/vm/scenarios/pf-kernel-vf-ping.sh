@@ -6,17 +6,11 @@
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF1_MAC=02:00:00:00:00:11
-VF0_IP=198.18.0.2
-VF1_IP=198.18.0.3
+VF0_MAC=$(vf_mac 0) VF1_MAC=$(vf_mac 1)
+VF0_IP=$(vf_ip 0) VF1_IP=$(vf_ip 1)
 
-pf_setup
 kmod igbvf
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 2 \
-	--vf "0,mac=$VF0_MAC" --vf "1,mac=$VF1_MAC"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
-assert_eq "VFs created by the PMD" 2 "$(pf_numvfs)"
+pfd_serve pfd 2
 assert_eq "VF 0 MAC pinned (PF view)" "$VF0_MAC" "$(pfd_vf pfd 0 mac)"
 
 peer_up

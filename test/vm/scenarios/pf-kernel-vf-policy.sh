@@ -6,19 +6,15 @@
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF1_MAC=02:00:00:00:00:11
+VF0_MAC=$(vf_mac 0)
 
-pf_setup
 kmod igbvf
 kmod 8021q
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 2 \
-	--vf "0,mac=$VF0_MAC" --vf "1,mac=$VF1_MAC"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
+pfd_serve pfd 2
 peer_up 9000
-vf_up_igbvf 0 vf0 198.18.0.2/24
+vf_up_igbvf 0 vf0 "$(vf_ip 0)/$NET_PREFIX"
 vf0=$VF_IF
-vf_up_igbvf 1 vf1 198.18.0.3/24
+vf_up_igbvf 1 vf1 "$(vf_ip 1)/$NET_PREFIX"
 vf1=$VF_IF
 
 # 1. The VF may not move off its pinned MAC.
@@ -74,7 +70,7 @@ wait_for 30 "VF 1 carrier after the MTU change" carrier "$vf1" vf1
 wait_for 10 "PF took VF 1's max frame" \
 	test "$(pfd_vf pfd 1 max_frame)" -ge 9018
 assert_num "jumbo ping loss peer -> VF 1 (%)" -eq 0 \
-	"$(ping_loss 198.18.0.3 10 -s 8900 -M "do")"
+	"$(ping_loss "$(vf_ip 1)" 10 -s 8900 -M "do")"
 assert_num "jumbo ping loss VF 1 -> peer (%)" -eq 0 \
 	"$(ping_loss -n vf1 "$PEER_IP" 10 -s 8900 -M "do")"
 assert_eq "VF 0 max frame untouched" 1522 "$(pfd_vf pfd 0 max_frame)"

@@ -4,31 +4,19 @@
 # the VF and holds the VF token, the VF process opens the VF with it.
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
-# shellcheck source=../lib/vf.sh
-. "$IGB_TOP/test/vm/lib/vf.sh"
+# shellcheck source=../lib/testpmd.sh
+. "$IGB_TOP/test/vm/lib/testpmd.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF0_IP=198.18.0.2
-
-[ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
-pf_setup
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1 --vf "0,mac=$VF0_MAC"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
-bdf=$(vf_bdf 0)
-wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
-pci_bind "$bdf" vfio-pci
+pfd_serve pfd 1
+vf_vfio 0
 peer_up
 
-TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
-	-d "$VF_PMD" -a "$bdf" --vfio-vf-token="$VF_TOKEN" -- \
-	--nb-cores=1 --total-num-mbufs=4096
-assert_eq "VF port driver" net_igb_vf "$(testpmd_driver vf 0)"
-assert_eq "VF MAC from the PF" "$VF0_MAC" \
-	"$(testpmd_mac vf 0 | tr 'A-F' 'a-f')"
+vf_testpmd_start vf
+assert_eq "VF MAC from the PF" "$VF_MAC" "$(testpmd_mac vf 0)"
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-wait_for 60 "VF port link up" testpmd_link_up vf 0
-assert_num "ping loss peer -> our VF (%)" -eq 0 "$(ping_loss "$VF0_IP" 50)"
+testpmd_wait_link vf
+assert_num "ping loss peer -> our VF (%)" -eq 0 "$(ping_loss "$VF_IP" 50)"
 assert_eq "VF 0 active at the PF" active "$(pfd_vf pfd 0 state)"
 
 # Unicast promiscuous is for trusted VFs only.

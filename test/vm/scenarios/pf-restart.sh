@@ -4,21 +4,10 @@
 # one). The VF must notice the PF going through reset (RSTI/RSTD), say
 # so with RTE_ETH_EVENT_INTR_RESET, and work again after "port reset"
 # once a new PF process serves it, with its pinned MAC.
-# shellcheck source=../lib/pf.sh
-. "$IGB_TOP/test/vm/lib/pf.sh"
-# shellcheck source=../lib/vf.sh
-. "$IGB_TOP/test/vm/lib/vf.sh"
 # shellcheck source=../lib/fault.sh
 . "$IGB_TOP/test/vm/lib/fault.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF0_IP=198.18.0.2
-
-pfd_up() { # NAME
-	pfd_start "$1" -- --pci "$PF_BDF" --num-vfs 1 --keep-vfs \
-		--vf "0,mac=$VF0_MAC"
-	assert_eq "$1: PF driver" net_igb_pf "$(pfd_driver "$1")"
-}
+pfd_up() { pfd_serve "$1" 1 --keep-vfs; } # NAME
 
 reset_events() { grep -c "Port 0: reset event" "$SCEN_OUT/vf.log" || true; }
 
@@ -35,13 +24,12 @@ recover() {
 	echo "$out"
 	[[ ! "$out" =~ [Ff]ail|[Ee]rror ]] || fail "$2: port reset failed: $out"
 	testpmd_cmd vf "port start 0" 60 > /dev/null
-	wait_for 240 "$2: VF link up again" testpmd_link_up vf 0
-	assert_eq "$2: VF MAC after the reset" "$VF0_MAC" \
-		"$(testpmd_mac vf 0 | tr 'A-F' 'a-f')"
+	testpmd_wait_link vf 240
+	assert_eq "$2: VF MAC after the reset" "$VF_MAC" "$(testpmd_mac vf 0)"
 	testpmd_cmd vf start > /dev/null
-	wait_for 120 "$2: VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
+	wait_for 120 "$2: VF answers a ping" ping -n -c 1 -W 2 "$VF_IP"
 	assert_num "$2: ping loss after recovery (%)" -eq 0 \
-		"$(ping_loss "$VF0_IP" 30)"
+		"$(ping_loss "$VF_IP" 30)"
 	assert_eq "$2: VF 0 active at the new PF" active \
 		"$(tel_value "$1" /igb_pf/vfs 0 state)"
 	assert_num "$2: VF_RESET requests at the new PF" -ge 1 \
@@ -80,24 +68,17 @@ kill_pfd() { # NAME
 	log "igb-pfd $1 (pid $pid) killed"
 }
 
-[ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
-pf_setup
 PFD_N=0
 CUR_PFD=pfd0
 pfd_up pfd0
-bdf=$(vf_bdf 0)
-wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
-pci_bind "$bdf" vfio-pci
+vf_vfio 0
 peer_up
-TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf -l 0-1 -n 1 \
-	-d "$VF_PMD" -a "$bdf" --vfio-vf-token="$VF_TOKEN" \
-	--log-level=pmd.net.igb_vf:info -- --nb-cores=1 --total-num-mbufs=4096
-assert_eq "VF port driver" net_igb_vf "$(testpmd_driver vf 0)"
-wait_for 240 "VF port link up" testpmd_link_up vf 0
+vf_testpmd_start vf
+testpmd_wait_link vf 240
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-wait_for 120 "VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
-assert_num "ping loss before (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+wait_for 120 "VF answers a ping" ping -n -c 1 -W 2 "$VF_IP"
+assert_num "ping loss before (%)" -eq 0 "$(ping_loss "$VF_IP" 20)"
 
 restart "quit" quit_pfd "$CUR_PFD"
 restart "kill -9" kill_pfd "$CUR_PFD"

@@ -7,17 +7,13 @@
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF0_IP=198.18.0.2
 
-pf_setup
 kmod igbvf
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1 --vf "0,mac=$VF0_MAC,trust=on"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
+pfd_serve pfd 1 --vf 0,trust=on
 pfd_cmd pfd "set vf 0 spoofchk off"
 peer_up
-vf_up_igbvf 0 vf0 "$VF0_IP/$NET_PREFIX"
-assert_num "ping loss before FLR (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+vf_up_igbvf 0 vf0 "$VF_IP/$NET_PREFIX"
+assert_num "ping loss before FLR (%)" -eq 0 "$(ping_loss "$VF_IP" 20)"
 flrs=$(pfd_vf pfd 0 flrs)
 
 bdf=$(vf_bdf 0)
@@ -29,15 +25,15 @@ wait_for 10 "PF saw the FLR" \
 	test "$(pfd_vf pfd 0 flrs)" -gt "$flrs"
 pfd_show pfd 0
 assert_eq "VF 0 waits for its reset after FLR" reset "$(pfd_get state)"
-assert_eq "pinned MAC kept over FLR" "$VF0_MAC" "$(pfd_get mac)"
+assert_eq "pinned MAC kept over FLR" "$VF_MAC" "$(pfd_get mac)"
 assert_eq "trust kept over FLR" 1 "$(pfd_get trusted)"
 assert_eq "spoof check setting kept over FLR" 0 "$(pfd_get mac_anti_spoof)"
 
-vf_up_igbvf 0 vf0b "$VF0_IP/$NET_PREFIX"
-assert_eq "VF 0 MAC after FLR (igbvf)" "$VF0_MAC" \
+vf_up_igbvf 0 vf0b "$VF_IP/$NET_PREFIX"
+assert_eq "VF 0 MAC after FLR (igbvf)" "$VF_MAC" \
 	"$(ip netns exec vf0b cat "/sys/class/net/$VF_IF/address")"
 assert_eq "VF 0 active again" active "$(pfd_vf pfd 0 state)"
-assert_num "ping loss after FLR (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+assert_num "ping loss after FLR (%)" -eq 0 "$(ping_loss "$VF_IP" 20)"
 assert_num "ping loss VF -> peer after FLR (%)" -eq 0 \
 	"$(ping_loss -n vf0b "$PEER_IP" 20)"
 pfd_stop pfd

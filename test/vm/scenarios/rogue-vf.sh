@@ -5,51 +5,36 @@
 # namespace. While the rogue runs, the peer pings VF 1 and VF 2 in the
 # background. The PF must stay up, NACK and count every bad request, and
 # keep VF 1's and VF 2's filters as they were.
-# shellcheck source=../lib/pf.sh
-. "$IGB_TOP/test/vm/lib/pf.sh"
-# shellcheck source=../lib/vf.sh
-. "$IGB_TOP/test/vm/lib/vf.sh"
+# shellcheck source=../lib/testpmd.sh
+. "$IGB_TOP/test/vm/lib/testpmd.sh"
 # shellcheck source=../lib/rogue.sh
 . "$IGB_TOP/test/vm/lib/rogue.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF1_MAC=02:00:00:00:00:11
-VF2_MAC=02:00:00:00:00:12
-VF1_IP=198.18.0.3
-VF2_IP=198.18.0.4
+VF0_MAC=$(vf_mac 0) VF1_MAC=$(vf_mac 1)
+VF1_IP=$(vf_ip 1) VF2_IP=$(vf_ip 2)
 SEED=${ROGUE_SEED:-20261126}
 RANDOM_COUNT=${ROGUE_RANDOM_COUNT:-100}
 FLOOD_COUNT=${ROGUE_FLOOD_COUNT:-2000}
 
 [ -x "$ROGUE" ] || fail "no rogue tool at $ROGUE (build first)"
-[ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
-pf_setup
 kmod igbvf
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 3 --vf "0,mac=$VF0_MAC" \
-	--vf "1,mac=$VF1_MAC" --vf "2,mac=$VF2_MAC"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
+pfd_serve pfd 3
 pfd_pid=$(tp_var PID pfd)
 peer_up
 
 vf_up_igbvf 2 vf2 "$VF2_IP/$NET_PREFIX"
-bdf1=$(vf_bdf 1)
-wait_for 20 "VF 1 at $bdf1" test -e "$(pci_dev "$bdf1")"
-pci_bind "$bdf1" vfio-pci
-TP_START_SECS=${TP_START_SECS:-420} testpmd_start vf1 -l 0-1 -n 1 \
-	-d "$VF_PMD" -a "$bdf1" --vfio-vf-token="$VF_TOKEN" -- \
-	--nb-cores=1 --total-num-mbufs=4096
-assert_eq "VF 1 port driver" net_igb_vf "$(testpmd_driver vf1 0)"
+vf_vfio 1
+vf_testpmd_start vf1
 testpmd_cmd vf1 "set fwd icmpecho" > /dev/null
 testpmd_cmd vf1 start > /dev/null
-wait_for 60 "VF 1 link up" testpmd_link_up vf1 0
+testpmd_wait_link vf1
 assert_num "ping loss peer -> VF 1 before (%)" -eq 0 \
 	"$(ping_loss "$VF1_IP" 10)"
 assert_num "ping loss peer -> VF 2 before (%)" -eq 0 \
 	"$(ping_loss "$VF2_IP" 10)"
 
-bdf0=$(vf_bdf 0)
-wait_for 20 "VF 0 at $bdf0" test -e "$(pci_dev "$bdf0")"
-pci_bind "$bdf0" vfio-pci
+vf_vfio 0
+bdf0=$VF_BDF
 out=$("$ROGUE" --pci "$bdf0" --vf-token 00000000-0000-0000-0000-000000000000 \
 	--only unknown_id 2>&1) && fail "rogue opened VF 0 with a wrong token"
 assert_match "wrong token refused" "cannot get the device" "$out"
@@ -58,7 +43,7 @@ vf1_before=$(pfd_filters pfd 1)
 vf2_before=$(pfd_filters pfd 2)
 log "VF 1 at the PF before: $(echo $vf1_before)"
 log "VF 2 at the PF before: $(echo $vf2_before)"
-nacks0=$(pf_tel pfd /igb_pf/mbx 0 nacks)
+nacks0=$(tel_value pfd /igb_pf/mbx 0 nacks)
 ping_loop_start p1 "$VF1_IP"
 ping_loop_start p2 "$VF2_IP"
 t0=$(date +%s)
@@ -73,7 +58,7 @@ rc=0
 out=$(grep -v '^rogue-vf: [a-z_]*: ' "$SCEN_OUT/rogue.out")
 echo "$out"
 assert_eq "rogue-vf exit status (every answer as expected)" 0 "$rc"
-nacks1=$(pf_tel pfd /igb_pf/mbx 0 nacks)
+nacks1=$(tel_value pfd /igb_pf/mbx 0 nacks)
 sent=$(rogue_field "$out" sent)
 nacked=$(rogue_field "$out" nacked)
 bad=$(rogue_field "$out" bad)
@@ -96,7 +81,7 @@ rc=0
 	--flood-count "$FLOOD_COUNT" > "$SCEN_OUT/rogue-flood.out" 2>&1 || rc=$?
 cat "$SCEN_OUT/rogue-flood.out"
 assert_eq "rogue-vf exit status after the flood (mailbox recovered)" 0 "$rc"
-nacks2=$(pf_tel pfd /igb_pf/mbx 0 nacks)
+nacks2=$(tel_value pfd /igb_pf/mbx 0 nacks)
 flood_nacked=$((nacks2 - nacks1))
 assert_num "flood requests NACKed by the PF" -ge 1 "$flood_nacked"
 assert_num "flood NACKs at most the requests written" -le "$FLOOD_COUNT" \

@@ -4,15 +4,9 @@
 # the dead VF asked for (a VLAN filter, a multicast address) must go from
 # the PF's table and from the device's registers, so that the next user
 # of the VF starts from the state the first one found.
-# shellcheck source=../lib/pf.sh
-. "$IGB_TOP/test/vm/lib/pf.sh"
-# shellcheck source=../lib/vf.sh
-. "$IGB_TOP/test/vm/lib/vf.sh"
 # shellcheck source=../lib/fault.sh
 . "$IGB_TOP/test/vm/lib/fault.sh"
 
-VF0_MAC=02:00:00:00:00:10
-VF0_IP=198.18.0.2
 MC_ADDR=01:00:5e:00:00:fb
 VID=100
 # PF state and register fields that must read the same before the dead
@@ -42,31 +36,20 @@ flrs_above() { # N: VF 0's FLR count at the PF is above N
 # link up, icmpecho chosen but not started (the filters of the test go
 # in before traffic).
 vf_testpmd() {
-	local info
-	TP_START_SECS=${TP_START_SECS:-420} testpmd_start "$1" -l 0-1 -n 1 \
-		-d "$VF_PMD" -a "$bdf" --vfio-vf-token="$VF_TOKEN" -- \
-		--nb-cores=1 --total-num-mbufs=4096
-	info=$(testpmd_cmd "$1" "show port info 0" | tr -d '\r')
-	assert_match "$1: VF port driver" "Driver name: *net_igb_vf" "$info"
-	assert_eq "$1: VF MAC from the PF" "$VF0_MAC" \
-		"$(echo "$info" | sed -n 's/^MAC address: *//p' | tr 'A-F' 'a-f')"
-	wait_for 240 "$1: VF port link up" testpmd_link_up "$1" 0
+	vf_testpmd_start "$1"
+	assert_eq "$1: VF MAC from the PF" "$VF_MAC" "$(testpmd_mac "$1" 0)"
+	testpmd_wait_link "$1" 240
 	testpmd_cmd "$1" "set fwd icmpecho" > /dev/null
 }
 
 # forward NAME: start icmpecho; the VF answers pings.
 forward() {
 	testpmd_cmd "$1" start > /dev/null
-	wait_for 120 "$1: VF answers a ping" ping -n -c 1 -W 2 "$VF0_IP"
+	wait_for 120 "$1: VF answers a ping" ping -n -c 1 -W 2 "$VF_IP"
 }
 
-[ -f "$VF_PMD" ] || fail "no VF PMD at $VF_PMD (build first)"
-pf_setup
-pfd_start pfd -- --pci "$PF_BDF" --num-vfs 1 --vf "0,mac=$VF0_MAC"
-assert_eq "PF driver" net_igb_pf "$(pfd_driver pfd)"
-bdf=$(vf_bdf 0)
-wait_for 20 "VF 0 at $bdf" test -e "$(pci_dev "$bdf")"
-pci_bind "$bdf" vfio-pci
+pfd_serve pfd 1
+vf_vfio 0
 peer_up
 
 vf_testpmd vf
@@ -92,13 +75,13 @@ assert_eq "pool 0 accepts MTA hits" hw_mc_filter=1 \
 mta=$(tel_get mta_bits)
 assert_num "MTA bits with the multicast address" -ge 1 "$mta"
 forward vf
-assert_num "ping loss before the crash (%)" -eq 0 "$(ping_loss "$VF0_IP" 20)"
+assert_num "ping loss before the crash (%)" -eq 0 "$(ping_loss "$VF_IP" 20)"
 TEL=$(telemetry pfd /igb_pf/mbx 0)
 flrs=$(tel_get flrs)
 resets=$(tel_get resets)
 
 # Crash under traffic: a ping flood runs while testpmd dies.
-ping -q -f -w 8 "$VF0_IP" > "$SCEN_OUT/flood.txt" 2>&1 &
+ping -q -f -w 8 "$VF_IP" > "$SCEN_OUT/flood.txt" 2>&1 &
 flood=$!
 sleep 3
 pid=$(tp_var PID vf)
@@ -122,9 +105,9 @@ assert_eq "no multicast hash left" mc_hashes=0 \
 assert_eq "pool 0 no longer accepts MTA hits" hw_mc_filter=0 \
 	"$(echo "$TEL" | grep '^hw_mc_filter=')"
 assert_num "MTA bits after the crash" -lt "$mta" "$(tel_get mta_bits)"
-assert_eq "pinned MAC kept" "mac=$VF0_MAC" "$(echo "$TEL" | grep '^mac=')"
+assert_eq "pinned MAC kept" "mac=$VF_MAC" "$(echo "$TEL" | grep '^mac=')"
 assert_eq "pinned MAC still in an address entry of pool 0" \
-	"hw_macs=$VF0_MAC" "$(echo "$TEL" | grep '^hw_macs=')"
+	"hw_macs=$VF_MAC" "$(echo "$TEL" | grep '^hw_macs=')"
 assert_eq "VF 0 Rx off in VFRE" hw_rx=0 "$(echo "$TEL" | grep '^hw_rx=')"
 
 t1=$(date +%s)
@@ -133,7 +116,7 @@ vf_view back
 forward vf2
 back_s=$(($(date +%s) - t1))
 assert_num "ping loss after the restart (%)" -eq 0 \
-	"$(ping_loss "$VF0_IP" 50)"
+	"$(ping_loss "$VF_IP" 50)"
 TEL=$(telemetry pfd /igb_pf/mbx 0)
 assert_num "VF_RESET requests at the PF" -gt "$resets" "$(tel_get resets)"
 diff -u "$SCEN_OUT/view-clean.txt" "$SCEN_OUT/view-back.txt" ||

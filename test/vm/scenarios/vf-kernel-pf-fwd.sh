@@ -9,13 +9,13 @@ vf_kernel_pf_setup ""
 peer_up
 vf_testpmd_start vf --iova-mode=pa
 testpmd_cmd vf "port stop 0" > /dev/null
-idle=$(vf_mbufs_in_use vf)
+idle=$(testpmd_mbufs_in_use vf)
 assert_num "mbufs in use, port stopped, before the flow" -ge 0 "$idle"
 testpmd_cmd vf "port start 0" > /dev/null
 testpmd_cmd vf "set fwd macswap" > /dev/null
 testpmd_cmd vf start > /dev/null
-vf_wait_link vf
-busy=$(vf_mbufs_in_use vf)
+testpmd_wait_link vf
+busy=$(testpmd_mbufs_in_use vf)
 assert_num "mbufs held by the started port (Rx ring)" -gt "$idle" "$busy"
 testpmd_cmd vf "clear port stats 0" > /dev/null
 
@@ -32,6 +32,6 @@ assert_num "VF port TX-packets" -eq "$rx" "$tx"
 testpmd_cmd vf "show port xstats 0" | grep -E "good_packets|_hw" | head -8
 
 testpmd_cmd vf "port stop 0" > /dev/null
-after=$(vf_mbufs_in_use vf)
+after=$(testpmd_mbufs_in_use vf)
 assert_num "mbufs in use, port stopped, after the flow" -eq "$idle" "$after"
 testpmd_stop vf

@@ -11,7 +11,7 @@ mtu=$(testpmd_cmd vf "show port info 0" | sed -n 's/^MTU: *//p' | tr -d '\r')
 assert_eq "VF port MTU" 9000 "$mtu"
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-vf_wait_link vf
+testpmd_wait_link vf
 
 loss=$(ping_loss "$VF_IP" 20 -M "do" -s 8972)
 assert_num "8972-byte ping loss peer -> VF (%)" -eq 0 "$loss"

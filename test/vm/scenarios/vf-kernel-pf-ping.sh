@@ -7,11 +7,11 @@
 vf_kernel_pf_setup ""
 peer_up
 vf_testpmd_start vf
-mac=$(testpmd_mac vf 0 | tr 'A-F' 'a-f')
+mac=$(testpmd_mac vf 0)
 assert_eq "VF MAC reported by the port" "$VF_MAC" "$mac"
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf "start" > /dev/null
-vf_wait_link vf
+testpmd_wait_link vf
 
 loss=$(ping_loss "$VF_IP" 100)
 assert_num "ping loss peer -> VF (%)" -eq 0 "$loss"

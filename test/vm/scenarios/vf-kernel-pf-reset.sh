@@ -10,7 +10,7 @@ peer_up
 vf_testpmd_start vf
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
-vf_wait_link vf
+testpmd_wait_link vf
 loss=$(ping_loss "$VF_IP" 10)
 assert_num "ping loss before the PF reset (%)" -eq 0 "$loss"
 
@@ -27,8 +27,8 @@ echo "$out"
 assert_match "port reset result" "Resetting ports|Done" "$out"
 testpmd_cmd vf "port start 0" 60 > /dev/null
 testpmd_cmd vf start > /dev/null
-vf_wait_link vf
-mac=$(testpmd_mac vf 0 | tr 'A-F' 'a-f')
+testpmd_wait_link vf
+mac=$(testpmd_mac vf 0)
 assert_eq "VF MAC after reset" "$VF_MAC" "$mac"
 loss=$(ping_loss "$VF_IP" 20)
 assert_num "ping loss after recovery (%)" -eq 0 "$loss"

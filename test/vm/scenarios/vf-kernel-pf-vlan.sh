@@ -20,7 +20,7 @@ vf_testpmd_start vf
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf "vlan set filter on 0" > /dev/null
 testpmd_cmd vf start > /dev/null
-vf_wait_link vf
+testpmd_wait_link vf
 
 assert_num "tagged ping loss, no VLAN filter on the VF (%)" -eq 100 \
 	"$(vlan_loss 5)"
@@ -33,20 +33,9 @@ assert_num "untagged ping loss meanwhile (%)" -eq 0 \
 	"$(ping_loss "$VF_IP" 5)"
 
 # Strip on: the tag comes in the descriptor; insertion puts it back.
-vf_port_restart_with() { # COMMANDS...
-	local c
-	testpmd_cmd vf stop > /dev/null
-	testpmd_cmd vf "port stop 0" > /dev/null
-	for c in "$@"; do
-		testpmd_cmd vf "$c" > /dev/null
-	done
-	testpmd_cmd vf "port start 0" > /dev/null
-	testpmd_cmd vf start > /dev/null
-	vf_wait_link vf
-}
-vf_port_restart_with "vlan set strip on 0" "tx_vlan set 0 100"
+testpmd_port_restart vf "vlan set strip on 0" "tx_vlan set 0 100"
 assert_num "tagged ping loss, strip + insert (%)" -eq 0 "$(vlan_loss 10)"
-vf_port_restart_with "vlan set strip off 0" "tx_vlan reset 0"
+testpmd_port_restart vf "vlan set strip off 0" "tx_vlan reset 0"
 assert_num "tagged ping loss, no offloads (%)" -eq 0 "$(vlan_loss 10)"
 
 testpmd_cmd vf "rx_vlan rm 100 0" > /dev/null
@@ -58,7 +47,7 @@ assert_num "tagged ping loss, VLAN 100 removed (%)" -eq 100 \
 ip link set "$PF_IF" vf 0 vlan 100
 sleep 1
 for strip in off on; do
-	vf_port_restart_with "vlan set strip $strip 0"
+	testpmd_port_restart vf "vlan set strip $strip 0"
 	assert_num "tagged ping loss, port VLAN 100, strip $strip (%)" -eq 0 \
 		"$(vlan_loss 10)"
 done
