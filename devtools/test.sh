@@ -140,9 +140,11 @@ done < <(IGB_BUILD=$build "$top/test/vm/selftest.sh" \
 phase vm-selftest
 
 if [ ${#scens[@]} = 0 ]; then
-	# zz-* are scratch, demo is the README's; a "[wip: ...]"
-	# scenario does not pass yet: listed, not counted.
-	list=$("$top/test/vm/run.sh" --list | grep -vE '^(zz-|demo )')
+	# zz-* are scratch, demo is the README's, "# suite: no" ones are
+	# measurements; a "[wip: ...]" scenario does not pass yet: listed,
+	# not counted.
+	list=$("$top/test/vm/run.sh" --list | grep -vE '^(zz-|demo )' |
+		grep -v '\[not in the suite: ')
 	mapfile -t scens < <(echo "$list" | grep -v '\[wip: ' |
 		awk '{ print $1 }')
 	echo "$list" | grep '\[wip: ' |

@@ -23,19 +23,25 @@ usage() {
 }
 
 # Scenario header fields: "# timeout: N" (seconds, default 240),
-# "# summary: text" (one line for --list) and "# wip: reason" for a
+# "# summary: text" (one line for --list), "# wip: reason" for a
 # scenario that does not pass yet (devtools/test.sh reports it, runs it
-# only when named).
+# only when named), "# suite: no: why" for one devtools/test.sh leaves
+# out (a measurement), "# dpdk-plugins: all" (guest/runner.sh).
 scen_field() {
 	sed -n "s/^# $2: *//p" "$scen_dir/$1.sh" | head -n 1
 }
 
 list() {
-	local f n w
+	local f n w x
 	for f in "$scen_dir"/*.sh; do
 		n=$(basename "$f" .sh)
 		w=$(scen_field "$n" wip)
-		printf '%-26s %s%s\n' "$n" "${w:+[wip: $w] }" \
+		x=$(scen_field "$n" suite)
+		case "$x" in
+		no*) x="[not in the suite${x#no}] " ;;
+		*) x= ;;
+		esac
+		printf '%-26s %s%s%s\n' "$n" "${w:+[wip: $w] }" "$x" \
 			"$(scen_field "$n" summary)"
 	done
 }

@@ -23,8 +23,7 @@ pfd_refused "no VF token" '^igb-pfd: no VF token: .*--vfio-vf-token=<uuid>' \
 pfd_refused "malformed VF token" '^igb-pfd: --vfio-vf-token 1234 is not a UUID' \
 	--vfio-vf-token=1234 -- --pci "$PF_BDF" --num-vfs 1
 
-# The PMD's own parser, through a raw device argument (no igb-pfd; one
-# case: a testpmd start costs minutes in the TCG guest).
+# The PMD's own parser, through a raw device argument (no igb-pfd).
 testpmd_refused "raw devarg num_vfs=abc" \
 	'^net_igb_pf: 0000:01:00\.0: num_vfs=abc is not a number' \
 	-d "$PF_PMD" "$tok" -a "$PF_BDF,num_vfs=abc"

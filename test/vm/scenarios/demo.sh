@@ -1,7 +1,10 @@
 # summary: the README demo: our PF (igb-pfd) and our VF (testpmd) moving packets; kernel drivers if ours are not built
 # timeout: 900
+# dpdk-plugins: all
 # Not part of the test suite (devtools/test.sh skips it): devtools/demo.sh
-# runs it and prints $SCEN_OUT/summary, a short account for a person.
+# runs it and prints $SCEN_OUT/summary, a short account for a person. It
+# keeps all of Debian's DPDK plugins, as a user's machine has them: our
+# PMDs must win the probe against upstream's and load beside the rest.
 # shellcheck source=../lib/pf.sh
 . "$IGB_TOP/test/vm/lib/pf.sh"
 # shellcheck source=../lib/testpmd.sh

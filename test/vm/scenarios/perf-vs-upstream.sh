@@ -3,8 +3,8 @@
 # The same workloads, in one guest, on this project's PMDs and on Debian's
 # DPDK 22.11 ones: VF 0 under the kernel igb PF with net_igb_vf (-d) and
 # with net_e1000_igb_vf, then the PF alone (no VF) with net_igb_pf (-d)
-# and with net_e1000_igb. Each run is sriov-bench (its EAL start takes
-# 40-110 s in the loaded TCG guest, testpmd's 2-4 min), 64 B frames:
+# and with net_e1000_igb. Each run is sriov-bench (its JSON report names
+# the driver and gives cycles per packet), 64 B frames:
 #   tx   --duration $SECS, no rate limit, to the virtio-net peer: the
 #        driver's (and the emulator's) top rate
 #   fwd  macswap of exactly $FRAMES frames the peer sends at $FLOOD_PPS
