@@ -22,7 +22,7 @@ if [ $ours = 1 ]; then
 	t0=$(date +%s)
 	pfd_serve pfd 1
 	say "PF $PF_BDF: vfio-pci, igb-pfd, driver $(pfd_driver pfd);" \
-		"it created VF 0 with MAC $VF_MAC (igb-pfd ready in" \
+		"it created VF 0 with MAC $VF_MAC (PF bound and igb-pfd ready in" \
 		"$(($(date +%s) - t0)) s)"
 	vf_vfio 0
 	peer_up
