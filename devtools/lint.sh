@@ -12,10 +12,19 @@ fix=0
 [ "${1:-}" != --fix ] || fix=1
 bad=0
 
-mapfile -t cfiles < <(git ls-files -co --exclude-standard -- '*.c' '*.h' |
+# The tree's files, tracked or not (but not ignored). safe.directory: a
+# clone owned by another user (root linting /home/u/src/x) is still ours.
+tree_files() {
+	git -c safe.directory="$top" ls-files -co --exclude-standard -- "$@"
+}
+tree_files > /dev/null 2>&1 || {
+	echo "lint: cannot list the files of $top with git (not a git checkout?)"
+	exit 1
+}
+mapfile -t cfiles < <(tree_files '*.c' '*.h' |
 	grep -E '^(drivers|app|examples|test)/')
-mapfile -t shfiles < <(git ls-files -co --exclude-standard -- '*.sh' \
-	.ci/run test/vm/guest/init test/vm/guest/runner.sh | sort -u)
+mapfile -t shfiles < <(tree_files '*.sh' .ci/run test/vm/guest/init \
+	test/vm/guest/runner.sh | sort -u)
 
 if [ ${#cfiles[@]} -gt 0 ]; then
 	if [ $fix = 1 ]; then
