@@ -20,7 +20,7 @@ bad=0
 
 # check CASE REASON-REGEX [ENV=VALUE...] -- RUN.SH-OPTIONS...
 check() {
-	local name=$1 re=$2 envs=() rc lines tail
+	local name=$1 re=$2 envs=() rc lines tail last
 	shift 2
 	while [ "$1" != -- ]; do
 		envs+=("$1")
@@ -31,15 +31,17 @@ check() {
 		"$scen" 2>&1)
 	rc=$?
 	echo "$lines" > "$out/$name.txt"
+	# The console's tail as printed, and the console's last line.
 	tail=$(echo "$lines" | sed -n '/^---- guest did not finish/,/^guest: /p' |
 		grep -c '^    .')
+	last=$(grep -a . "$out/$name/console.log" | tail -n 1)
 	if [ "$rc" = 0 ]; then
 		echo "FAIL $name: run.sh exited 0"
 	elif ! echo "$lines" | grep -qE "^FAIL $scen \(no result: $re"; then
 		echo "FAIL $name: no 'FAIL $scen (no result: /$re/...)' line:"
 		echo "$lines" | sed 's/^/    /'
-	elif [ "$tail" -lt 5 ]; then
-		echo "FAIL $name: console tail of $tail lines (5 or more expected)"
+	elif [ "$tail" -lt 1 ] || ! echo "$lines" | grep -qxF "    $last"; then
+		echo "FAIL $name: the console's tail ($tail lines) is not printed"
 	else
 		echo "PASS $name: exit $rc, $(echo "$lines" | grep "^FAIL $scen")," \
 			"$tail console lines"
