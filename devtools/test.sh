@@ -126,6 +126,11 @@ phase fuzz
 [ $vm = 1 ] || the_end
 
 # The bench's own reporting: guests that give no result must be reported.
+# Its status counts too: a self-test that died before its lines fails.
+st_rc=0
+IGB_BUILD=$build "$top/test/vm/selftest.sh" --out "$build/vm/selftest" \
+	> "$build/vm-selftest.log" 2>&1 || st_rc=$?
+st_fails=$failed
 while IFS= read -r line; do
 	case "$line" in
 	PASS\ *|FAIL\ *)
@@ -135,8 +140,9 @@ while IFS= read -r line; do
 		;;
 	*) echo "$line" ;;
 	esac
-done < <(IGB_BUILD=$build "$top/test/vm/selftest.sh" \
-	--out "$build/vm/selftest" 2>&1)
+done < "$build/vm-selftest.log"
+[ "$st_rc" = 0 ] || [ "$failed" != "$st_fails" ] ||
+	result FAIL vm-selftest "(exit $st_rc without a FAIL line)"
 phase vm-selftest
 
 if [ ${#scens[@]} = 0 ]; then
