@@ -1,6 +1,7 @@
 #!/bin/bash
 # Helpers of the fault scenarios (vf-crash, pf-restart, bad-configuration):
-# refusals with a deadline, and DPDK telemetry.
+# refusals with a deadline. Sources pf.sh, whose telemetry helpers these
+# scenarios use.
 [ -z "${IGB_LIB_FAULT:-}" ] || return 0
 IGB_LIB_FAULT=1
 # shellcheck source=bench.sh
