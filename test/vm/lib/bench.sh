@@ -261,6 +261,8 @@ dpdk_reset_runtime() {
 
 # ---- interactive programs (testpmd, igb-pfd) ----------------------------
 
+CONSOLE_PROMPT=$IGB_TOP/test/vm/lib/console-prompt.pl
+
 # console_start NAME PROMPT SECS CMD...: run CMD in the background reading
 # commands from a FIFO, output in $SCEN_OUT/NAME.log, and wait SECS for its
 # PROMPT. With CONSOLE_SOFT=1 a missing prompt returns 1 instead of failing.
@@ -286,14 +288,15 @@ console_start() {
 tp_var() { local v="TP_$1_$2"; echo "${!v}"; }
 
 # console_wait_prompt NAME OFFSET SECS [SOFT]: wait for the prompt after
-# OFFSET; with SOFT=1 a timeout returns 1 instead of failing.
+# OFFSET (console-prompt.pl: other threads' lines may split it); with
+# SOFT=1 a timeout returns 1 instead of failing.
 console_wait_prompt() {
 	local name=$1 off=$2 secs=$3 soft=${4:-0} log end pid prompt
 	log=$SCEN_OUT/$name.log
 	pid=$(tp_var PID "$name")
 	prompt=$(tp_var PROMPT "$name")
 	end=$(($(date +%s) + secs))
-	until tail -c +"$((off + 1))" "$log" | grep -qF "$prompt"; do
+	until tail -c +"$((off + 1))" "$log" | "$CONSOLE_PROMPT" seen "$prompt"; do
 		if ! kill -0 "$pid" 2>/dev/null; then
 			tail -n 20 "$log"
 			fail "$name exited"
@@ -316,7 +319,8 @@ console_cmd() {
 	fd=$(tp_var FD "$name")
 	printf '%s\n' "$cmd" >&"$fd"
 	console_wait_prompt "$name" "$off" "$secs"
-	tail -c +"$((off + 1))" "$log" | sed "s/$(tp_var PROMPT "$name")//g"
+	tail -c +"$((off + 1))" "$log" |
+		"$CONSOLE_PROMPT" strip "$(tp_var PROMPT "$name")"
 }
 
 # console_stop NAME [SECS]: "quit", and kill it if it is not gone in SECS
