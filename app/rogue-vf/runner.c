@@ -75,11 +75,14 @@ rogue_run_init(struct rogue_run *r, uint8_t *bar0)
 	r->silent_timeout_us = 100000;
 }
 
+/* A ping: PF_CONTROL with CTS, or with NACK and without CTS ("reset
+ * yourself"); a NACK with CTS answers a request of that type. */
 static bool
 is_notification(uint32_t w0)
 {
-	return igb_msg_type(w0) == IGB_MSG_PF_CONTROL &&
-		!(w0 & (IGB_MSG_ACK | IGB_MSG_NACK));
+	return igb_msg_type(w0) == IGB_MSG_PF_CONTROL && !(w0 & IGB_MSG_ACK) &&
+		(w0 & (IGB_MSG_NACK | IGB_MSG_CTS)) !=
+		(IGB_MSG_NACK | IGB_MSG_CTS);
 }
 
 /* Waits for the answer to a request of type: PF notifications and late

@@ -281,7 +281,7 @@ ping_one(uint16_t vf)
 	} else {
 		expect_reply(vf,
 			IGB_MSG_PF_CONTROL |
-				(f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
+				(f.o.vf[vf].cts ? IGB_MSG_CTS : IGB_MSG_NACK));
 	}
 	got = igb_pf_mbx_ping(&f.srv, vf);
 	if (got != want)
@@ -305,7 +305,8 @@ op_ping(struct input *in)
 		else
 			expect_reply(vf,
 				IGB_MSG_PF_CONTROL |
-					(f.o.vf[vf].cts ? IGB_MSG_CTS : 0));
+					(f.o.vf[vf].cts ? IGB_MSG_CTS
+							: IGB_MSG_NACK));
 	igb_pf_mbx_ping_all(&f.srv);
 }
 

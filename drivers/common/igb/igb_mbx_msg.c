@@ -107,10 +107,17 @@ igb_msg_make_reply(struct igb_msg *m, bool ack, bool cts)
 		m->len = 1;
 }
 
+/*
+ * Without CTS the ping carries NACK: Linux's igbvf (like the e1000 VF base
+ * code DPDK's igb_vf shares) takes "NACK without CTS" as "clear to send
+ * lost" and resets itself, while a bare PF_CONTROL only keeps it waiting,
+ * its link down for good when it came up before this PF served it.
+ */
 void
 igb_msg_encode_pf_control(struct igb_msg *m, bool cts)
 {
-	msg_start(m, IGB_MSG_PF_CONTROL | (cts ? IGB_MSG_CTS : 0), 1);
+	msg_start(
+		m, IGB_MSG_PF_CONTROL | (cts ? IGB_MSG_CTS : IGB_MSG_NACK), 1);
 }
 
 int

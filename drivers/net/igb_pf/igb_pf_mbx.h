@@ -50,7 +50,7 @@ unsigned int igb_pf_mbx_service_bounded(struct igb_pf_mbx_server *srv);
 
 /*
  * Status ping to every VF (link change): PF_CONTROL with CTS to VFs that
- * completed their reset, without CTS ("reset yourself") to the others.
+ * completed their reset, NACK without CTS ("reset yourself") to the others.
  */
 void igb_pf_mbx_ping_all(struct igb_pf_mbx_server *srv);
 

@@ -158,7 +158,11 @@ test_replies(void)
 	check_i64("neither ACK nor NACK -> -EPROTO", -EPROTO,
 		igb_msg_reply_errno(IGB_MSG_SET_LPE, IGB_MSG_SET_LPE));
 	igb_msg_encode_pf_control(&m, false);
-	check_u64("PF_CONTROL without CTS", IGB_MSG_PF_CONTROL, m.w[0]);
+	check_u64("PF_CONTROL without CTS: NACK (reset yourself)",
+		IGB_MSG_PF_CONTROL | IGB_MSG_NACK, m.w[0]);
+	igb_msg_encode_pf_control(&m, true);
+	check_u64("PF_CONTROL with CTS", IGB_MSG_PF_CONTROL | IGB_MSG_CTS,
+		m.w[0]);
 }
 
 static void

@@ -482,8 +482,8 @@ test_flr_and_ping(void)
 
 	igb_pf_mbx_ping_all(&srv);
 	CHECK("ping reached VF 0", pf_model_vf_recv(m, 0, &r));
-	CHECK_EQ("ping to VF 0 (no CTS): reset yourself", IGB_MSG_PF_CONTROL,
-		r.w[0]);
+	CHECK_EQ("ping to VF 0 (no CTS): reset yourself",
+		IGB_MSG_PF_CONTROL | IGB_MSG_NACK, r.w[0]);
 	CHECK("ping reached VF 1", pf_model_vf_recv(m, 1, &r));
 	CHECK_EQ("ping to VF 1: status with CTS",
 		IGB_MSG_PF_CONTROL | IGB_MSG_CTS, r.w[0]);
