@@ -7,7 +7,6 @@
  * SIGINT/SIGTERM or "quit" close the port: the VFs go unless --keep-vfs.
  */
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 
 #include "igb_pfd_check.h"
 #include "igb_pfd_cmd.h"
+#include "igb_pfd_lines.h"
 #include "igb_pfd_opts.h"
 #include "rte_pmd_igb_pf.h"
 
@@ -262,25 +262,25 @@ port_start(uint16_t port)
 static void
 prompt_loop(uint16_t port)
 {
-	bool eof = false, interactive = isatty(STDIN_FILENO);
-	char line[256];
+	bool interactive = isatty(STDIN_FILENO);
+	struct pfd_lines in;
+	const char *line;
 
+	pfd_lines_init(&in, STDIN_FILENO);
 	printf(PFD_PROMPT);
 	fflush(stdout);
 	while (!quit_signal) {
-		struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-
-		if (eof || poll(&p, 1, 200) <= 0) {
-			if (eof)
-				usleep(200 * 1000);
+		switch (pfd_lines_next(&in, 200, &line)) {
+		case PFD_LINE_WAIT:
 			continue;
-		}
-		if (fgets(line, sizeof(line), stdin) == NULL) {
-			eof = true;
+		case PFD_LINE_EOF:
+			usleep(200 * 1000);
 			continue;
+		case PFD_LINE_READY:
+			break;
 		}
 		if (!interactive)
-			printf("%s", line);
+			printf("%s\n", line);
 		if (!run_line(port, line))
 			return;
 		printf(PFD_PROMPT);
