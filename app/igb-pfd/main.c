@@ -276,13 +276,17 @@ prompt_loop(uint16_t port)
 		case PFD_LINE_EOF:
 			usleep(200 * 1000);
 			continue;
+		case PFD_LINE_TOO_LONG:
+			printf("error: line over %d characters, ignored\n",
+				PFD_LINE_MAX - 1);
+			break;
 		case PFD_LINE_READY:
+			if (!interactive)
+				printf("%s\n", line);
+			if (!run_line(port, line))
+				return;
 			break;
 		}
-		if (!interactive)
-			printf("%s\n", line);
-		if (!run_line(port, line))
-			return;
 		printf(PFD_PROMPT);
 		fflush(stdout);
 	}
