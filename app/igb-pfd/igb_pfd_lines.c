@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,8 +10,23 @@
 void
 pfd_lines_init(struct pfd_lines *in, int fd)
 {
+	int null;
+
 	memset(in, 0, sizeof(*in));
 	in->fd = fd;
+	if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+		return;
+	/*
+	 * Not open (stdin closed): the next file the process opens would
+	 * get it, EAL's runtime config for one, and be read as commands.
+	 * Hold it on /dev/null; it is the end of input either way.
+	 */
+	in->eof = true;
+	null = open("/dev/null", O_RDONLY);
+	if (null >= 0 && null != fd) {
+		dup2(null, fd);
+		close(null);
+	}
 }
 
 /* The next complete line held, dropping what a line too long left. */

@@ -31,6 +31,10 @@ struct pfd_lines {
 	char buf[PFD_LINE_MAX];
 };
 
+/*
+ * Lines from fd. A closed fd is held on /dev/null (end of input) so that
+ * no file opened later takes its number: call this before rte_eal_init().
+ */
 void pfd_lines_init(struct pfd_lines *in, int fd);
 
 /*

@@ -260,17 +260,15 @@ port_start(uint16_t port)
 
 /* Prompt loop; the PMD services the VFs meanwhile. EOF keeps serving. */
 static void
-prompt_loop(uint16_t port)
+prompt_loop(uint16_t port, struct pfd_lines *in)
 {
 	bool interactive = isatty(STDIN_FILENO);
-	struct pfd_lines in;
 	const char *line;
 
-	pfd_lines_init(&in, STDIN_FILENO);
 	printf(PFD_PROMPT);
 	fflush(stdout);
 	while (!quit_signal) {
-		switch (pfd_lines_next(&in, 200, &line)) {
+		switch (pfd_lines_next(in, 200, &line)) {
 		case PFD_LINE_WAIT:
 			continue;
 		case PFD_LINE_EOF:
@@ -326,11 +324,14 @@ int
 main(int argc, char **argv)
 {
 	struct rte_eth_dev_info info;
+	struct pfd_lines in;
 	struct pfd_opts o;
 	char err[512], lcores[64], **eal_argv;
 	int eal_argc, n, ret, i, sep;
 	uint16_t port;
 
+	/* Before anything opens a file that could land on a closed stdin. */
+	pfd_lines_init(&in, STDIN_FILENO);
 	/* Our options follow "--"; EAL's come before. */
 	for (sep = 1; sep < argc && strcmp(argv[sep], "--") != 0; sep++)
 		;
@@ -395,7 +396,7 @@ main(int argc, char **argv)
 	printf("igb-pfd: port %u driver %s pci %s, %d VFs, ready\n", port,
 		info.driver_name, o.pci, rte_pmd_igb_pf_get_num_vfs(port));
 	fflush(stdout);
-	prompt_loop(port);
+	prompt_loop(port, &in);
 	rte_eth_dev_stop(port);
 close:
 	rte_eth_dev_close(port);

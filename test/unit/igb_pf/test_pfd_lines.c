@@ -2,7 +2,7 @@
 /*
  * igb-pfd's prompt input driven through real pipes: what a script or a
  * FIFO writes in one go, lines split over writes, a line too long, a last
- * line without its newline, and stdin on /dev/null.
+ * line without its newline, and stdin on /dev/null or closed.
  */
 #include <fcntl.h>
 #include <signal.h>
@@ -222,6 +222,47 @@ test_dev_null(void)
 	close(fd);
 }
 
+/*
+ * igb-pfd started with stdin closed: fd 0 is the lowest free fd, and the
+ * first file opened after it (EAL's runtime config) would take it and be
+ * read at the prompt. Here: the lowest free fd, then a pipe holding
+ * "quit" opened after the reader, standing for EAL's file.
+ */
+static void
+test_closed(void)
+{
+	const char *line = NULL;
+	enum pfd_line_status st;
+	struct pfd_lines in;
+	int fd, other[2], i;
+	char w[80];
+
+	fd = open("/dev/null", O_RDONLY);
+	CHECK("a free fd found", fd >= 0);
+	close(fd);
+	pfd_lines_init(&in, fd);
+	if (pipe(other) != 0) {
+		perror("pipe");
+		exit(1);
+	}
+	if (write(other[1], "quit\n", 5) != 5) {
+		perror("write");
+		exit(1);
+	}
+	CHECK("closed fd: a file opened later does not get it",
+		other[0] != fd && other[1] != fd);
+	for (i = 0; i < 2; i++) {
+		st = pfd_lines_next(&in, WAIT_MS, &line);
+		snprintf(w, sizeof(w), "closed fd: call %d: EOF (%s%s%s)",
+			i + 1, status_name(st), st == PFD_LINE_READY ? " " : "",
+			st == PFD_LINE_READY ? line : "");
+		CHECK_EQ(w, PFD_LINE_EOF, st);
+	}
+	close(other[0]);
+	close(other[1]);
+	close(fd);
+}
+
 int
 main(void)
 {
@@ -231,6 +272,7 @@ main(void)
 	test_one_write();
 	test_eof();
 	test_dev_null();
+	test_closed();
 	test_too_long();
 	test_split();
 	return check_summary("test_pfd_lines");
