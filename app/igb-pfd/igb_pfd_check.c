@@ -187,3 +187,35 @@ pfd_check_env(int eal_argc, char **eal_argv, const char *pci, const char *sysfs,
 			eal_argc, eal_argv, sysfs, mounts, err, errlen);
 	return ret;
 }
+
+int
+pfd_hold_reset(const char *pci, const char *sysfs, char *saved, size_t savedlen,
+	char *note, size_t notelen, char *err, size_t errlen)
+{
+	char why[512], vfs[256];
+	unsigned int n;
+	int ret;
+
+	note[0] = '\0';
+	ret = igb_pf_sysfs_hold_reset(
+		sysfs, pci, saved, savedlen, why, sizeof(why));
+	if (ret == 0) {
+		if (saved[0] != '\0')
+			snprintf(note, notelen,
+				"%s has VFs: its function reset is disabled "
+				"(reset_method was '%s') so that they keep "
+				"their PCI state",
+				pci, saved);
+		return 0;
+	}
+	n = igb_pf_sysfs_kernel_vfs(sysfs, pci, false, vfs, sizeof(vfs));
+	if (n == 0) {
+		snprintf(note, notelen, "%s", why);
+		return 0;
+	}
+	snprintf(err, errlen,
+		"%s: %s; the PF's reset would take the PCI state of %s: "
+		"unbind %s first, or empty reset_method yourself",
+		pci, why, vfs, n == 1 ? "it" : "them");
+	return ret;
+}

@@ -26,4 +26,16 @@ const char *pfd_eal_opt(int argc, char **argv, const char *name, bool *present);
 int pfd_check_env(int eal_argc, char **eal_argv, const char *pci,
 	const char *sysfs, const char *mounts, char *err, size_t errlen);
 
+/*
+ * Before EAL opens the PF: while it has VFs, its reset methods are emptied
+ * (igb_pf_sysfs_hold_reset) so that neither this open nor the last close
+ * resets the VFs with it; saved gets what to put back at exit. What was
+ * done, if anything, goes to note (one line, "" if nothing). If that
+ * cannot be done while a kernel driver holds a VF, refuses before the
+ * device is touched: -errno with one line in err naming those VFs and
+ * what to do. Without kernel-held VFs a failure is only a note.
+ */
+int pfd_hold_reset(const char *pci, const char *sysfs, char *saved,
+	size_t savedlen, char *note, size_t notelen, char *err, size_t errlen);
+
 #endif /* IGB_PFD_CHECK_H */

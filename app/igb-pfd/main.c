@@ -21,6 +21,7 @@
 #include "igb_pfd_cmd.h"
 #include "igb_pfd_lines.h"
 #include "igb_pfd_opts.h"
+#include "igb_pf_sysfs.h"
 #include "rte_pmd_igb_pf.h"
 
 #define PFD_MBUFS 2047
@@ -320,13 +321,37 @@ float_lcores(char *buf, size_t len)
 		snprintf(buf, len, "--lcores=0@(0-%ld)", n - 1);
 }
 
+/* At exit: the PF's reset methods back once its VFs are gone; kept VFs
+ * keep it disabled for the next PF process. */
+static void
+release_reset(const char *pci, const char *saved)
+{
+	unsigned int cur = 0, total;
+	char err[512];
+
+	if (saved[0] == '\0')
+		return;
+	if (igb_pf_sysfs_release_reset("/sys", pci, saved, err, sizeof(err)) !=
+		0)
+		fprintf(stderr, "igb-pfd: %s\n", err);
+	else if (igb_pf_sysfs_vf_count(
+			 "/sys", pci, &cur, &total, err, sizeof(err)) == 0 &&
+		cur > 0)
+		printf("igb-pfd: %s keeps its %u VFs: its function reset "
+		       "stays disabled (reset_method was '%s')\n",
+			pci, cur, saved);
+	else
+		printf("igb-pfd: %s: function reset back to '%s'\n", pci,
+			saved);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct rte_eth_dev_info info;
 	struct pfd_lines in;
 	struct pfd_opts o;
-	char err[512], lcores[64], **eal_argv;
+	char err[512], note[512], reset_saved[128], lcores[64], **eal_argv;
 	int eal_argc, n, ret, i, sep;
 	uint16_t port;
 
@@ -344,10 +369,16 @@ main(int argc, char **argv)
 	if (ret == 0)
 		ret = pfd_check_env(sep, argv, o.pci, "/sys", "/proc/mounts",
 			err, sizeof(err));
+	if (ret == 0)
+		ret = pfd_hold_reset(o.pci, "/sys", reset_saved,
+			sizeof(reset_saved), note, sizeof(note), err,
+			sizeof(err));
 	if (ret != 0) {
 		fprintf(stderr, "igb-pfd: %s\n", err);
 		return EXIT_FAILURE;
 	}
+	if (note[0] != '\0')
+		printf("igb-pfd: %s\n", note);
 	/* EAL gets its own options plus -a <PF with our devargs>. */
 	eal_argv = calloc((size_t)sep + 4, sizeof(char *));
 	if (eal_argv == NULL)
@@ -403,6 +434,7 @@ close:
 out:
 	rte_eal_cleanup();
 	free(eal_argv);
+	release_reset(o.pci, reset_saved);
 	printf("igb-pfd: done\n");
 	return ret == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

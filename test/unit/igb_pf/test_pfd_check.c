@@ -56,6 +56,69 @@ test_eal_opt(void)
 	CHECK("a prefix of an option is not the option", !present);
 }
 
+/* A kernel-held VF at 0000:01:10.0 (virtfn0), or none. */
+static void
+kernel_vf(const char *drv)
+{
+	char path[PATH_MAX];
+
+	mkdirs("bus/pci/devices/0000:01:10.0");
+	snprintf(
+		path, sizeof(path), "%s/bus/pci/devices/" BDF "/virtfn0", root);
+	if (access(path, F_OK) != 0 && symlink("../0000:01:10.0", path) != 0)
+		perror(path);
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/0000:01:10.0/driver",
+		root);
+	unlink(path);
+	if (drv != NULL &&
+		symlink("../../../../bus/pci/drivers/igbvf", path) != 0)
+		perror(path);
+}
+
+/* The PF's reset methods before EAL opens it, and the refusal. */
+static void
+test_hold_reset(void)
+{
+	char saved[64], note[512], err[512], path[PATH_MAX];
+	int ret;
+
+	put("bus/pci/devices/" BDF "/sriov_totalvfs", "8\n");
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "0\n");
+	put("bus/pci/devices/" BDF "/reset_method", "flr pm bus\n");
+	ret = pfd_hold_reset(BDF, root, saved, sizeof(saved), note,
+		sizeof(note), err, sizeof(err));
+	CHECK_EQ("no VFs: nothing to hold", 0, ret);
+	CHECK("no VFs: no note", note[0] == '\0' && saved[0] == '\0');
+
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "1\n");
+	kernel_vf("igbvf");
+	ret = pfd_hold_reset(BDF, root, saved, sizeof(saved), note,
+		sizeof(note), err, sizeof(err));
+	CHECK_EQ("VFs: reset disabled", 0, ret);
+	CHECK("the methods saved", strcmp(saved, "flr pm bus") == 0);
+	printf("     note: %s\n", note);
+	CHECK("the note says what was done",
+		strstr(note,
+			"function reset is disabled (reset_method was "
+			"'flr pm bus')") != NULL);
+
+	/* A kernel without reset_method: refused, the VF named. */
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/" BDF "/reset_method",
+		root);
+	unlink(path);
+	ret = pfd_hold_reset(BDF, root, saved, sizeof(saved), note,
+		sizeof(note), err, sizeof(err));
+	expect("no reset_method, a kernel VF: refused", -ENOTSUP, ret, err,
+		"would take the PCI state of 0000:01:10.0 (igbvf): unbind it");
+	/* Without a kernel-held VF the start goes on, with a note. */
+	kernel_vf(NULL);
+	ret = pfd_hold_reset(BDF, root, saved, sizeof(saved), note,
+		sizeof(note), err, sizeof(err));
+	CHECK_EQ("no reset_method, no kernel VF: goes on", 0, ret);
+	CHECK("the note says why", strstr(note, "Linux 5.15") != NULL);
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "0\n");
+}
+
 int
 main(void)
 {
@@ -122,6 +185,7 @@ main(void)
 	ret = run(BDF, ok, err);
 	expect("vfio-pci without enable_sriov", -EPERM, ret, err,
 		"enable_sriov=1");
+	test_hold_reset();
 	fake_root_remove();
 	return check_summary("test_pfd_check");
 }
