@@ -6,23 +6,23 @@
 #include "igb_pf_ethdev.h"
 #include "igb_pf_hw.h"
 
-/* Looks up port and locks it; NULL (and *ret set) if not ours. */
+/*
+ * Takes a reference to port's adapter and locks it; NULL (and *ret set)
+ * if port is not an open net_igb_pf port or vf is out of range. Undone
+ * by igb_pf_adapter_leave.
+ */
 static struct igb_pf_adapter *
 lock_port(uint16_t port, uint16_t vf, int *ret)
 {
-	struct igb_pf_adapter *ad = igb_pf_adapter_of(port);
+	struct igb_pf_adapter *ad = igb_pf_adapter_enter(port, ret);
 
-	if (ad == NULL) {
-		*ret = -ENODEV;
+	if (ad == NULL)
 		return NULL;
-	}
-	rte_spinlock_recursive_lock(&ad->lock);
 	if (vf >= ad->sriov.num_vfs && vf != RTE_PMD_IGB_PF_ALL_VFS) {
-		rte_spinlock_recursive_unlock(&ad->lock);
+		igb_pf_adapter_leave(ad);
 		*ret = -EINVAL;
 		return NULL;
 	}
-	*ret = 0;
 	return ad;
 }
 
@@ -42,16 +42,22 @@ admin(uint16_t port, uint16_t vf,
 	ret = fn(&ad->sriov, vf, on != 0);
 	if (ret == 0)
 		igb_pf_hw_sync(&ad->hw, &ad->sriov);
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return ret;
 }
 
 int
 rte_pmd_igb_pf_get_num_vfs(uint16_t port)
 {
-	struct igb_pf_adapter *ad = igb_pf_adapter_of(port);
+	struct igb_pf_adapter *ad;
+	int ret;
 
-	return ad == NULL ? -ENODEV : ad->sriov.num_vfs;
+	ad = lock_port(port, RTE_PMD_IGB_PF_ALL_VFS, &ret);
+	if (ad == NULL)
+		return ret;
+	ret = ad->sriov.num_vfs;
+	igb_pf_adapter_leave(ad);
+	return ret;
 }
 
 int
@@ -91,7 +97,7 @@ rte_pmd_igb_pf_get_vf_info(
 	info->mbx_resets = v->cnt.resets;
 	info->flrs = v->cnt.flrs;
 	info->mbx_errors = v->cnt.mbx_errors;
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return 0;
 }
 
@@ -116,7 +122,7 @@ rte_pmd_igb_pf_set_vf_mac_addr(
 				"after its next reset",
 				ad->bdf, vf);
 	}
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return ret;
 }
 
@@ -134,7 +140,7 @@ rte_pmd_igb_pf_set_vf_vlan(uint16_t port, uint16_t vf, uint16_t vlan_id)
 	ret = igb_pf_admin_set_port_vlan(&ad->sriov, vf, vlan_id);
 	if (ret == 0)
 		igb_pf_hw_sync(&ad->hw, &ad->sriov);
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return ret;
 }
 
@@ -188,7 +194,7 @@ rte_pmd_igb_pf_get_vf_stats(
 	stats->ibytes = t[IGB_PF_VFSTAT_GORC];
 	stats->obytes = t[IGB_PF_VFSTAT_GOTC];
 	stats->imulticast = t[IGB_PF_VFSTAT_MPRC];
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return 0;
 }
 
@@ -205,7 +211,7 @@ rte_pmd_igb_pf_reset_vf_stats(uint16_t port, uint16_t vf)
 		return ret;
 	igb_pf_vfstats_update(ad);
 	memset(ad->vfstats[vf].total, 0, sizeof(ad->vfstats[vf].total));
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return 0;
 }
 
@@ -222,6 +228,6 @@ rte_pmd_igb_pf_ping_vf(uint16_t port, uint16_t vf)
 		igb_pf_mbx_ping_all(&ad->mbx);
 	else
 		ret = igb_pf_mbx_ping(&ad->mbx, vf);
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	return ret;
 }

@@ -40,23 +40,17 @@ static const struct rte_pci_id pci_id_igb_pf_map[] = {
 	{.vendor_id = 0},
 };
 
-struct igb_pf_adapter *
-igb_pf_adapter_of(uint16_t port)
-{
-	struct rte_eth_dev *dev;
-
-	if (!rte_eth_dev_is_valid_port(port))
-		return NULL;
-	dev = &rte_eth_devices[port];
-	if (dev->dev_ops != &igb_pf_ops || dev->data->dev_private == NULL)
-		return NULL;
-	return dev->data->dev_private;
-}
-
+/* dev_private holds only the adapter's address (igb_pf_adapter.h). */
 static struct igb_pf_adapter *
 adapter(struct rte_eth_dev *dev)
 {
-	return dev->data->dev_private;
+	return *(struct igb_pf_adapter **)dev->data->dev_private;
+}
+
+static void
+adapter_free(struct igb_pf_adapter *ad)
+{
+	rte_free(ad);
 }
 
 /* ---- Event handling: mailbox, link, VF counters ---- */
@@ -366,7 +360,7 @@ static int
 eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 {
 	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
-	struct igb_pf_adapter *ad = adapter(dev);
+	struct igb_pf_adapter *ad;
 	const char *args = NULL;
 	uint8_t mac[IGB_PF_ETH_ALEN];
 	char err[256];
@@ -382,19 +376,26 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
 
+	ad = rte_zmalloc_socket("igb_pf_adapter", sizeof(*ad),
+		RTE_CACHE_LINE_SIZE, pci->device.numa_node);
+	if (ad == NULL)
+		return -ENOMEM;
+	igb_pf_adapter_init(ad, adapter_free);
+	*(struct igb_pf_adapter **)dev->data->dev_private = ad;
 	ad->dev = dev;
 	ad->hw.base = pci->mem_resource[0].addr;
 	ad->hw.model = NULL;
-	rte_spinlock_recursive_init(&ad->lock);
 	rte_pci_device_name(&pci->addr, ad->bdf, sizeof(ad->bdf));
 	if (ad->hw.base == NULL) {
 		IGB_PF_LOG(ERR, "%s: BAR0 not mapped", ad->bdf);
+		igb_pf_adapter_put(ad);
 		return -ENODEV;
 	}
 	if (pci->device.devargs != NULL)
 		args = pci->device.devargs->args;
 	if (igb_pf_devargs_parse(args, &ad->devargs, err, sizeof(err)) != 0) {
 		IGB_PF_LOG(ERR, "%s: %s", ad->bdf, err);
+		igb_pf_adapter_put(ad);
 		return -EINVAL;
 	}
 
@@ -429,6 +430,12 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	ad->mbx.ask = ask_application;
 	ad->mbx.ask_ctx = ad;
 	link_check(ad);
+	ret = igb_pf_adapter_publish(ad, dev->data->port_id);
+	if (ret != 0) {
+		IGB_PF_LOG(ERR, "%s: port %u has an adapter already", ad->bdf,
+			dev->data->port_id);
+		goto fail;
+	}
 
 	rte_intr_callback_register(pci->intr_handle, igb_pf_intr_handler, dev);
 	if (rte_intr_enable(pci->intr_handle) == 0) {
@@ -450,6 +457,7 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 fail:
 	remove_vfs(ad);
 	device_reset(&ad->hw);
+	igb_pf_adapter_put(ad);
 	return ret;
 }
 
@@ -625,9 +633,10 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 	struct igb_pf_adapter *ad = adapter(dev);
 	uint16_t i;
 
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY || ad->closed)
+	/* Requests that got the adapter before this answer -ENODEV. */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY || ad == NULL ||
+		!igb_pf_adapter_close(ad))
 		return 0;
-	ad->closed = true;
 	if (dev->data->dev_started)
 		igb_pf_dev_stop(dev);
 	ad->polling = false;
@@ -650,6 +659,9 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 	}
 	device_reset(&ad->hw);
 	rte_spinlock_recursive_unlock(&ad->lock);
+	/* The port's reference: ad lives on while a request holds one. */
+	*(struct igb_pf_adapter **)dev->data->dev_private = NULL;
+	igb_pf_adapter_put(ad);
 	return 0;
 }
 
@@ -881,7 +893,7 @@ igb_pf_pci_probe(
 	struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pci)
 {
 	return rte_eth_dev_pci_generic_probe(
-		pci, sizeof(struct igb_pf_adapter), eth_igb_pf_dev_init);
+		pci, sizeof(struct igb_pf_adapter *), eth_igb_pf_dev_init);
 }
 
 static int

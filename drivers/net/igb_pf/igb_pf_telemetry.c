@@ -17,9 +17,12 @@
 
 #include "igb_pf_ethdev.h"
 
+/* A reference to the adapter of the port params names (or the first
+ * net_igb_pf port); NULL if there is none. */
 static struct igb_pf_adapter *
 port_param(const char *params, uint16_t *port)
 {
+	struct igb_pf_adapter *ad;
 	char *end;
 	unsigned long p;
 
@@ -28,12 +31,14 @@ port_param(const char *params, uint16_t *port)
 		if (*end != '\0' || p >= RTE_MAX_ETHPORTS)
 			return NULL;
 		*port = (uint16_t)p;
-		return igb_pf_adapter_of(*port);
+		return igb_pf_adapter_get(*port);
 	}
-	RTE_ETH_FOREACH_DEV(*port)
-	{
-		if (igb_pf_adapter_of(*port) != NULL)
-			return igb_pf_adapter_of(*port);
+	for (p = 0; p < RTE_MAX_ETHPORTS; p++) {
+		ad = igb_pf_adapter_get((uint16_t)p);
+		if (ad != NULL) {
+			*port = (uint16_t)p;
+			return ad;
+		}
 	}
 	return NULL;
 }
@@ -217,13 +222,20 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
 	if (ad == NULL)
 		return -EINVAL;
 	vfs = rte_tel_data_alloc();
-	if (vfs == NULL)
+	if (vfs == NULL) {
+		igb_pf_adapter_put(ad);
 		return -ENOMEM;
+	}
+	/* The port may have closed since: then ad is only ours. */
+	if (igb_pf_adapter_lock(ad) != 0) {
+		rte_tel_data_free(vfs);
+		igb_pf_adapter_put(ad);
+		return -ENODEV;
+	}
 	/* DPDK 22.11 arrays hold no dicts (the add fails): "vfs" is a dict
 	 * keyed by VF number. */
 	rte_tel_data_start_dict(vfs);
 	rte_tel_data_start_dict(d);
-	rte_spinlock_recursive_lock(&ad->lock);
 	if (view == VIEW_STATE)
 		igb_pf_vfstats_update(ad);
 	for (vf = 0; vf < ad->sriov.num_vfs; vf++) {
@@ -246,7 +258,7 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
 	rte_tel_data_add_dict_string(d, "pci", ad->bdf);
 	rte_tel_data_add_dict_int(d, "num_vfs", ad->sriov.num_vfs);
 	rte_tel_data_add_dict_int(d, "link_up", ad->link_up);
-	rte_spinlock_recursive_unlock(&ad->lock);
+	igb_pf_adapter_leave(ad);
 	if (rte_tel_data_add_dict_container(d, "vfs", vfs, 0) != 0)
 		rte_tel_data_free(vfs);
 	return 0;

@@ -6,7 +6,8 @@
  * does for the kernel PF), their statistics, and the mailbox event.
  *
  * Every function returns 0 on success, -ENODEV if port is not a
- * net_igb_pf port, -EINVAL for a VF number or value out of range.
+ * net_igb_pf port or is closing or closed, -EINVAL for a VF number or
+ * value out of range.
  */
 #ifndef RTE_PMD_IGB_PF_H
 #define RTE_PMD_IGB_PF_H

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_igb_pf: the adapter (per-port private state) and its lifetime.
+ *
+ * The adapter is allocated apart from the ethdev (whose dev_private only
+ * points to it) and counts its references: the port holds one until the
+ * end of its close, and so does every other user that may outlive the
+ * port's release (a telemetry or API request under way). Requests find
+ * the adapter by port number in a registry of their own, never through
+ * the ethdev, whose private data rte_eth_dev_release_port frees and
+ * zeroes. Close marks the adapter closed under its lock and takes it out
+ * of the registry; a request that got a reference before then takes the
+ * lock, sees `closed` and answers -ENODEV.
+ */
+#ifndef IGB_PF_ADAPTER_H
+#define IGB_PF_ADAPTER_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_pci.h>
+#include <rte_spinlock.h>
+
+#include "igb_hw.h"
+#include "igb_pf_devargs.h"
+#include "igb_pf_mbx.h"
+#include "igb_pf_vf.h"
+
+struct rte_eth_dev;
+
+/* VF counters as the NIC has them (32-bit, wrapping) and widened. */
+enum {
+	IGB_PF_VFSTAT_GPRC,
+	IGB_PF_VFSTAT_GPTC,
+	IGB_PF_VFSTAT_GORC,
+	IGB_PF_VFSTAT_GOTC,
+	IGB_PF_VFSTAT_MPRC,
+	IGB_PF_VFSTATS
+};
+
+struct igb_pf_vf_hwstats {
+	uint32_t last[IGB_PF_VFSTATS];
+	uint64_t total[IGB_PF_VFSTATS];
+};
+
+struct igb_pf_adapter {
+	struct igb_hw hw;
+	/* Guards sriov, the registers it projects to, the mailbox and
+	 * `closed`. The event thread and API callers (and the application's
+	 * mailbox callback, which may call the API) take it. */
+	rte_spinlock_recursive_t lock;
+	struct igb_pf_sriov sriov;
+	struct igb_pf_mbx_server mbx;
+	struct igb_pf_devargs devargs;
+	struct igb_pf_vf_hwstats vfstats[IGB_PF_MAX_VFS];
+	struct rte_eth_dev *dev;
+	char bdf[PCI_PRI_STR_SIZE];
+	bool created_vfs; /* this port wrote sriov_numvfs */
+	bool link_up; /* last link state seen */
+	bool polling; /* alarm armed */
+	bool closed; /* set once by close, under the lock */
+	unsigned int ticks;
+	atomic_uint refs;
+	void (*release)(struct igb_pf_adapter *ad); /* frees ad */
+	uint16_t port; /* registry slot once published */
+	bool published;
+};
+
+/*
+ * Starts ad's life (ad zeroed by the caller): the lock, and one
+ * reference, the port's. release frees ad when the last reference goes.
+ */
+void igb_pf_adapter_init(
+	struct igb_pf_adapter *ad, void (*release)(struct igb_pf_adapter *ad));
+
+/* Makes ad the adapter igb_pf_adapter_get finds for port: 0, -EINVAL
+ * (port out of range) or -EEXIST (port has an adapter). */
+int igb_pf_adapter_publish(struct igb_pf_adapter *ad, uint16_t port);
+
+/* A new reference to port's adapter; NULL if it has none or it closed. */
+struct igb_pf_adapter *igb_pf_adapter_get(uint16_t port);
+
+/* One more reference, for a holder that already has one. */
+void igb_pf_adapter_hold(struct igb_pf_adapter *ad);
+
+/* Drops a reference; the last one releases the adapter. */
+void igb_pf_adapter_put(struct igb_pf_adapter *ad);
+
+/* Takes ad's lock: 0, or -ENODEV (and the lock not held) if ad closed. */
+int igb_pf_adapter_lock(struct igb_pf_adapter *ad);
+void igb_pf_adapter_unlock(struct igb_pf_adapter *ad);
+
+/*
+ * A request's way in: a reference to port's adapter, locked, or NULL with
+ * *ret = -ENODEV (no adapter, or closed). igb_pf_adapter_leave unlocks
+ * and drops the reference.
+ */
+struct igb_pf_adapter *igb_pf_adapter_enter(uint16_t port, int *ret);
+void igb_pf_adapter_leave(struct igb_pf_adapter *ad);
+
+/*
+ * Marks ad closed under its lock and takes it out of the registry; true
+ * for the first call only. The caller still holds the port's reference.
+ */
+bool igb_pf_adapter_close(struct igb_pf_adapter *ad);
+
+#endif /* IGB_PF_ADAPTER_H */
