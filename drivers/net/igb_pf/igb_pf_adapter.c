@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Adapter lifetime: references and the port registry (igb_pf_adapter.h). */
+/*
+ * Adapter lifetime: references, the port registry and the references of
+ * the event sources (igb_pf_adapter.h).
+ */
 #include <errno.h>
 
 #include <rte_config.h>
@@ -127,4 +130,98 @@ igb_pf_adapter_close(struct igb_pf_adapter *ad)
 	}
 	rte_spinlock_recursive_unlock(&ad->lock);
 	return first;
+}
+
+/* EAL removed the interrupt callback after it returned. */
+static void
+intr_removed(struct rte_intr_handle *h, void *arg)
+{
+	(void)h;
+	igb_pf_adapter_put(arg);
+}
+
+/* Unregisters cb; returns whether it was registered. */
+static bool
+intr_remove(struct igb_pf_adapter *ad, rte_intr_callback_fn cb)
+{
+	int ret;
+
+	for (;;) {
+		/* EAL removes nothing while the source's callbacks run. */
+		ret = rte_intr_callback_unregister(ad->intr_handle, cb, ad);
+		if (ret != -EAGAIN)
+			break;
+		/* Running: removed (and intr_removed called) on return. */
+		ret = rte_intr_callback_unregister_pending(
+			ad->intr_handle, cb, ad, intr_removed);
+		if (ret != -EAGAIN)
+			return ret > 0;
+		/* It returned in between: unregister it now. */
+	}
+	if (ret <= 0)
+		return false;
+	igb_pf_adapter_put(ad);
+	return true;
+}
+
+int
+igb_pf_adapter_intr_attach(struct igb_pf_adapter *ad, struct rte_intr_handle *h,
+	rte_intr_callback_fn cb)
+{
+	int ret;
+
+	ad->intr_handle = h;
+	igb_pf_adapter_hold(ad);
+	ret = rte_intr_callback_register(h, cb, ad);
+	/* -EPIPE (EAL's wake-up failed) leaves cb registered. */
+	if (ret != 0 && !intr_remove(ad, cb))
+		igb_pf_adapter_put(ad);
+	return ret;
+}
+
+void
+igb_pf_adapter_intr_detach(struct igb_pf_adapter *ad, rte_intr_callback_fn cb)
+{
+	if (ad->intr_handle != NULL)
+		intr_remove(ad, cb);
+}
+
+int
+igb_pf_adapter_alarm_start(
+	struct igb_pf_adapter *ad, uint64_t us, rte_eal_alarm_callback cb)
+{
+	int ret;
+
+	igb_pf_adapter_hold(ad);
+	ret = igb_pf_adapter_alarm_rearm(ad, us, cb);
+	if (ret != 0)
+		igb_pf_adapter_put(ad);
+	return ret;
+}
+
+int
+igb_pf_adapter_alarm_rearm(
+	struct igb_pf_adapter *ad, uint64_t us, rte_eal_alarm_callback cb)
+{
+	int ret;
+
+	/* Under the lock: close sets `closed` before it cancels, so either
+	 * it sees (and cancels) this alarm or the alarm is not set. */
+	ret = igb_pf_adapter_lock(ad);
+	if (ret != 0)
+		return ret;
+	ret = rte_eal_alarm_set(us, cb, ad);
+	igb_pf_adapter_unlock(ad);
+	return ret;
+}
+
+void
+igb_pf_adapter_alarm_stop(struct igb_pf_adapter *ad, rte_eal_alarm_callback cb)
+{
+	int n;
+
+	/* From within cb it cancels nothing (rte_errno EINPROGRESS). */
+	n = rte_eal_alarm_cancel(cb, ad);
+	for (; n > 0; n--)
+		igb_pf_adapter_put(ad);
 }

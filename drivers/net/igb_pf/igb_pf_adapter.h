@@ -11,6 +11,11 @@
  * zeroes. Close marks the adapter closed under its lock and takes it out
  * of the registry; a request that got a reference before then takes the
  * lock, sees `closed` and answers -ENODEV.
+ *
+ * The interrupt callback and the poll alarm get the adapter as their
+ * argument and hold a reference each while EAL may call them, so close
+ * need not wait for them to return, which it cannot when it runs inside
+ * them (an application callback closing the port).
  */
 #ifndef IGB_PF_ADAPTER_H
 #define IGB_PF_ADAPTER_H
@@ -19,6 +24,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <rte_alarm.h>
+#include <rte_interrupts.h>
 #include <rte_pci.h>
 #include <rte_spinlock.h>
 
@@ -58,8 +65,8 @@ struct igb_pf_adapter {
 	char bdf[PCI_PRI_STR_SIZE];
 	bool created_vfs; /* this port wrote sriov_numvfs */
 	bool link_up; /* last link state seen */
-	bool polling; /* alarm armed */
 	bool closed; /* set once by close, under the lock */
+	struct rte_intr_handle *intr_handle; /* the PCI device's */
 	unsigned int ticks;
 	atomic_uint refs;
 	void (*release)(struct igb_pf_adapter *ad); /* frees ad */
@@ -104,5 +111,41 @@ void igb_pf_adapter_leave(struct igb_pf_adapter *ad);
  * for the first call only. The caller still holds the port's reference.
  */
 bool igb_pf_adapter_close(struct igb_pf_adapter *ad);
+
+/*
+ * Registers cb (argument ad) on h, with a reference for it: 0 or the
+ * error of rte_intr_callback_register (then no reference is held).
+ */
+int igb_pf_adapter_intr_attach(struct igb_pf_adapter *ad,
+	struct rte_intr_handle *h, rte_intr_callback_fn cb);
+
+/*
+ * Unregisters cb once ad is closed, without waiting for it: if it is
+ * running (maybe this very call is inside it), EAL removes it when it
+ * returns and its reference goes then.
+ */
+void igb_pf_adapter_intr_detach(
+	struct igb_pf_adapter *ad, rte_intr_callback_fn cb);
+
+/* Arms cb (argument ad) in us microseconds, with a reference for it: 0,
+ * -ENODEV if ad closed, or the error of rte_eal_alarm_set. */
+int igb_pf_adapter_alarm_start(
+	struct igb_pf_adapter *ad, uint64_t us, rte_eal_alarm_callback cb);
+
+/*
+ * For cb itself, as it ends: arms the next round, which takes over the
+ * running round's reference (0). Otherwise (-ENODEV once ad closed, or
+ * the error of rte_eal_alarm_set) that reference is the caller's to put.
+ */
+int igb_pf_adapter_alarm_rearm(
+	struct igb_pf_adapter *ad, uint64_t us, rte_eal_alarm_callback cb);
+
+/*
+ * Cancels cb once ad is closed. A round running in another thread is
+ * waited for (it sees `closed` and re-arms nothing); called from within
+ * cb, this returns at once and cb drops its reference as it ends.
+ */
+void igb_pf_adapter_alarm_stop(
+	struct igb_pf_adapter *ad, rte_eal_alarm_callback cb);
 
 #endif /* IGB_PF_ADAPTER_H */

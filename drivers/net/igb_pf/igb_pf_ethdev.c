@@ -67,6 +67,10 @@ ask_application(void *ctx, uint16_t vf, const struct igb_msg *m)
 	};
 
 	rte_eth_dev_callback_process(ad->dev, RTE_ETH_EVENT_VF_MBOX, &p);
+	/* The callback may have closed the port (this thread holds the
+	 * lock, so only the callback can have). */
+	if (ad->closed)
+		return IGB_PF_MBX_STOP;
 	switch (p.retval) {
 	case RTE_PMD_IGB_PF_MB_EVENT_NOOP_ACK:
 		return IGB_PF_MBX_NOOP_ACK;
@@ -132,56 +136,81 @@ igb_pf_vfstats_update(struct igb_pf_adapter *ad)
 	}
 }
 
-/* One round of event handling; returns true if the link changed. */
+/*
+ * One round of event handling (intr: reading ICR first), under the lock;
+ * true if the link changed. Nothing is touched once the port closed,
+ * even by the application's mailbox callback in this round.
+ */
 static bool
-service(struct igb_pf_adapter *ad)
+service(struct igb_pf_adapter *ad, bool intr)
 {
-	bool lsc;
+	bool lsc = false;
 
-	rte_spinlock_recursive_lock(&ad->lock);
+	if (igb_pf_adapter_lock(ad) != 0)
+		return false;
+	/* GPIE.NSICR: reading ICR acknowledges every cause. */
+	if (intr)
+		(void)igb_read(&ad->hw, IGB_ICR);
 	igb_pf_mbx_service_bounded(&ad->mbx);
-	lsc = link_check(ad);
-	if (++ad->ticks % IGB_PF_STATS_TICKS == 0)
-		igb_pf_vfstats_update(ad);
-	rte_spinlock_recursive_unlock(&ad->lock);
+	if (!ad->closed) {
+		lsc = link_check(ad);
+		if (++ad->ticks % IGB_PF_STATS_TICKS == 0)
+			igb_pf_vfstats_update(ad);
+	}
+	igb_pf_adapter_unlock(ad);
 	return lsc;
 }
 
+/*
+ * The port may close from another thread after the check: the callback
+ * then reports a port being closed; ad->dev stays a valid rte_eth_devices
+ * slot whatever happens.
+ */
 static void
 notify_lsc(struct igb_pf_adapter *ad)
 {
-	if (ad->dev->data->dev_conf.intr_conf.lsc)
+	bool lsc;
+
+	if (igb_pf_adapter_lock(ad) != 0)
+		return;
+	lsc = ad->dev->data->dev_conf.intr_conf.lsc != 0;
+	igb_pf_adapter_unlock(ad);
+	if (lsc)
 		rte_eth_dev_callback_process(
 			ad->dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
+/* The interrupt's reference keeps ad (not the port) alive in here. */
 static void
 igb_pf_intr_handler(void *arg)
 {
-	struct rte_eth_dev *dev = arg;
-	struct igb_pf_adapter *ad = adapter(dev);
+	struct igb_pf_adapter *ad = arg;
 
-	/* GPIE.NSICR: reading ICR acknowledges every cause. */
-	(void)igb_read(&ad->hw, IGB_ICR);
-	if (service(ad))
+	if (service(ad, true))
 		notify_lsc(ad);
-	rte_intr_ack(RTE_ETH_DEV_TO_PCI(dev)->intr_handle);
+	/* Not once the application's LSC callback closed the port. */
+	if (igb_pf_adapter_lock(ad) == 0) {
+		rte_intr_ack(ad->intr_handle);
+		igb_pf_adapter_unlock(ad);
+	}
 }
 
 /* The interrupt is an accelerator; the poll guarantees progress. */
 static void
 igb_pf_poll(void *arg)
 {
-	struct rte_eth_dev *dev = arg;
-	struct igb_pf_adapter *ad = adapter(dev);
+	struct igb_pf_adapter *ad = arg;
+	int ret;
 
-	if (service(ad))
+	if (service(ad, false))
 		notify_lsc(ad);
-	if (ad->polling &&
-		rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
-		IGB_PF_LOG(ERR, "%s: cannot re-arm the mailbox poll", ad->bdf);
-		ad->polling = false;
-	}
+	ret = igb_pf_adapter_alarm_rearm(ad, IGB_PF_POLL_US, igb_pf_poll);
+	if (ret == 0)
+		return;
+	if (ret != -ENODEV)
+		IGB_PF_LOG(ERR, "%s: cannot re-arm the mailbox poll: %s",
+			ad->bdf, strerror(-ret));
+	igb_pf_adapter_put(ad);
 }
 
 /* ---- Device setup ---- */
@@ -437,17 +466,15 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 		goto fail;
 	}
 
-	rte_intr_callback_register(pci->intr_handle, igb_pf_intr_handler, dev);
-	if (rte_intr_enable(pci->intr_handle) == 0) {
+	if (igb_pf_adapter_intr_attach(
+		    ad, pci->intr_handle, igb_pf_intr_handler) == 0 &&
+		rte_intr_enable(ad->intr_handle) == 0) {
 		igb_write(&ad->hw, IGB_IMS, IGB_ICR_VMMB | IGB_ICR_LSC);
 		igb_write(&ad->hw, IGB_EIMS, IGB_BIT(0));
 	} else
 		IGB_PF_LOG(NOTICE, "%s: no interrupt, polling only", ad->bdf);
-	ad->polling = true;
-	if (rte_eal_alarm_set(IGB_PF_POLL_US, igb_pf_poll, dev) != 0) {
-		ad->polling = false;
+	if (igb_pf_adapter_alarm_start(ad, IGB_PF_POLL_US, igb_pf_poll) != 0)
 		IGB_PF_LOG(ERR, "%s: cannot start the mailbox poll", ad->bdf);
-	}
 	igb_pf_telemetry_init();
 	IGB_PF_LOG(NOTICE, "%s: PF " RTE_ETHER_ADDR_PRT_FMT ", %u VFs%s",
 		ad->bdf, RTE_ETHER_ADDR_BYTES(&dev->data->mac_addrs[0]),
@@ -629,22 +656,24 @@ igb_pf_dev_stop(struct rte_eth_dev *dev)
 static int
 igb_pf_dev_close(struct rte_eth_dev *dev)
 {
-	struct rte_pci_device *pci = RTE_ETH_DEV_TO_PCI(dev);
 	struct igb_pf_adapter *ad = adapter(dev);
 	uint16_t i;
 
-	/* Requests that got the adapter before this answer -ENODEV. */
+	/*
+	 * Requests that got the adapter before this answer -ENODEV, the
+	 * handlers leave it alone. Close may run inside either handler (an
+	 * application callback), where it cannot wait for it: each handler
+	 * drops its own reference when EAL is done with it.
+	 */
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY || ad == NULL ||
 		!igb_pf_adapter_close(ad))
 		return 0;
 	if (dev->data->dev_started)
 		igb_pf_dev_stop(dev);
-	ad->polling = false;
-	rte_eal_alarm_cancel(igb_pf_poll, dev);
+	igb_pf_adapter_alarm_stop(ad, igb_pf_poll);
 	igb_write(&ad->hw, IGB_IMC, ~0u);
-	rte_intr_disable(pci->intr_handle);
-	rte_intr_callback_unregister(
-		pci->intr_handle, igb_pf_intr_handler, dev);
+	rte_intr_disable(ad->intr_handle);
+	igb_pf_adapter_intr_detach(ad, igb_pf_intr_handler);
 	for (i = 0; i < dev->data->nb_rx_queues; i++)
 		igb_pf_rx_queue_release(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)

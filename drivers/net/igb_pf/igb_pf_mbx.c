@@ -97,6 +97,10 @@ handle_request(struct igb_pf_mbx_server *srv, uint16_t vf)
 		return;
 	if (srv->ask != NULL)
 		app = srv->ask(srv->ask_ctx, vf, &m);
+	if (app == IGB_PF_MBX_STOP) {
+		srv->stopped = true;
+		return;
+	}
 	/* A VF must always be able to reset: the verdict does not apply. */
 	if (igb_msg_type(m.w[0]) == IGB_MSG_VF_RESET) {
 		handle_reset(srv, vf);
@@ -127,7 +131,7 @@ igb_pf_mbx_service(struct igb_pf_mbx_server *srv)
 	unsigned int events = 0;
 	uint16_t vf;
 
-	for (vf = 0; vf < s->num_vfs; vf++) {
+	for (vf = 0; vf < s->num_vfs && !srv->stopped; vf++) {
 		if (igb_mbx_pf_check_reset(srv->hw, vf)) {
 			igb_pf_vf_flr(s, vf);
 			igb_pf_hw_sync(srv->hw, s);
@@ -136,6 +140,8 @@ igb_pf_mbx_service(struct igb_pf_mbx_server *srv)
 		if (igb_mbx_pf_check_msg(srv->hw, vf)) {
 			handle_request(srv, vf);
 			events++;
+			if (srv->stopped)
+				break;
 		}
 		/* The VF took our last message; nothing else to do. */
 		if (igb_mbx_pf_check_ack(srv->hw, vf))

@@ -9,6 +9,7 @@
 #ifndef IGB_PF_MBX_H
 #define IGB_PF_MBX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "igb_hw.h"
@@ -20,6 +21,7 @@ enum igb_pf_mbx_verdict {
 	IGB_PF_MBX_NOOP_ACK = 0, /* do nothing, ACK */
 	IGB_PF_MBX_NOOP_NACK, /* do nothing, NACK */
 	IGB_PF_MBX_PROCEED, /* let the driver's policy decide */
+	IGB_PF_MBX_STOP, /* the port closed meanwhile: touch nothing more */
 };
 
 /* Asks the application about a request; NULL: always proceed. */
@@ -31,11 +33,15 @@ struct igb_pf_mbx_server {
 	struct igb_pf_sriov *s;
 	igb_pf_mbx_ask_t ask;
 	void *ask_ctx;
+	/* ask said IGB_PF_MBX_STOP: the request is left unanswered and the
+	 * server serves nothing any more. */
+	bool stopped;
 };
 
 /*
  * Handles every pending VF event once: function level resets first, then
- * requests, then acknowledgements. Returns the number of events handled.
+ * requests, then acknowledgements. Returns the number of events handled
+ * (none once stopped).
  */
 unsigned int igb_pf_mbx_service(struct igb_pf_mbx_server *srv);
 

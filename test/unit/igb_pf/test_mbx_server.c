@@ -368,6 +368,42 @@ test_app_verdict(void)
 	srv.ask = NULL;
 }
 
+/* The application's callback closed the port: nothing more is touched. */
+static void
+test_app_closes(void)
+{
+	struct igb_msg msg, r;
+	uint32_t vlvf[IGB_VLVF_ENTRIES];
+	unsigned int i;
+
+	srv.ask = app_ask;
+	app_verdict = IGB_PF_MBX_STOP;
+	app_calls = 0;
+	igb_msg_encode_set_vlan(&msg, 301, true);
+	pf_model_vf_send(m, 0, &msg);
+	pf_model_vf_send(m, 1, &msg);
+	for (i = 0; i < IGB_VLVF_ENTRIES; i++)
+		vlvf[i] = pf_model_reg(m, IGB_VLVF(i));
+	igb_pf_mbx_service_bounded(&srv);
+	CHECK_EQ("stop: the application was asked once", 1, app_calls);
+	CHECK("stop: the server stopped", srv.stopped);
+	CHECK("stop: no reply to the request", !pf_model_vf_recv(m, 0, &r));
+	CHECK("stop: VLAN filters untouched",
+		!memcmp(vlvf, &m->r[IGB_VLVF(0) / 4], sizeof(vlvf)));
+	CHECK("stop: VF 1's request not served",
+		!pf_model_vf_recv(m, 1, &r) &&
+			(pf_model_reg(m, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(1)));
+	CHECK_EQ("stop: a stopped server serves nothing", 0,
+		igb_pf_mbx_service(&srv));
+	CHECK_EQ("stop: the application not asked again", 1, app_calls);
+	srv.stopped = false;
+	app_verdict = IGB_PF_MBX_PROCEED;
+	srv.ask = NULL;
+	igb_pf_mbx_service(&srv);
+	pf_model_vf_recv(m, 0, &r);
+	pf_model_vf_recv(m, 1, &r);
+}
+
 static void
 snapshot_vf1(uint32_t *snap)
 {
@@ -513,6 +549,7 @@ main(void)
 	test_vlan_lpe();
 	test_policy_in_registers();
 	test_app_verdict();
+	test_app_closes();
 	test_isolation();
 	test_flood_bounded();
 	test_flr_and_ping();
