@@ -20,7 +20,7 @@ igb_pf_adapter_init(
 	rte_spinlock_recursive_init(&ad->lock);
 	atomic_init(&ad->refs, 1);
 	ad->release = release;
-	ad->closed = false;
+	atomic_init(&ad->closed, false);
 	ad->published = false;
 }
 
@@ -76,7 +76,14 @@ igb_pf_adapter_put(struct igb_pf_adapter *ad)
 int
 igb_pf_adapter_lock(struct igb_pf_adapter *ad)
 {
-	rte_spinlock_recursive_lock(&ad->lock);
+	/* Close may hold the lock for long (an application callback that
+	 * closed the port holds it across the VFs' removal): stop waiting
+	 * once it is closing. */
+	while (!rte_spinlock_recursive_trylock(&ad->lock)) {
+		if (atomic_load(&ad->closed))
+			return -ENODEV;
+		rte_pause();
+	}
 	if (ad->closed) {
 		rte_spinlock_recursive_unlock(&ad->lock);
 		return -ENODEV;

@@ -54,8 +54,9 @@ struct igb_pf_vf_hwstats {
 struct igb_pf_adapter {
 	struct igb_hw hw;
 	/* Guards sriov, the registers it projects to, the mailbox and
-	 * `closed`. The event thread and API callers (and the application's
-	 * mailbox callback, which may call the API) take it. */
+	 * `closed` (which waiters for the lock also read). The event thread
+	 * and API callers (and the application's mailbox callback, which may
+	 * call the API) take it. */
 	rte_spinlock_recursive_t lock;
 	struct igb_pf_sriov sriov;
 	struct igb_pf_mbx_server mbx;
@@ -65,7 +66,7 @@ struct igb_pf_adapter {
 	char bdf[PCI_PRI_STR_SIZE];
 	bool created_vfs; /* this port wrote sriov_numvfs */
 	bool link_up; /* last link state seen */
-	bool closed; /* set once by close, under the lock */
+	atomic_bool closed; /* set once by close, under the lock */
 	struct rte_intr_handle *intr_handle; /* the PCI device's */
 	unsigned int ticks;
 	atomic_uint refs;
@@ -94,7 +95,10 @@ void igb_pf_adapter_hold(struct igb_pf_adapter *ad);
 /* Drops a reference; the last one releases the adapter. */
 void igb_pf_adapter_put(struct igb_pf_adapter *ad);
 
-/* Takes ad's lock: 0, or -ENODEV (and the lock not held) if ad closed. */
+/*
+ * Takes ad's lock: 0, or -ENODEV (and the lock not held) if ad closed,
+ * which also ends the wait for a lock its close holds.
+ */
 int igb_pf_adapter_lock(struct igb_pf_adapter *ad);
 void igb_pf_adapter_unlock(struct igb_pf_adapter *ad);
 

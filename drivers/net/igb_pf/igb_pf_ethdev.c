@@ -19,13 +19,13 @@
 #include "igb_pf_hw.h"
 #include "igb_pf_phy.h"
 #include "igb_pf_sysfs.h"
+#include "igb_pf_teardown.h"
 #include "igb_rxtx.h"
 
 RTE_LOG_REGISTER(igb_pf_logtype, pmd.net.igb_pf, NOTICE);
 
 #define IGB_PF_POLL_US 5000 /* mailbox and link poll period */
 #define IGB_PF_STATS_TICKS 20 /* VF counters folded every 100 ms */
-#define IGB_PF_RESET_DELAY_US 10000
 #define IGB_PF_RX_QUEUE IGB_PF_POOL /* pool n's first queue is n */
 #define IGB_PF_TX_QUEUE IGB_PF_POOL
 #define IGB_PF_DESC_MIN 32
@@ -214,19 +214,6 @@ igb_pf_poll(void *arg)
 }
 
 /* ---- Device setup ---- */
-
-static void
-device_reset(struct igb_hw *hw)
-{
-	igb_write(hw, IGB_IMC, ~0u);
-	igb_write(hw, IGB_RCTL, 0);
-	igb_write(hw, IGB_TCTL, IGB_TCTL_PSP);
-	igb_flush(hw);
-	igb_write(hw, IGB_CTRL, igb_read(hw, IGB_CTRL) | IGB_CTRL_RST);
-	igb_delay_us(hw, IGB_PF_RESET_DELAY_US);
-	igb_write(hw, IGB_IMC, ~0u);
-	(void)igb_read(hw, IGB_ICR);
-}
 
 static void
 read_mac(struct igb_hw *hw, uint8_t mac[IGB_PF_ETH_ALEN])
@@ -428,7 +415,7 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 		return -EINVAL;
 	}
 
-	device_reset(&ad->hw);
+	igb_pf_hw_reset(&ad->hw);
 	read_mac(&ad->hw, mac);
 	ret = sriov_setup(ad, mac);
 	if (ret != 0)
@@ -483,7 +470,7 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 
 fail:
 	remove_vfs(ad);
-	device_reset(&ad->hw);
+	igb_pf_hw_reset(&ad->hw);
 	igb_pf_adapter_put(ad);
 	return ret;
 }
@@ -657,6 +644,8 @@ static int
 igb_pf_dev_close(struct rte_eth_dev *dev)
 {
 	struct igb_pf_adapter *ad = adapter(dev);
+	unsigned int kept;
+	char err[512];
 	uint16_t i;
 
 	/*
@@ -678,16 +667,13 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 		igb_pf_rx_queue_release(dev, i);
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		igb_pf_tx_queue_release(dev, i);
-	rte_spinlock_recursive_lock(&ad->lock);
-	if (ad->devargs.keep_vfs && ad->sriov.num_vfs > 0) {
+	/* May block until VF processes let go, without the lock held. */
+	if (igb_pf_teardown(ad, IGB_PF_SYSFS, &kept, err, sizeof(err)) != 0)
+		IGB_PF_LOG(
+			ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
+	if (kept > 0)
 		IGB_PF_LOG(NOTICE, "%s: keeping %u VFs (keep_vfs=on)", ad->bdf,
-			ad->sriov.num_vfs);
-	} else {
-		remove_vfs(ad);
-		igb_pf_hw_sriov_disable(&ad->hw);
-	}
-	device_reset(&ad->hw);
-	rte_spinlock_recursive_unlock(&ad->lock);
+			kept);
 	/* The port's reference: ad lives on while a request holds one. */
 	*(struct igb_pf_adapter **)dev->data->dev_private = NULL;
 	igb_pf_adapter_put(ad);

@@ -210,3 +210,16 @@ igb_pf_hw_pf_ready(struct igb_hw *hw)
 	igb_write(hw, IGB_CTRL_EXT,
 		igb_read(hw, IGB_CTRL_EXT) | IGB_CTRL_EXT_PFRSTD);
 }
+
+void
+igb_pf_hw_reset(struct igb_hw *hw)
+{
+	igb_write(hw, IGB_IMC, ~0u);
+	igb_write(hw, IGB_RCTL, 0);
+	igb_write(hw, IGB_TCTL, IGB_TCTL_PSP);
+	igb_flush(hw);
+	igb_write(hw, IGB_CTRL, igb_read(hw, IGB_CTRL) | IGB_CTRL_RST);
+	igb_delay_us(hw, IGB_PF_RESET_DELAY_US);
+	igb_write(hw, IGB_IMC, ~0u);
+	(void)igb_read(hw, IGB_ICR);
+}

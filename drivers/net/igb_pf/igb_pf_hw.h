@@ -42,6 +42,10 @@ void igb_pf_hw_sync(struct igb_hw *hw, const struct igb_pf_sriov *s);
 /* Leaves VMDq mode: VF pools off, VF addresses and VLANs removed. */
 void igb_pf_hw_sriov_disable(struct igb_hw *hw);
 
+/* Global reset (CTRL.RST) with interrupts, Rx and Tx off before. */
+#define IGB_PF_RESET_DELAY_US 10000
+void igb_pf_hw_reset(struct igb_hw *hw);
+
 /* "PF reset done": lets the VFs out of their reset wait (RSTI -> RSTD). */
 void igb_pf_hw_pf_ready(struct igb_hw *hw);
 

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * What a closing port leaves of the device and of its VFs. The device
+ * work happens under the adapter's lock; removing the VFs does not: the
+ * kernel holds a write of 0 to sriov_numvfs until every process using a
+ * VF let it go, and no thread must wait for the lock meanwhile. The
+ * adapter is closed by then, so nothing else uses the VFs.
+ */
+#ifndef IGB_PF_TEARDOWN_H
+#define IGB_PF_TEARDOWN_H
+
+#include <stddef.h>
+
+#include "igb_pf_adapter.h"
+
+/*
+ * For a closed adapter whose handlers are detached: SR-IOV off unless
+ * keep_vfs keeps the VFs (*kept: how many are kept), a device reset, then
+ * the removal of the VFs this port created, unless kept. sysfs is the
+ * sysfs mount ("/sys"). 0, or the removal's error (-errno, err says it).
+ */
+int igb_pf_teardown(struct igb_pf_adapter *ad, const char *sysfs,
+	unsigned int *kept, char *err, size_t errlen);
+
+#endif /* IGB_PF_TEARDOWN_H */
