@@ -298,21 +298,6 @@ apply_vf_devargs(struct igb_pf_adapter *ad)
 	return ret;
 }
 
-static void
-remove_vfs(struct igb_pf_adapter *ad)
-{
-	char err[512];
-	bool created;
-
-	if (!ad->created_vfs || ad->devargs.keep_vfs)
-		return;
-	if (igb_pf_sysfs_set_vfs(IGB_PF_SYSFS, ad->bdf, 0, IGB_PF_MAX_VFS,
-		    &created, err, sizeof(err)) != 0)
-		IGB_PF_LOG(
-			ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
-	ad->created_vfs = false;
-}
-
 static int
 sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
 {
@@ -379,7 +364,8 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	struct igb_pf_adapter *ad;
 	const char *args = NULL;
 	uint8_t mac[IGB_PF_ETH_ALEN];
-	char err[256];
+	unsigned int kept;
+	char err[512];
 	int ret;
 
 	dev->dev_ops = &igb_pf_ops;
@@ -469,8 +455,11 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	return 0;
 
 fail:
-	remove_vfs(ad);
-	igb_pf_hw_reset(&ad->hw);
+	/* What this probe created goes, keep_vfs or not. */
+	if (igb_pf_teardown(ad, IGB_PF_END_PROBE_FAILED, IGB_PF_SYSFS, &kept,
+		    err, sizeof(err)) != 0)
+		IGB_PF_LOG(
+			ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
 	igb_pf_adapter_put(ad);
 	return ret;
 }
@@ -668,7 +657,8 @@ igb_pf_dev_close(struct rte_eth_dev *dev)
 	for (i = 0; i < dev->data->nb_tx_queues; i++)
 		igb_pf_tx_queue_release(dev, i);
 	/* May block until VF processes let go, without the lock held. */
-	if (igb_pf_teardown(ad, IGB_PF_SYSFS, &kept, err, sizeof(err)) != 0)
+	if (igb_pf_teardown(ad, IGB_PF_END_CLOSE, IGB_PF_SYSFS, &kept, err,
+		    sizeof(err)) != 0)
 		IGB_PF_LOG(
 			ERR, "%s: removing the VFs failed: %s", ad->bdf, err);
 	if (kept > 0)

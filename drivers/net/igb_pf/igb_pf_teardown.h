@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * What a closing port leaves of the device and of its VFs. The device
+ * What a closing port, or a probe that failed, leaves of the device and
+ * of its VFs. keep_vfs keeps the VFs at close; a failed probe removes
+ * what it created whatever keep_vfs says, or the next probe would find
+ * them and take them for VFs it did not create. The device
  * work happens under the adapter's lock; removing the VFs does not: the
  * kernel holds a write of 0 to sriov_numvfs until every process using a
  * VF let it go, and no thread must wait for the lock meanwhile. The
@@ -13,13 +16,18 @@
 
 #include "igb_pf_adapter.h"
 
+enum igb_pf_end {
+	IGB_PF_END_CLOSE,
+	IGB_PF_END_PROBE_FAILED,
+};
+
 /*
- * For a closed adapter whose handlers are detached: SR-IOV off unless
- * keep_vfs keeps the VFs (*kept: how many are kept), a device reset, then
- * the removal of the VFs this port created, unless kept. sysfs is the
- * sysfs mount ("/sys"). 0, or the removal's error (-errno, err says it).
+ * For a closed (or never published) adapter without handlers: SR-IOV off
+ * unless the VFs are kept (*kept: how many), a device reset, then the
+ * removal of the VFs this port created unless kept. sysfs is the sysfs
+ * mount ("/sys"). 0, or the removal's error (-errno, err says it).
  */
-int igb_pf_teardown(struct igb_pf_adapter *ad, const char *sysfs,
-	unsigned int *kept, char *err, size_t errlen);
+int igb_pf_teardown(struct igb_pf_adapter *ad, enum igb_pf_end why,
+	const char *sysfs, unsigned int *kept, char *err, size_t errlen);
 
 #endif /* IGB_PF_TEARDOWN_H */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A port's teardown (igb_pf_teardown.c) against the PF register model and
- * a fake sysfs tree: what it leaves of SR-IOV and of the VFs with and
- * without keep_vfs, and that removing the VFs, which the kernel holds for
+ * a fake sysfs tree: what close and a failed probe leave of SR-IOV and of
+ * the VFs with and without keep_vfs, and that removing the VFs, which the kernel holds for
  * as long as a VF process keeps its VF, runs without the adapter's lock.
  * A FIFO as sriov_numvfs holds the removal until the test lets it go.
  */
@@ -15,6 +15,7 @@
 #include "check.h"
 #include "fake_sysfs.h"
 #include "igb_pf_hw.h"
+#include "igb_pf_sysfs.h"
 #include "igb_pf_teardown.h"
 #include "pf_model.h"
 
@@ -131,7 +132,8 @@ closer(void *arg)
 	if (c->in_callback)
 		rte_spinlock_recursive_lock(&c->ad->lock);
 	igb_pf_adapter_close(c->ad);
-	c->ret = igb_pf_teardown(c->ad, root, &c->kept, c->err, sizeof(c->err));
+	c->ret = igb_pf_teardown(c->ad, IGB_PF_END_CLOSE, root, &c->kept,
+		c->err, sizeof(c->err));
 	if (c->in_callback)
 		rte_spinlock_recursive_unlock(&c->ad->lock);
 	return NULL;
@@ -250,7 +252,8 @@ test_keep_and_adopted(void)
 	ad = adapter_new(true, true);
 	igb_pf_adapter_close(ad);
 	CHECK_EQ("keep_vfs: teardown succeeds", 0,
-		igb_pf_teardown(ad, root, &kept, err, sizeof(err)));
+		igb_pf_teardown(
+			ad, IGB_PF_END_CLOSE, root, &kept, err, sizeof(err)));
 	CHECK_EQ("keep_vfs: both VFs kept", 2, kept);
 	CHECK_EQ("keep_vfs: sriov_numvfs untouched", 2, numvfs());
 	CHECK("keep_vfs: SR-IOV left on, device reset",
@@ -260,11 +263,46 @@ test_keep_and_adopted(void)
 	ad = adapter_new(false, false);
 	igb_pf_adapter_close(ad);
 	CHECK_EQ("adopted VFs: teardown succeeds", 0,
-		igb_pf_teardown(ad, root, &kept, err, sizeof(err)));
+		igb_pf_teardown(
+			ad, IGB_PF_END_CLOSE, root, &kept, err, sizeof(err)));
 	CHECK_EQ("adopted VFs: none kept", 0, kept);
 	CHECK_EQ("adopted VFs: not removed", 2, numvfs());
 	CHECK("adopted VFs: SR-IOV off, device reset",
 		!sriov_on() && was_reset());
+	free(ad);
+}
+
+/* A probe that created the VFs, then failed, with keep_vfs=on. */
+static void
+test_probe_failed(void)
+{
+	struct igb_pf_adapter *ad;
+	unsigned int kept = 99;
+	char err[512] = "";
+	bool created = false;
+
+	put(NUMVFS, "2\n");
+	ad = adapter_new(true, true);
+	CHECK_EQ("failed probe: teardown succeeds", 0,
+		igb_pf_teardown(ad, IGB_PF_END_PROBE_FAILED, root, &kept, err,
+			sizeof(err)));
+	CHECK_EQ("failed probe: keep_vfs keeps nothing", 0, kept);
+	CHECK_EQ("failed probe: its VFs removed", 0, numvfs());
+	CHECK("failed probe: SR-IOV off, device reset",
+		!sriov_on() && was_reset());
+	CHECK("failed probe: VFs no longer ours", !ad->created_vfs);
+	free(ad);
+	CHECK_EQ("retry: VFs provisioned", 0,
+		igb_pf_sysfs_set_vfs(root, BDF, 2, IGB_PF_MAX_VFS, &created,
+			err, sizeof(err)));
+	CHECK("retry: created by the retry, so removed at its close", created);
+
+	put(NUMVFS, "2\n");
+	ad = adapter_new(false, true);
+	CHECK_EQ("failed probe, adopted VFs: teardown succeeds", 0,
+		igb_pf_teardown(ad, IGB_PF_END_PROBE_FAILED, root, &kept, err,
+			sizeof(err)));
+	CHECK_EQ("failed probe, adopted VFs: left in place", 2, numvfs());
 	free(ad);
 }
 
@@ -279,6 +317,7 @@ main(void)
 	bind_to("vfio-pci");
 	put(DEV "/sriov_totalvfs", "8\n");
 	test_keep_and_adopted();
+	test_probe_failed();
 	test_removal_held(false);
 	test_removal_held(true);
 	fake_root_remove();
