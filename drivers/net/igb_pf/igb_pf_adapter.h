@@ -65,6 +65,9 @@ struct igb_pf_adapter {
 	struct rte_eth_dev *dev;
 	char bdf[PCI_PRI_STR_SIZE];
 	bool created_vfs; /* this port wrote sriov_numvfs */
+	/* The PF's reset methods this port emptied (igb_pf_sysfs.h), to be
+	 * put back when its VFs are gone; "" if it emptied nothing. */
+	char reset_saved[128];
 	bool link_up; /* last link state seen */
 	atomic_bool closed; /* set once by close, under the lock */
 	struct rte_intr_handle *intr_handle; /* the PCI device's */

@@ -298,6 +298,39 @@ apply_vf_devargs(struct igb_pf_adapter *ad)
 	return ret;
 }
 
+/*
+ * While the PF has VFs its function reset stays off (igb_pf_sysfs.h), or
+ * vfio-pci's reset at the last close would take the VFs' PCI state. VFs
+ * a kernel driver holds that lost it already, to a reset at this open,
+ * are named: only a rebind of their driver brings them back.
+ */
+static void
+hold_reset(struct igb_pf_adapter *ad)
+{
+	char err[512], lost[256];
+	unsigned int n;
+
+	if (igb_pf_sysfs_hold_reset(IGB_PF_SYSFS, ad->bdf, ad->reset_saved,
+		    sizeof(ad->reset_saved), err, sizeof(err)) != 0)
+		IGB_PF_LOG(WARNING, "%s", err);
+	else if (ad->reset_saved[0] != '\0')
+		IGB_PF_LOG(INFO,
+			"%s: function reset off while the VFs exist "
+			"(reset_method was '%s')",
+			ad->bdf, ad->reset_saved);
+	if (ad->created_vfs)
+		return;
+	n = igb_pf_sysfs_kernel_vfs(
+		IGB_PF_SYSFS, ad->bdf, true, lost, sizeof(lost));
+	if (n > 0)
+		IGB_PF_LOG(ERR,
+			"%s: the PF's reset when this process opened it took "
+			"the PCI state of %s: rebind %s driver. To keep VFs "
+			"across a PF start, empty the PF's reset_method first "
+			"(igb-pfd does)",
+			ad->bdf, lost, n == 1 ? "its" : "their");
+}
+
 static int
 sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
 {
@@ -309,6 +342,8 @@ sriov_setup(struct igb_pf_adapter *ad, uint8_t pf_mac[IGB_PF_ETH_ALEN])
 	ret = provision_vfs(ad, &num_vfs);
 	if (ret != 0)
 		return ret;
+	if (num_vfs > 0)
+		hold_reset(ad);
 	ret = igb_pf_devargs_check_vfs(&ad->devargs, num_vfs, err, sizeof(err));
 	if (ret != 0) {
 		IGB_PF_LOG(ERR, "%s: %s", ad->bdf, err);

@@ -10,6 +10,7 @@ igb_pf_teardown(struct igb_pf_adapter *ad, enum igb_pf_end why,
 {
 	bool keep = ad->devargs.keep_vfs && why == IGB_PF_END_CLOSE;
 	bool remove, created;
+	int ret;
 
 	rte_spinlock_recursive_lock(&ad->lock);
 	*kept = keep ? ad->sriov.num_vfs : 0;
@@ -20,8 +21,13 @@ igb_pf_teardown(struct igb_pf_adapter *ad, enum igb_pf_end why,
 	if (remove)
 		ad->created_vfs = false;
 	rte_spinlock_recursive_unlock(&ad->lock);
-	if (!remove)
-		return 0;
-	return igb_pf_sysfs_set_vfs(
-		sysfs, ad->bdf, 0, IGB_PF_MAX_VFS, &created, err, errlen);
+	if (remove) {
+		ret = igb_pf_sysfs_set_vfs(sysfs, ad->bdf, 0, IGB_PF_MAX_VFS,
+			&created, err, errlen);
+		if (ret != 0)
+			return ret;
+	}
+	/* Once no VF is left, the PF's reset methods are back. */
+	return igb_pf_sysfs_release_reset(
+		sysfs, ad->bdf, ad->reset_saved, err, errlen);
 }

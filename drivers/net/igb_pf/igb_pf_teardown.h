@@ -24,8 +24,9 @@ enum igb_pf_end {
 /*
  * For a closed (or never published) adapter without handlers: SR-IOV off
  * unless the VFs are kept (*kept: how many), a device reset, then the
- * removal of the VFs this port created unless kept. sysfs is the sysfs
- * mount ("/sys"). 0, or the removal's error (-errno, err says it).
+ * removal of the VFs this port created unless kept, and the PF's reset
+ * methods back (ad->reset_saved) if no VF is left. sysfs is the sysfs
+ * mount ("/sys"). 0, or -errno and err says what failed.
  */
 int igb_pf_teardown(struct igb_pf_adapter *ad, enum igb_pf_end why,
 	const char *sysfs, unsigned int *kept, char *err, size_t errlen);

@@ -241,6 +241,36 @@ test_removal_held(bool in_callback)
 	free(ad);
 }
 
+#define RESET_METHOD DEV "/reset_method"
+
+/* The PF's reset methods as the fake sysfs holds them, without newline. */
+static const char *
+reset_methods(void)
+{
+	static char buf[64];
+	char path[PATH_MAX];
+	FILE *f;
+
+	buf[0] = '\0';
+	snprintf(path, sizeof(path), "%s/" RESET_METHOD, root);
+	f = fopen(path, "r");
+	if (f != NULL) {
+		if (fgets(buf, sizeof(buf), f) == NULL)
+			buf[0] = '\0';
+		fclose(f);
+	}
+	buf[strcspn(buf, "\n")] = '\0';
+	return buf;
+}
+
+/* As after the probe emptied them (igb_pf_sysfs_hold_reset). */
+static void
+reset_held(struct igb_pf_adapter *ad)
+{
+	put(RESET_METHOD, "\n");
+	snprintf(ad->reset_saved, sizeof(ad->reset_saved), "flr pm bus");
+}
+
 static void
 test_keep_and_adopted(void)
 {
@@ -250,6 +280,7 @@ test_keep_and_adopted(void)
 
 	put(NUMVFS, "2\n");
 	ad = adapter_new(true, true);
+	reset_held(ad);
 	igb_pf_adapter_close(ad);
 	CHECK_EQ("keep_vfs: teardown succeeds", 0,
 		igb_pf_teardown(
@@ -258,6 +289,8 @@ test_keep_and_adopted(void)
 	CHECK_EQ("keep_vfs: sriov_numvfs untouched", 2, numvfs());
 	CHECK("keep_vfs: SR-IOV left on, device reset",
 		sriov_on() && was_reset());
+	CHECK("keep_vfs: the PF's reset stays off for the kept VFs",
+		strcmp(reset_methods(), "") == 0);
 	free(ad);
 
 	ad = adapter_new(false, false);
@@ -283,6 +316,7 @@ test_probe_failed(void)
 
 	put(NUMVFS, "2\n");
 	ad = adapter_new(true, true);
+	reset_held(ad);
 	CHECK_EQ("failed probe: teardown succeeds", 0,
 		igb_pf_teardown(ad, IGB_PF_END_PROBE_FAILED, root, &kept, err,
 			sizeof(err)));
@@ -291,6 +325,8 @@ test_probe_failed(void)
 	CHECK("failed probe: SR-IOV off, device reset",
 		!sriov_on() && was_reset());
 	CHECK("failed probe: VFs no longer ours", !ad->created_vfs);
+	CHECK("failed probe: the PF's reset methods back",
+		strcmp(reset_methods(), "flr pm bus") == 0);
 	free(ad);
 	CHECK_EQ("retry: VFs provisioned", 0,
 		igb_pf_sysfs_set_vfs(root, BDF, 2, IGB_PF_MAX_VFS, &created,
