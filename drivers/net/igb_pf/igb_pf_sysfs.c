@@ -19,10 +19,12 @@ read_line(const char *path, char *buf, size_t len)
 
 	if (f == NULL)
 		return -errno;
-	if (fgets(buf, (int)len, f) == NULL)
-		ret = -EIO;
-	else
+	if (fgets(buf, (int)len, f) != NULL)
 		buf[strcspn(buf, "\n")] = '\0';
+	else if (ferror(f))
+		ret = -EIO;
+	else /* empty: reset_method with every method off */
+		buf[0] = '\0';
 	fclose(f);
 	return ret;
 }
