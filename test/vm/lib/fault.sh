@@ -1,5 +1,6 @@
 #!/bin/bash
-# Helpers of the fault scenarios (vf-crash, pf-restart, bad-configuration):
+# Helpers of the fault scenarios (vf-crash, pf-restart-kernel-vf,
+# bad-configuration):
 # refusals with a deadline. Sources pf.sh, whose telemetry helpers these
 # scenarios use.
 [ -z "${IGB_LIB_FAULT:-}" ] || return 0

@@ -82,9 +82,9 @@ pfd_driver() { # NAME
 
 pfd_stop() { console_stop "$1" 30; } # NAME: "quit" must end it in 30 s
 
-# vf_up_igbvf VF NS ADDR [MTU]: bind VF to igbvf, move it to namespace NS
-# with ADDR, wait for carrier. Sets VF_IF.
-vf_up_igbvf() {
+# vf_bind_igbvf VF NS ADDR [MTU]: bind VF to igbvf, move it to namespace
+# NS with ADDR (no wait for carrier: there may be no PF yet). Sets VF_IF.
+vf_bind_igbvf() {
 	local bdf
 	bdf=$(vf_bdf "$1")
 	wait_for 20 "VF $1 at $bdf" test -e "$(pci_dev "$bdf")"
@@ -92,6 +92,11 @@ vf_up_igbvf() {
 	wait_for 10 "VF $1 netdev" netdev_of "$bdf"
 	VF_IF=$(netdev_of "$bdf")
 	netns_add "$2" "$VF_IF" "$3" "${4:-1500}"
+}
+
+# vf_up_igbvf VF NS ADDR [MTU]: vf_bind_igbvf, then carrier. Sets VF_IF.
+vf_up_igbvf() {
+	vf_bind_igbvf "$@"
 	wait_for 40 "VF $1 carrier" carrier "$VF_IF" "$2"
 }
 
