@@ -114,6 +114,7 @@ rxq_free_mbufs(struct igb_rx_queue *rxq)
 		rxq->pkt_first = NULL;
 		rxq->pkt_last = NULL;
 	}
+	rxq->pkt_bad = false;
 }
 
 void
@@ -275,8 +276,10 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	volatile union igb_rx_desc *ring = rxq->ring;
 	struct rte_mbuf *first = rxq->pkt_first;
 	struct rte_mbuf *last = rxq->pkt_last;
+	bool bad = rxq->pkt_bad;
 	uint16_t idx = rxq->next;
 	uint16_t size = rxq->nb_desc;
+	uint16_t buf_len = rxq->buf_len;
 	uint16_t nb_rx = 0;
 	uint16_t taken = 0;
 	uint64_t bytes = 0;
@@ -300,6 +303,12 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		taken++;
 		rte_prefetch0(rxq->sw_ring[idx]);
 
+		/* The NIC never writes more than SRRCTL.BSIZEPKT: a longer
+		 * length is a device bug or a wrong SRRCTL; drop the frame. */
+		if (unlikely(len > buf_len)) {
+			bad = true;
+			len = 0;
+		}
 		m->data_len = len;
 		if (first == NULL) {
 			first = m;
@@ -314,10 +323,11 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		if (!(staterr & IGB_RXD_STAT_EOP))
 			continue;
 
-		if (unlikely(staterr & IGB_RXD_ERR_RXE)) {
+		if (unlikely((staterr & IGB_RXD_ERR_RXE) || bad)) {
 			rte_pktmbuf_free(first);
 			rxq->stats.errors++;
 			first = NULL;
+			bad = false;
 			continue;
 		}
 		first->ol_flags = igb_rx_ol_flags(staterr);
@@ -329,15 +339,17 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	}
 	rxq->pkt_first = first;
 	rxq->pkt_last = last;
+	rxq->pkt_bad = bad;
 	rx_burst_done(rxq, idx, taken, nb_rx, bytes);
 	return nb_rx;
 }
 
 /*
- * Frames in one buffer (EOP), without a stripped tag (VP) or error (RXE):
- * a fresh mbuf already has data_off, refcnt, nb_segs, port (rx_arm) and
- * next, so only the lengths, flags and type are written. Anything else,
- * or a queue that strips tags in software, goes to igb_rx_burst.
+ * Frames in one buffer (EOP), without a stripped tag (VP) or error (RXE)
+ * and no longer than the buffer: a fresh mbuf already has data_off,
+ * refcnt, nb_segs, port (rx_arm) and next, so only the lengths, flags and
+ * type are written. Anything else, or a queue that strips tags in
+ * software, goes to igb_rx_burst.
  */
 #define RX_SIMPLE_MASK \
 	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP | IGB_RXD_ERR_RXE)
@@ -349,6 +361,7 @@ rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
 {
 	volatile union igb_rx_desc *d = &rxq->ring[idx];
 	struct rte_mbuf **sw = &rxq->sw_ring[idx];
+	uint16_t buf_len = rxq->buf_len;
 	uint16_t i;
 
 	for (i = 0; i < n; i++) {
@@ -361,6 +374,8 @@ rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
 		/* Read the rest of the write-back only after DD. */
 		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
 		len = rte_le_to_cpu_16(d[i].wb.length);
+		if (unlikely(len > buf_len))
+			break; /* igb_rx_burst drops it */
 		rte_prefetch0(sw[i + RX_PREFETCH_AHEAD]);
 		m->data_len = len;
 		m->pkt_len = len;

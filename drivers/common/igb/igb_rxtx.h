@@ -27,7 +27,7 @@
 struct igb_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
-	uint64_t errors; /* Rx: frames with RXE, dropped */
+	uint64_t errors; /* Rx: frames with RXE or too long, dropped */
 	uint64_t nombuf; /* Rx: refill attempts without mbufs */
 };
 
@@ -39,6 +39,7 @@ struct igb_rx_queue {
 	const struct rte_memzone *mz;
 	struct rte_mbuf *pkt_first; /* frame spanning buffers, so far */
 	struct rte_mbuf *pkt_last;
+	bool pkt_bad; /* it has a buffer longer than buf_len: drop it */
 	/* VLANs the port filters (4096-bit map), or NULL. A stripped tag
 	 * outside the map is a PF port VLAN and is hidden (VF queues). */
 	const uint64_t *vlan_own;
