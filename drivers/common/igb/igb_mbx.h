@@ -30,6 +30,8 @@ struct igb_mbx_vf {
 	/* A PF message that arrived while a request waited for its reply */
 	bool held;
 	struct igb_msg held_msg;
+	/* A request went out unanswered: its answer may come yet. */
+	bool stale;
 };
 
 void igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw);
@@ -45,7 +47,8 @@ bool igb_mbx_vf_take(struct igb_mbx_vf *mbx, uint32_t mask);
 int igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m);
 
 /* Read a pending PF message (PFSTS latched): 0, or -EAGAIN if none. A
- * message held back by igb_mbx_vf_request() is returned first. */
+ * message held back by igb_mbx_vf_request() is returned first. Any
+ * message but PF_CONTROL is an answer: the stale one, if one was due. */
 int igb_mbx_vf_recv(struct igb_mbx_vf *mbx, struct igb_msg *m);
 
 /* Wait up to the timeout for a PF message: 0 or -ETIMEDOUT. */
@@ -55,6 +58,11 @@ int igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m);
  * Send a request and wait for the reply of the same type. An unsolicited
  * PF_CONTROL message met on the way is held for igb_mbx_vf_recv().
  * Returns 0 with the reply in *reply, or the transport error.
+ *
+ * Replies carry no sequence number: a request that went out and got no
+ * reply in time is failed for good, and no later request is sent until
+ * its late reply has come and been dropped (-ETIMEDOUT while it does
+ * not). igb_mbx_vf_init() starts afresh.
  */
 int igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
 	struct igb_msg *reply);

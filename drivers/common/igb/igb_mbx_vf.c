@@ -12,6 +12,7 @@ igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw)
 	mbx->timeout_us = IGB_MBX_TIMEOUT_US;
 	mbx->poll_us = IGB_MBX_POLL_US;
 	mbx->held = false;
+	mbx->stale = false;
 }
 
 uint32_t
@@ -123,6 +124,8 @@ igb_mbx_vf_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 		return ret;
 	mbx->latched &= ~IGB_V2PMAILBOX_PFSTS;
 	vf_read_locked(mbx, m);
+	if (igb_msg_type(m->w[0]) != IGB_MSG_PF_CONTROL)
+		mbx->stale = false; /* the answer that was due */
 	return 0;
 }
 
@@ -141,31 +144,48 @@ igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 	return -ETIMEDOUT;
 }
 
+/* Wait for an answer (any message but PF_CONTROL). A few PF notifications
+ * may come first; the last is kept in *held. */
+static int
+wait_answer(struct igb_mbx_vf *mbx, struct igb_msg *reply, struct igb_msg *held,
+	bool *have_held)
+{
+	unsigned int tries;
+	int ret;
+
+	for (tries = 0; tries < 4; tries++) {
+		ret = igb_mbx_vf_wait_recv(mbx, reply);
+		if (ret)
+			return ret;
+		if (igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
+			return 0;
+		*held = *reply;
+		*have_held = true;
+	}
+	return -ETIMEDOUT;
+}
+
 int
 igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
 	struct igb_msg *reply)
 {
-	uint16_t type = igb_msg_type(req->w[0]);
 	struct igb_msg held;
 	bool have_held = false;
-	unsigned int tries;
-	int ret;
+	int ret = 0;
 
-	ret = igb_mbx_vf_send(mbx, req);
+	/* The late answer to a request given up on would read as this
+	 * request's: wait for it and drop it before sending. */
+	if (mbx->stale)
+		ret = wait_answer(mbx, reply, &held, &have_held);
 	if (ret)
 		goto out;
-	/* A few PF notifications may cross our request; keep the last. */
-	for (tries = 0; tries < 4; tries++) {
-		ret = igb_mbx_vf_wait_recv(mbx, reply);
-		if (ret)
-			goto out;
-		if (igb_msg_type(reply->w[0]) == type ||
-			igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
-			goto out;
-		held = *reply;
-		have_held = true;
-	}
-	ret = -ETIMEDOUT;
+	ret = igb_mbx_vf_send(mbx, req);
+	if (ret == 0)
+		ret = wait_answer(mbx, reply, &held, &have_held);
+	/* -EBUSY from send: nothing went out. Otherwise it did, and an
+	 * answer may come yet. */
+	if (ret && ret != -EBUSY)
+		mbx->stale = true;
 out:
 	if (have_held && !mbx->held) {
 		mbx->held_msg = held;

@@ -96,6 +96,10 @@ model_delay(void *ctx, unsigned int us)
 	struct igb_model *m = ctx;
 
 	m->now_us += us;
+	if (m->late_at_us != 0 && m->now_us >= m->late_at_us) {
+		m->late_at_us = 0;
+		model_pf_send(m, m->late_w0);
+	}
 }
 
 void

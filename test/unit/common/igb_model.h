@@ -38,6 +38,10 @@ struct igb_model {
 	uint8_t mac[6]; /* MAC given in the reset reply */
 	struct igb_msg log[MODEL_LOG]; /* requests the agent received */
 	unsigned int nb_log;
+	/* A message the PF sends once virtual time reaches late_at_us (a
+	 * late answer); late_at_us 0: none. */
+	uint32_t late_w0;
+	uint64_t late_at_us;
 	struct igb_hw_model ops;
 	struct igb_hw hw;
 };

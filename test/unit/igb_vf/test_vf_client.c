@@ -2,9 +2,10 @@
 /*
  * The VF side of the PF conversation against a simulated PF (register-file
  * model with a PF agent): reset handshake and its failure modes, NACKs
- * turned into -EPERM/-ENOTSUP, multicast overflow, lost clear-to-send and
- * PF notifications turned into the reset event, replay after a reset, and
- * 32-bit counter wrap.
+ * turned into -EPERM/-ENOTSUP, late replies never taken for the next
+ * request, multicast overflow, lost clear-to-send and PF notifications
+ * turned into the reset event, replay after a reset, and 32-bit counter
+ * wrap.
  */
 #include <errno.h>
 #include <string.h>
@@ -173,6 +174,71 @@ test_timeout_request(void)
 	check_u64("VLAN not remembered", 0, ad.vfta[0] & (1u << 5));
 }
 
+static bool
+vlan_on(uint16_t vid)
+{
+	return (ad.vfta[vid / 64] >> (vid % 64)) & 1;
+}
+
+/*
+ * The PF answers a request only after the VF gave up on it. Nothing in
+ * the protocol tells that answer from the answer to the next request of
+ * the same type: it must never be taken for one.
+ */
+static void
+test_late_reply(void)
+{
+	const uint32_t late_nack = IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD |
+		IGB_MSG_NACK | IGB_MSG_CTS;
+
+	/* The late NACK is in the mailbox when request 2 starts. */
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	check_i64("late: VLAN 10 unanswered in time -> -ETIMEDOUT", -ETIMEDOUT,
+		igb_vf_vlan_filter_set(&dev, 10, 1));
+	model_pf_send(&m, late_nack);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
+	check_i64("late: VLAN 20 gets its own ACK, not VLAN 10's NACK", 0,
+		igb_vf_vlan_filter_set(&dev, 20, 1));
+	check_i64("late: VLAN 30 gets its own ACK", 0,
+		igb_vf_vlan_filter_set(&dev, 30, 1));
+	check_u64("late: the PF saw three requests", 3, m.nb_log);
+	check_true("late: VF table has 20 and 30, not 10",
+		vlan_on(20) && vlan_on(30) && !vlan_on(10));
+	check_u64("late: no reset", 0, ad.reset_pending);
+
+	/* The late NACK comes while request 2 is about to be sent. */
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	igb_vf_vlan_filter_set(&dev, 10, 1);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
+	m.late_w0 = late_nack;
+	m.late_at_us = m.now_us + 500000;
+	check_i64("later: VLAN 20 accepted", 0,
+		igb_vf_vlan_filter_set(&dev, 20, 1));
+	check_i64("later: VLAN 30 accepted", 0,
+		igb_vf_vlan_filter_set(&dev, 30, 1));
+	check_true("later: the late NACK has come", m.late_at_us == 0);
+	check_true("later: VF table has 20 and 30, not 10",
+		vlan_on(20) && vlan_on(30) && !vlan_on(10));
+
+	/* No answer at all: nothing is sent while one may still come. */
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	igb_vf_vlan_filter_set(&dev, 10, 1);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
+	check_i64("silent: VLAN 20 while VLAN 10's answer is due -> -ETIMEDOUT",
+		-ETIMEDOUT, igb_vf_vlan_filter_set(&dev, 20, 1));
+	check_u64("silent: VLAN 20 not sent", 1, m.nb_log);
+	model_pf_send(&m, late_nack);
+	igb_vf_pf_poll(&dev);
+	check_u64("silent: the poll drops the late NACK, no reset", 0,
+		ad.reset_pending);
+	check_i64("silent: then VLAN 20 goes out and is accepted", 0,
+		igb_vf_vlan_filter_set(&dev, 20, 1));
+	check_u64("silent: sent this time", 2, m.nb_log);
+}
+
 static void
 test_multicast(void)
 {
@@ -303,6 +369,7 @@ main(void)
 	test_no_reply();
 	test_nacks();
 	test_timeout_request();
+	test_late_reply();
 	test_multicast();
 	test_reset_events();
 	test_restore();
