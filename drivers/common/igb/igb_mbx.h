@@ -36,14 +36,28 @@ struct igb_mbx_vf {
 
 void igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw);
 
-/* Read V2PMAILBOX, latching PFSTS/PFACK/RSTD; returns current | latched. */
+/* Read V2PMAILBOX, latching PFSTS/PFACK/RSTD; returns current | latched,
+ * or all ones (nothing latched) if the device is gone. */
 uint32_t igb_mbx_vf_sample(struct igb_mbx_vf *mbx);
+
+/*
+ * A V2PMAILBOX value of a VF that is no longer on the bus: its reads
+ * complete with all ones (surprise removal; 82576: a PF reset that
+ * clears SR-IOV takes the VFs with it). 82576: V2PMAILBOX bits 31:8 are
+ * reserved and read 0 on a present VF. The transport calls then fail
+ * with -ENODEV.
+ */
+static inline bool
+igb_mbx_vf_gone(uint32_t v2pmailbox)
+{
+	return v2pmailbox == UINT32_MAX;
+}
 
 /* Consume latched bits of mask; true if any of them was latched. */
 bool igb_mbx_vf_take(struct igb_mbx_vf *mbx, uint32_t mask);
 
 /* Send one message and wait for the PF's PFACK: 0, -EBUSY (buffer held by
- * the PF throughout), -ETIMEDOUT (no PFACK). */
+ * the PF throughout), -ETIMEDOUT (no PFACK), -ENODEV (device gone). */
 int igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m);
 
 /* Read a pending PF message (PFSTS latched): 0, or -EAGAIN if none. A

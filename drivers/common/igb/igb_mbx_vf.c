@@ -21,6 +21,8 @@ igb_mbx_vf_sample(struct igb_mbx_vf *mbx)
 	uint32_t v = igb_read(mbx->hw, IGB_VF_V2PMAILBOX);
 
 	mbx->last_raw = v;
+	if (unlikely(igb_mbx_vf_gone(v)))
+		return v;
 	/* PFSTS, PFACK and RSTD clear on read: keep them until consumed. */
 	mbx->latched |= v & IGB_V2PMAILBOX_R2C_BITS;
 	return v | mbx->latched;
@@ -50,8 +52,13 @@ vf_lock(struct igb_mbx_vf *mbx)
 	unsigned int n = poll_rounds(mbx);
 
 	while (n--) {
+		uint32_t v;
+
 		igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
-		if (igb_mbx_vf_sample(mbx) & IGB_V2PMAILBOX_VFU)
+		v = igb_mbx_vf_sample(mbx);
+		if (igb_mbx_vf_gone(v))
+			return -ENODEV;
+		if (v & IGB_V2PMAILBOX_VFU)
 			return 0;
 		igb_delay_us(mbx->hw, mbx->poll_us);
 	}
@@ -102,6 +109,8 @@ igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
 	for (n = poll_rounds(mbx); n; n--) {
 		if (igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFACK))
 			return 0;
+		if (igb_mbx_vf_gone(mbx->last_raw))
+			return -ENODEV;
 		igb_delay_us(mbx->hw, mbx->poll_us);
 	}
 	return -ETIMEDOUT;
@@ -110,6 +119,7 @@ igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
 int
 igb_mbx_vf_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 {
+	uint32_t v;
 	int ret;
 
 	if (mbx->held) {
@@ -117,7 +127,10 @@ igb_mbx_vf_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 		mbx->held = false;
 		return 0;
 	}
-	if (!(igb_mbx_vf_sample(mbx) & IGB_V2PMAILBOX_PFSTS))
+	v = igb_mbx_vf_sample(mbx);
+	if (igb_mbx_vf_gone(v))
+		return -ENODEV;
+	if (!(v & IGB_V2PMAILBOX_PFSTS))
 		return -EAGAIN;
 	ret = vf_lock(mbx);
 	if (ret)
@@ -182,9 +195,9 @@ igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
 	ret = igb_mbx_vf_send(mbx, req);
 	if (ret == 0)
 		ret = wait_answer(mbx, reply, &held, &have_held);
-	/* -EBUSY from send: nothing went out. Otherwise it did, and an
-	 * answer may come yet. */
-	if (ret && ret != -EBUSY)
+	/* -EBUSY: nothing went out; -ENODEV: no device to answer. Otherwise
+	 * the request went out, and an answer may come yet. */
+	if (ret && ret != -EBUSY && ret != -ENODEV)
 		mbx->stale = true;
 out:
 	if (have_held && !mbx->held) {

@@ -5,6 +5,7 @@
 #ifndef IGB_VF_H
 #define IGB_VF_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -22,6 +23,7 @@ extern int igb_vf_logtype;
 		(dev)->data->name, ##__VA_ARGS__)
 
 #define IGB_VF_POLL_US 100000 /* mailbox and counter poll period */
+#define IGB_VF_POLL_MSGS 8 /* PF messages taken per poll, at most */
 #define IGB_VF_PF_RESET_WAIT_US 3000000 /* bound for "PF still in reset" */
 #define IGB_VF_MC_LIST_MAX 128 /* addresses kept for restore */
 #define IGB_VF_MAX_FRAME 9216 /* Linux igb PF's SET_LPE limit */
@@ -63,6 +65,7 @@ struct igb_vf_adapter {
 	bool allmulti;
 
 	bool reset_pending; /* INTR_RESET raised, not yet reset */
+	atomic_bool gone; /* registers read all ones: INTR_RMV raised */
 	bool alarm_armed;
 	bool closed;
 	struct igb_vf_counters cnt;
@@ -102,6 +105,7 @@ int igb_vf_link_update(struct rte_eth_dev *dev, int wait);
 void igb_vf_alarm_start(struct rte_eth_dev *dev);
 void igb_vf_alarm_stop(struct rte_eth_dev *dev);
 void igb_vf_raise_reset(struct rte_eth_dev *dev);
+void igb_vf_raise_gone(struct rte_eth_dev *dev);
 
 /* igb_vf_stats.c: counters, xstats, register dump */
 void igb_vf_counters_sample(struct igb_vf_adapter *ad);

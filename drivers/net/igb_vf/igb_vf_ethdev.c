@@ -423,8 +423,8 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 		return -ENODEV;
 	}
 	rte_eth_copy_pci_info(dev, pci);
-	dev->data->dev_flags |=
-		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS | RTE_ETH_DEV_INTR_LSC;
+	dev->data->dev_flags |= RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS |
+		RTE_ETH_DEV_INTR_LSC | RTE_ETH_DEV_INTR_RMV;
 	ad->hw.base = pci->mem_resource[0].addr;
 	ad->hw.model = NULL;
 	rte_spinlock_init(&ad->mbx_lock);

@@ -20,7 +20,7 @@ igb_vf_link_update(struct rte_eth_dev *dev, int wait)
 	status = igb_read(&ad->hw, IGB_VF_STATUS);
 	/* Up only while the PF has not reset us away. */
 	if ((status & IGB_STATUS_LU) && !ad->reset_pending &&
-		dev->data->dev_started) {
+		!atomic_load(&ad->gone) && dev->data->dev_started) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_duplex = (status & IGB_STATUS_FD)
 			? RTE_ETH_LINK_FULL_DUPLEX
@@ -54,6 +54,22 @@ igb_vf_raise_reset(struct rte_eth_dev *dev)
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
 }
 
+/* Called by the poll only, so once: the poll stops then. */
+void
+igb_vf_raise_gone(struct rte_eth_dev *dev)
+{
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
+	if (atomic_exchange(&ad->gone, true))
+		return;
+	VF_LOG(ERR, dev,
+		"registers read all ones: the VF is gone (removed, or SR-IOV "
+		"disabled by a PF reset); detach the port");
+	igb_vf_link_update(dev, 0);
+	if (dev->data->dev_conf.intr_conf.rmv)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RMV, NULL);
+}
+
 static void
 igb_vf_alarm(void *arg)
 {
@@ -63,6 +79,8 @@ igb_vf_alarm(void *arg)
 	if (ad->closed)
 		return;
 	igb_vf_pf_poll(dev);
+	if (atomic_load(&ad->gone))
+		return; /* nothing left to poll */
 	igb_vf_counters_sample(ad);
 	/* rte_eth_linkstatus_set() returns 0 when the state changed. */
 	if (igb_vf_link_update(dev, 0) == 0 &&

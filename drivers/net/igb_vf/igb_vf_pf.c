@@ -31,6 +31,7 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	struct igb_msg req, reply;
 	uint8_t mac[RTE_ETHER_ADDR_LEN];
 	unsigned int waited = 0;
+	uint32_t v;
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
@@ -38,7 +39,13 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	igb_flush(&ad->hw);
 	igb_mbx_vf_init(&ad->mbx, &ad->hw);
 
-	while (igb_mbx_vf_sample(&ad->mbx) & IGB_V2PMAILBOX_RSTI) {
+	while ((v = igb_mbx_vf_sample(&ad->mbx)) & IGB_V2PMAILBOX_RSTI) {
+		if (igb_mbx_vf_gone(v)) {
+			rte_spinlock_unlock(&ad->mbx_lock);
+			VF_LOG(ERR, dev,
+				"registers read all ones: the VF is gone");
+			return -ENODEV;
+		}
 		if (waited >= IGB_VF_PF_RESET_WAIT_US) {
 			rte_spinlock_unlock(&ad->mbx_lock);
 			VF_LOG(ERR, dev,
@@ -139,14 +146,26 @@ igb_vf_pf_poll(struct rte_eth_dev *dev)
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	bool reset = false;
 	struct igb_msg m;
+	unsigned int n;
+	uint32_t v;
 
 	if (!rte_spinlock_trylock(&ad->mbx_lock))
 		return;
-	if (igb_mbx_vf_sample(&ad->mbx) & IGB_V2PMAILBOX_RSTI)
+	v = igb_mbx_vf_sample(&ad->mbx);
+	if (igb_mbx_vf_gone(v)) {
+		rte_spinlock_unlock(&ad->mbx_lock);
+		igb_vf_raise_gone(dev);
+		return;
+	}
+	if (v & IGB_V2PMAILBOX_RSTI)
 		reset = true;
 	if (igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD))
 		reset = true;
-	while (igb_mbx_vf_recv(&ad->mbx, &m) == 0) {
+	/* The PF may send again as soon as we took a message: leave the
+	 * rest to the next poll rather than hold the lock (and EAL's alarm
+	 * thread) for as long as it keeps sending. */
+	for (n = 0; n < IGB_VF_POLL_MSGS && igb_mbx_vf_recv(&ad->mbx, &m) == 0;
+		n++) {
 		/* PF_CONTROL with CTS is a status ping: the link check
 		 * after every poll picks up what changed. */
 		if (igb_msg_type(m.w[0]) == IGB_MSG_PF_CONTROL

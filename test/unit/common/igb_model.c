@@ -14,6 +14,11 @@ model_read(void *ctx, uint32_t off)
 	struct igb_model *m = ctx;
 	uint32_t v = R(off);
 
+	m->nb_reads++;
+	if (m->gone_reads) {
+		m->gone_reads--;
+		return UINT32_MAX;
+	}
 	if (off == IGB_VF_V2PMAILBOX) {
 		R(off) &= ~IGB_V2PMAILBOX_R2C_BITS;
 		return v & ~(IGB_V2PMAILBOX_REQ | IGB_V2PMAILBOX_ACK);
@@ -41,6 +46,10 @@ vf_mailbox_write(struct igb_model *m, uint32_t val)
 	}
 	if ((val & IGB_V2PMAILBOX_REQ) && m->agent)
 		agent_handle(m);
+	if ((val & IGB_V2PMAILBOX_ACK) && m->flood) {
+		m->flood--;
+		model_pf_send(m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
+	}
 }
 
 static void
@@ -70,6 +79,8 @@ model_write(void *ctx, uint32_t off, uint32_t val)
 {
 	struct igb_model *m = ctx;
 
+	if (m->gone_reads)
+		return;
 	switch (off) {
 	case IGB_VF_V2PMAILBOX:
 		vf_mailbox_write(m, val);

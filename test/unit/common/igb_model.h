@@ -42,6 +42,13 @@ struct igb_model {
 	 * late answer); late_at_us 0: none. */
 	uint32_t late_w0;
 	uint64_t late_at_us;
+	/* The device is off the bus for the next gone_reads reads: they
+	 * return all ones, writes are lost. */
+	unsigned int gone_reads;
+	/* PF_CONTROL pings the PF sends, one as soon as the VF took the
+	 * last (a flooding PF). */
+	unsigned int flood;
+	uint64_t nb_reads; /* register reads so far */
 	struct igb_hw_model ops;
 	struct igb_hw hw;
 };

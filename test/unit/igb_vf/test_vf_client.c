@@ -4,8 +4,8 @@
  * model with a PF agent): reset handshake and its failure modes, NACKs
  * turned into -EPERM/-ENOTSUP, late replies never taken for the next
  * request, multicast overflow, lost clear-to-send and PF notifications
- * turned into the reset event, replay after a reset, and 32-bit counter
- * wrap.
+ * turned into the reset event, a VF gone from the bus and a flooding PF
+ * (bounded poll), replay after a reset, and 32-bit counter wrap.
  */
 #include <errno.h>
 #include <string.h>
@@ -13,6 +13,7 @@
 #include "igb_check.h"
 #include "igb_model.h"
 #include "igb_vf.h"
+#include "vf_fakes.h"
 
 int igb_vf_logtype; /* registered by the PMD's ethdev file */
 
@@ -29,6 +30,7 @@ setup(void)
 {
 	unsigned int t;
 
+	fake_reset();
 	model_init(&m);
 	m.agent = true;
 	for (t = 0; t < 8; t++)
@@ -312,6 +314,57 @@ test_reset_events(void)
 	check_u64("reset no longer pending", 0, ad.reset_pending);
 }
 
+/* Surprise removal (or SR-IOV gone with a PF reset on silicon): every
+ * read returns all ones, for good. */
+static void
+test_device_gone(void)
+{
+	uint64_t reads, t;
+	char what[96];
+
+	setup_up();
+	data.dev_conf.intr_conf.rmv = 1;
+	m.gone_reads = 1000000;
+	reads = m.nb_reads;
+	igb_vf_pf_poll(&dev);
+	reads = m.nb_reads - reads;
+	snprintf(what, sizeof(what),
+		"gone: the poll returns within 4 register reads (%" PRIu64 ")",
+		reads);
+	check_true(what, reads <= 4);
+	check_u64(
+		"gone: removal event", 1, fake_events[RTE_ETH_EVENT_INTR_RMV]);
+	check_u64("gone: no reset event", 0,
+		fake_events[RTE_ETH_EVENT_INTR_RESET]);
+	check_u64("gone: link down", RTE_ETH_LINK_DOWN,
+		data.dev_link.link_status);
+	igb_vf_pf_poll(&dev);
+	check_u64("gone: the event is raised once", 1,
+		fake_events[RTE_ETH_EVENT_INTR_RMV]);
+	t = m.now_us;
+	check_i64("gone: a request fails -> -ENODEV", -ENODEV,
+		igb_vf_vlan_filter_set(&dev, 5, 1));
+	check_u64("gone: at once", t, m.now_us);
+	check_i64("gone: the reset handshake fails -> -ENODEV", -ENODEV,
+		igb_vf_pf_reset(&dev));
+	check_u64("gone: at once too", t, m.now_us);
+	igb_vf_alarm_start(&dev);
+	check_true("gone: poll alarm run", fake_alarm_fire());
+	check_u64("gone: the poll alarm stops", 0, fake_alarms_armed());
+	check_true("gone: the device was gone throughout", m.gone_reads > 0);
+
+	/* A PF that sends a message whenever the VF took the last. */
+	setup_up();
+	m.flood = 1000;
+	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
+	igb_vf_pf_poll(&dev);
+	/* Each message taken makes the PF send one more. */
+	check_u64("flood: the poll takes 8 messages, leaves the rest", 8,
+		1000 - m.flood);
+	igb_vf_pf_poll(&dev);
+	check_u64("flood: 8 more the next time", 16, 1000 - m.flood);
+}
+
 static void
 test_restore(void)
 {
@@ -372,6 +425,7 @@ main(void)
 	test_late_reply();
 	test_multicast();
 	test_reset_events();
+	test_device_gone();
 	test_restore();
 	test_counters();
 	return check_exit();
