@@ -64,7 +64,9 @@ struct igb_vf_adapter {
 	bool mc_overflow; /* more than the PF's 30 hashes */
 	bool allmulti;
 
-	bool reset_pending; /* INTR_RESET raised, not yet reset */
+	/* The PF reset us: INTR_RESET raised, handshake due. Alarm and
+	 * application threads claim it with igb_vf_claim_reset(). */
+	atomic_bool reset_pending;
 	atomic_bool gone; /* registers read all ones: INTR_RMV raised */
 	bool alarm_armed;
 	bool closed;
@@ -104,6 +106,8 @@ int igb_vf_pci_enables_restore(struct rte_eth_dev *dev);
 int igb_vf_link_update(struct rte_eth_dev *dev, int wait);
 void igb_vf_alarm_start(struct rte_eth_dev *dev);
 void igb_vf_alarm_stop(struct rte_eth_dev *dev);
+bool igb_vf_claim_reset(struct igb_vf_adapter *ad);
+void igb_vf_notify_reset(struct rte_eth_dev *dev);
 void igb_vf_raise_reset(struct rte_eth_dev *dev);
 void igb_vf_raise_gone(struct rte_eth_dev *dev);
 

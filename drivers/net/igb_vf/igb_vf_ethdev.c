@@ -225,7 +225,7 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 	uint16_t i;
 	int ret;
 
-	if (ad->reset_pending) {
+	if (atomic_load(&ad->reset_pending)) {
 		VF_LOG(ERR, dev,
 			"the PF reset this VF: call rte_eth_dev_reset() before "
 			"starting");

@@ -19,7 +19,7 @@ igb_vf_link_update(struct rte_eth_dev *dev, int wait)
 	RTE_SET_USED(wait); /* STATUS is current: nothing to wait for */
 	status = igb_read(&ad->hw, IGB_VF_STATUS);
 	/* Up only while the PF has not reset us away. */
-	if ((status & IGB_STATUS_LU) && !ad->reset_pending &&
+	if ((status & IGB_STATUS_LU) && !atomic_load(&ad->reset_pending) &&
 		!atomic_load(&ad->gone) && dev->data->dev_started) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_duplex = (status & IGB_STATUS_FD)
@@ -39,19 +39,37 @@ igb_vf_link_update(struct rte_eth_dev *dev, int wait)
 	return rte_eth_linkstatus_set(dev, &link);
 }
 
-void
-igb_vf_raise_reset(struct rte_eth_dev *dev)
+/*
+ * The poll (alarm thread) and a refused request (application thread) can
+ * see the same reset at once: true only for the first caller since the
+ * last handshake, which raises INTR_RESET. Mailbox observations claim
+ * under the mailbox lock, which the handshake holds when it clears the
+ * state: what the poll saw before the handshake is not news after it.
+ */
+bool
+igb_vf_claim_reset(struct igb_vf_adapter *ad)
 {
-	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	bool pending = false;
 
-	if (ad->reset_pending)
-		return;
-	ad->reset_pending = true;
+	return atomic_compare_exchange_strong(
+		&ad->reset_pending, &pending, true);
+}
+
+void
+igb_vf_notify_reset(struct rte_eth_dev *dev)
+{
 	VF_LOG(NOTICE, dev,
 		"PF reset or revoked clear-to-send: port needs "
 		"rte_eth_dev_reset()");
 	igb_vf_link_update(dev, 0);
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
+}
+
+void
+igb_vf_raise_reset(struct rte_eth_dev *dev)
+{
+	if (igb_vf_claim_reset(igb_vf_adapter(dev)))
+		igb_vf_notify_reset(dev);
 }
 
 /* Called by the poll only, so once: the poll stops then. */
@@ -88,7 +106,7 @@ igb_vf_alarm(void *arg)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	/* Reset with the PF (the PF process died, vfio reset the PF): the
 	 * registers read 0, so no RSTI; the PCI enables tell. */
-	if (dev->data->dev_started && !ad->reset_pending &&
+	if (dev->data->dev_started && !atomic_load(&ad->reset_pending) &&
 		dev->data->dev_link.link_status == RTE_ETH_LINK_DOWN &&
 		igb_vf_pci_enables_lost(dev))
 		igb_vf_raise_reset(dev);

@@ -19,6 +19,14 @@ mac_is_zero(const uint8_t *mac)
 	return memcmp(mac, zero, sizeof(zero)) == 0;
 }
 
+/* The PF's answer to VF_RESET (ACK with our MAC, or NACK without). */
+static bool
+reset_reply_ok(uint32_t w0)
+{
+	return igb_msg_type(w0) == IGB_MSG_VF_RESET &&
+		(w0 & (IGB_MSG_ACK | IGB_MSG_NACK));
+}
+
 /*
  * CTRL.RST resets our queues and interrupts and tells the PF (VFLRE). We
  * may talk once RSTI is clear: the PF clears it by writing CTRL_EXT.PFRSTD
@@ -32,6 +40,7 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	uint8_t mac[RTE_ETHER_ADDR_LEN];
 	unsigned int waited = 0;
 	uint32_t v;
+	bool ok;
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
@@ -69,6 +78,9 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	igb_msg_encode_reset(&req);
 	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
 	ad->mbx.held = false; /* crossed the handshake: pre-CTS news */
+	ok = ret == 0 && reset_reply_ok(reply.w[0]);
+	if (ok) /* under the lock: see igb_vf_claim_reset() */
+		atomic_store(&ad->reset_pending, false);
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
 		VF_LOG(ERR, dev,
@@ -77,8 +89,7 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 			strerror(-ret), ad->mbx.last_raw);
 		return ret;
 	}
-	if (igb_msg_type(reply.w[0]) != IGB_MSG_VF_RESET ||
-		!(reply.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK))) {
+	if (!ok) {
 		VF_LOG(ERR, dev, "unexpected reply 0x%08x to VF_RESET",
 			reply.w[0]);
 		return -EPROTO;
@@ -97,7 +108,6 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 			buf);
 	}
 	ad->pf_addr = ad->perm_addr;
-	ad->reset_pending = false;
 	return 0;
 }
 
@@ -114,10 +124,12 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	uint16_t type = igb_msg_type(req->w[0]);
 	struct igb_msg reply;
+	bool claimed;
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
 	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
+	claimed = ret == 0 && lost_cts(reply.w[0]) && igb_vf_claim_reset(ad);
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
 		VF_LOG(ERR, dev,
@@ -130,7 +142,8 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 			"PF refused request 0x%x: not clear to send, the port "
 			"needs a reset",
 			type);
-		igb_vf_raise_reset(dev);
+		if (claimed)
+			igb_vf_notify_reset(dev);
 		return -EPERM;
 	}
 	ret = igb_msg_reply_errno(type, reply.w[0]);
@@ -144,7 +157,7 @@ void
 igb_vf_pf_poll(struct rte_eth_dev *dev)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	bool reset = false;
+	bool reset = false, claimed;
 	struct igb_msg m;
 	unsigned int n;
 	uint32_t v;
@@ -173,8 +186,9 @@ igb_vf_pf_poll(struct rte_eth_dev *dev)
 				: lost_cts(m.w[0]))
 			reset = true;
 	}
+	claimed = reset && igb_vf_claim_reset(ad);
 	rte_spinlock_unlock(&ad->mbx_lock);
 
-	if (reset)
-		igb_vf_raise_reset(dev);
+	if (claimed)
+		igb_vf_notify_reset(dev);
 }
