@@ -64,11 +64,14 @@ struct igb_vf_adapter {
 	bool mc_overflow; /* more than the PF's 30 hashes */
 	bool allmulti;
 
-	/* The PF reset us: INTR_RESET raised, handshake due. Alarm and
-	 * application threads claim it with igb_vf_claim_reset(). */
+	/* The PF reset us: handshake due. Alarm and application threads
+	 * claim it with igb_vf_claim_reset(); the claim sets reset_event,
+	 * for the poll alarm to raise INTR_RESET. */
 	atomic_bool reset_pending;
+	atomic_bool reset_event;
 	atomic_bool gone; /* registers read all ones: INTR_RMV raised */
 	bool alarm_armed;
+	bool *alarm_stopped; /* in a poll: set if a callback closed the port */
 	bool closed;
 	struct igb_vf_counters cnt;
 };
@@ -78,6 +81,9 @@ igb_vf_adapter(struct rte_eth_dev *dev)
 {
 	return dev->data->dev_private;
 }
+
+/* igb_vf_ethdev.c: the ops (dev_close also serves dev_uninit) */
+int igb_vf_dev_close(struct rte_eth_dev *dev);
 
 /* igb_vf_pf.c: the PF conversation */
 int igb_vf_pf_reset(struct rte_eth_dev *dev);

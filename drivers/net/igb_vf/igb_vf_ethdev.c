@@ -281,7 +281,7 @@ igb_vf_dev_stop(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
+int
 igb_vf_dev_close(struct rte_eth_dev *dev)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);

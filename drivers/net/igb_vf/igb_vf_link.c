@@ -3,7 +3,9 @@
  * Link state and the poll alarm. The VF's mailbox interrupt cannot be
  * relied on (the emulator raises it on the wrong vector and VF reads of
  * EICR return 0), so an EAL alarm polls the mailbox and samples the
- * 32-bit counters before they can wrap twice.
+ * 32-bit counters before they can wrap twice. The alarm raises every
+ * event of the port, never an ethdev call of the application: callbacks
+ * may stop, reset or close the port.
  */
 #include <rte_alarm.h>
 
@@ -55,14 +57,17 @@ igb_vf_claim_reset(struct igb_vf_adapter *ad)
 		&ad->reset_pending, &pending, true);
 }
 
+/* Log, link down, and INTR_RESET from the next poll. */
 void
 igb_vf_notify_reset(struct rte_eth_dev *dev)
 {
+	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+
 	VF_LOG(NOTICE, dev,
 		"PF reset or revoked clear-to-send: port needs "
 		"rte_eth_dev_reset()");
 	igb_vf_link_update(dev, 0);
-	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RESET, NULL);
+	atomic_store(&ad->reset_event, true);
 }
 
 void
@@ -72,7 +77,7 @@ igb_vf_raise_reset(struct rte_eth_dev *dev)
 		igb_vf_notify_reset(dev);
 }
 
-/* Called by the poll only, so once: the poll stops then. */
+/* Log and link down; the poll raises INTR_RMV and stops. */
 void
 igb_vf_raise_gone(struct rte_eth_dev *dev)
 {
@@ -84,8 +89,15 @@ igb_vf_raise_gone(struct rte_eth_dev *dev)
 		"registers read all ones: the VF is gone (removed, or SR-IOV "
 		"disabled by a PF reset); detach the port");
 	igb_vf_link_update(dev, 0);
-	if (dev->data->dev_conf.intr_conf.rmv)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_RMV, NULL);
+}
+
+/* False if the callback closed the port: it may be freed, touch nothing. */
+static bool
+alarm_event(struct rte_eth_dev *dev, enum rte_eth_event_type ev,
+	const bool *stopped)
+{
+	rte_eth_dev_callback_process(dev, ev, NULL);
+	return !*stopped;
 }
 
 static void
@@ -93,24 +105,39 @@ igb_vf_alarm(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	bool stopped = false, lsc = false, gone;
 
 	if (ad->closed)
 		return;
+	ad->alarm_stopped = &stopped;
 	igb_vf_pf_poll(dev);
-	if (atomic_load(&ad->gone))
-		return; /* nothing left to poll */
-	igb_vf_counters_sample(ad);
-	/* rte_eth_linkstatus_set() returns 0 when the state changed. */
-	if (igb_vf_link_update(dev, 0) == 0 &&
-		dev->data->dev_conf.intr_conf.lsc)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
-	/* Reset with the PF (the PF process died, vfio reset the PF): the
-	 * registers read 0, so no RSTI; the PCI enables tell. */
-	if (dev->data->dev_started && !atomic_load(&ad->reset_pending) &&
-		dev->data->dev_link.link_status == RTE_ETH_LINK_DOWN &&
-		igb_vf_pci_enables_lost(dev))
-		igb_vf_raise_reset(dev);
-	rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev);
+	gone = atomic_load(&ad->gone);
+	if (!gone) {
+		igb_vf_counters_sample(ad);
+		/* rte_eth_linkstatus_set() returns 0 if the state changed. */
+		lsc = igb_vf_link_update(dev, 0) == 0 &&
+			dev->data->dev_conf.intr_conf.lsc;
+		/* Reset with the PF (the PF process died, vfio reset the
+		 * PF): the registers read 0, so no RSTI; the PCI enables
+		 * tell. */
+		if (dev->data->dev_started &&
+			!atomic_load(&ad->reset_pending) &&
+			dev->data->dev_link.link_status == RTE_ETH_LINK_DOWN &&
+			igb_vf_pci_enables_lost(dev))
+			igb_vf_raise_reset(dev);
+	}
+	/* Events last: a callback that closes the port ends the run. */
+	if (lsc && !alarm_event(dev, RTE_ETH_EVENT_INTR_LSC, &stopped))
+		return;
+	if (atomic_exchange(&ad->reset_event, false) &&
+		!alarm_event(dev, RTE_ETH_EVENT_INTR_RESET, &stopped))
+		return;
+	if (gone && dev->data->dev_conf.intr_conf.rmv &&
+		!alarm_event(dev, RTE_ETH_EVENT_INTR_RMV, &stopped))
+		return;
+	ad->alarm_stopped = NULL;
+	if (!gone) /* else nothing is left to poll */
+		rte_eal_alarm_set(IGB_VF_POLL_US, igb_vf_alarm, dev);
 }
 
 void
@@ -133,6 +160,13 @@ igb_vf_alarm_stop(struct rte_eth_dev *dev)
 
 	if (!ad->alarm_armed)
 		return;
+	/* From another thread this waits for a running poll to end. From
+	 * the poll's own event callback it cannot: tell the poll to stop,
+	 * since the port may be freed once the callback returns. */
 	rte_eal_alarm_cancel(igb_vf_alarm, dev);
+	if (ad->alarm_stopped != NULL) {
+		*ad->alarm_stopped = true;
+		ad->alarm_stopped = NULL;
+	}
 	ad->alarm_armed = false;
 }

@@ -79,8 +79,10 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
 	ad->mbx.held = false; /* crossed the handshake: pre-CTS news */
 	ok = ret == 0 && reset_reply_ok(reply.w[0]);
-	if (ok) /* under the lock: see igb_vf_claim_reset() */
+	if (ok) { /* under the lock: see igb_vf_claim_reset() */
 		atomic_store(&ad->reset_pending, false);
+		atomic_store(&ad->reset_event, false); /* done: not due */
+	}
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
 		VF_LOG(ERR, dev,

@@ -79,6 +79,7 @@ model_write(void *ctx, uint32_t off, uint32_t val)
 {
 	struct igb_model *m = ctx;
 
+	m->nb_writes++;
 	if (m->gone_reads)
 		return;
 	switch (off) {

@@ -49,6 +49,7 @@ struct igb_model {
 	 * last (a flooding PF). */
 	unsigned int flood;
 	uint64_t nb_reads; /* register reads so far */
+	uint64_t nb_writes; /* and writes */
 	struct igb_hw_model ops;
 	struct igb_hw hw;
 };

@@ -50,7 +50,7 @@ setup(void)
 }
 
 /* What the poll (alarm thread) or a refused request (application thread)
- * does on seeing the PF's reset. */
+ * does on seeing the PF's reset; the next poll raises the event. */
 static void *
 raiser(void *arg)
 {
@@ -92,12 +92,14 @@ main(void)
 	rte_log_set_global_level(RTE_LOG_WARNING);
 	setup();
 	check_i64("handshake", 0, igb_vf_pf_reset(&dev));
+	igb_vf_alarm_start(&dev);
 	for (round = 0; round < 200; round++) {
 		unsigned int before = fake_events[RTE_ETH_EVENT_INTR_RESET];
 		bool pending;
 
 		/* Both see the reset: one INTR_RESET. */
 		run_pair(raiser, NULL, raiser, NULL);
+		fake_alarm_fire();
 		if (fake_events[RTE_ETH_EVENT_INTR_RESET] != before + 1)
 			bad_pair++;
 		/* The application resets while the alarm sees a new reset:
@@ -105,6 +107,7 @@ main(void)
 		 * raised only in the second case. */
 		ret = -1;
 		run_pair(resetter, &ret, raiser, NULL);
+		fake_alarm_fire();
 		pending = ad.reset_pending;
 		if (ret != 0 ||
 			fake_events[RTE_ETH_EVENT_INTR_RESET] !=

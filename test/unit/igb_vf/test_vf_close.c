@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * An application that closes the port from its own event callback (LSC,
+ * INTR_RESET, INTR_RMV), as rte_eth_dev_close() does it: dev_close, then
+ * the port released (private data freed, dev->data NULL). The PMD must
+ * not touch the port after the callback returned: no register access, no
+ * alarm left armed, and no use of the freed adapter (built with
+ * AddressSanitizer where the compiler has it, which reports one). Events
+ * a request's reply reveals are raised from the poll alarm, not from
+ * within the application's call.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "igb_check.h"
+#include "igb_model.h"
+#include "igb_vf.h"
+#include "vf_fakes.h"
+
+/* DPDK's constructors allocate for good: not leaks of the test. */
+const char *__asan_default_options(void);
+
+const char *
+__asan_default_options(void)
+{
+	return "detect_leaks=0";
+}
+
+static struct igb_model m;
+static struct rte_eth_dev dev;
+static struct rte_eth_dev_data data;
+static struct rte_ether_addr macs[1];
+static enum rte_eth_event_type close_on;
+static bool closed;
+static uint64_t accesses_at_close;
+
+static uint64_t
+accesses(void)
+{
+	return m.nb_reads + m.nb_writes;
+}
+
+/* The application's callback: stop and close the port on close_on. */
+static void
+app_callback(struct rte_eth_dev *d, enum rte_eth_event_type ev)
+{
+	if (ev != close_on || closed)
+		return;
+	d->data->dev_started = 0; /* rte_eth_dev_stop(): no queues here */
+	check_i64("callback: dev_close", 0, igb_vf_dev_close(d));
+	/* rte_eth_dev_release_port() */
+	free(d->data->dev_private);
+	memset(d->data, 0, sizeof(*d->data));
+	d->data = NULL;
+	closed = true;
+	accesses_at_close = accesses();
+}
+
+/* A port after its handshake, the poll alarm armed. */
+static struct igb_vf_adapter *
+setup_up(enum rte_eth_event_type ev)
+{
+	struct igb_vf_adapter *ad = calloc(1, sizeof(*ad));
+	unsigned int t;
+
+	fake_reset();
+	fake_event_hook = app_callback;
+	close_on = ev;
+	closed = false;
+	model_init(&m);
+	m.agent = true;
+	for (t = 0; t < 8; t++)
+		m.answer[t] = ANSWER_ACK;
+	m.mac[0] = 0x02;
+	m.mac[5] = 0x10;
+	ad->hw = m.hw;
+	rte_spinlock_init(&ad->mbx_lock);
+	rte_spinlock_init(&ad->stats_lock);
+	igb_mbx_vf_init(&ad->mbx, &ad->hw);
+	memset(&data, 0, sizeof(data));
+	snprintf(data.name, sizeof(data.name), "test_vf");
+	data.dev_private = ad;
+	data.mac_addrs = macs;
+	data.mtu = 1500;
+	dev.data = &data;
+	TAILQ_INIT(&dev.link_intr_cbs);
+	igb_vf_pf_reset(&dev);
+	igb_vf_alarm_start(&dev);
+	return ad;
+}
+
+static void
+check_after_close(const char *what)
+{
+	char msg[128];
+
+	snprintf(msg, sizeof(msg), "%s: the callback closed the port", what);
+	check_true(msg, closed);
+	snprintf(msg, sizeof(msg), "%s: no alarm left armed", what);
+	check_u64(msg, 0, fake_alarms_armed());
+	snprintf(msg, sizeof(msg), "%s: no register access after close", what);
+	check_u64(msg, accesses_at_close, accesses());
+}
+
+int
+main(void)
+{
+	struct igb_vf_adapter *ad;
+
+	/* The PF revokes clear-to-send: INTR_RESET from the poll. */
+	setup_up(RTE_ETH_EVENT_INTR_RESET);
+	model_pf_send(&m, IGB_MSG_PF_CONTROL);
+	check_true("reset: poll alarm run", fake_alarm_fire());
+	check_after_close("reset");
+
+	/* The link comes up: LSC. */
+	setup_up(RTE_ETH_EVENT_INTR_LSC);
+	data.dev_started = 1;
+	data.dev_conf.intr_conf.lsc = 1;
+	m.reg[IGB_VF_STATUS / 4] = IGB_STATUS_LU | IGB_STATUS_FD;
+	check_true("lsc: poll alarm run", fake_alarm_fire());
+	check_after_close("lsc");
+
+	/* The device is gone: INTR_RMV. */
+	setup_up(RTE_ETH_EVENT_INTR_RMV);
+	data.dev_conf.intr_conf.rmv = 1;
+	m.gone_reads = 1000000;
+	check_true("rmv: poll alarm run", fake_alarm_fire());
+	check_after_close("rmv");
+
+	/* A request's reply says the PF forgot us: the application hears
+	 * of it from the poll, not from within its own call. */
+	ad = setup_up(RTE_ETH_EVENT_INTR_RESET);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK_NO_CTS;
+	check_i64("request: refused -> -EPERM", -EPERM,
+		igb_vf_vlan_filter_set(&dev, 7, 1));
+	check_u64("request: no event within the call", 0,
+		fake_events[RTE_ETH_EVENT_INTR_RESET]);
+	check_true("request: reset pending", !closed && ad->reset_pending);
+	check_true("request: poll alarm run", fake_alarm_fire());
+	check_u64("request: INTR_RESET raised by the poll", 1,
+		fake_events[RTE_ETH_EVENT_INTR_RESET]);
+	check_after_close("request");
+	return check_exit();
+}
