@@ -126,17 +126,29 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	uint16_t type = igb_msg_type(req->w[0]);
 	struct igb_msg reply;
-	bool claimed;
+	bool claimed, was_stale;
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
+	was_stale = ad->mbx.stale;
 	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
-	claimed = ret == 0 && lost_cts(reply.w[0]) && igb_vf_claim_reset(ad);
+	/* Still no answer to a request given up on before: the PF has not
+	 * answered for two timeouts and only a reset handshake puts the
+	 * conversation back in step. */
+	claimed = (ret == 0 && lost_cts(reply.w[0])) ||
+		(ret == -ETIMEDOUT && was_stale);
+	claimed = claimed && igb_vf_claim_reset(ad);
 	rte_spinlock_unlock(&ad->mbx_lock);
 	if (ret) {
 		VF_LOG(ERR, dev,
-			"mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)",
-			type, strerror(-ret), ad->mbx.last_raw);
+			"mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)%s",
+			type, strerror(-ret), ad->mbx.last_raw,
+			ret == -ETIMEDOUT && was_stale
+				? ": the PF answers no more, the port needs a "
+				  "reset"
+				: "");
+		if (claimed)
+			igb_vf_notify_reset(dev);
 		return ret;
 	}
 	if (lost_cts(reply.w[0])) {

@@ -232,13 +232,22 @@ test_late_reply(void)
 	check_i64("silent: VLAN 20 while VLAN 10's answer is due -> -ETIMEDOUT",
 		-ETIMEDOUT, igb_vf_vlan_filter_set(&dev, 20, 1));
 	check_u64("silent: VLAN 20 not sent", 1, m.nb_log);
+	check_u64("silent: two timeouts in a row: reset due", 1,
+		ad.reset_pending);
+	check_u64("silent: the event is due from the poll", 1, ad.reset_event);
+
+	/* One answer late: dropped by the poll, no reset. */
+	setup_up();
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	igb_vf_vlan_filter_set(&dev, 10, 1);
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
 	model_pf_send(&m, late_nack);
 	igb_vf_pf_poll(&dev);
-	check_u64("silent: the poll drops the late NACK, no reset", 0,
+	check_u64("late, polled: the poll drops the late NACK, no reset", 0,
 		ad.reset_pending);
-	check_i64("silent: then VLAN 20 goes out and is accepted", 0,
+	check_i64("late, polled: then VLAN 20 goes out and is accepted", 0,
 		igb_vf_vlan_filter_set(&dev, 20, 1));
-	check_u64("silent: sent this time", 2, m.nb_log);
+	check_u64("late, polled: sent", 2, m.nb_log);
 }
 
 static void
