@@ -53,5 +53,47 @@ if "$cp" seen < /dev/null 2> /dev/null; then
 	echo "FAIL no prompt given: exit 0"
 	fails=$((fails + 1))
 fi
+
+# The bench's console_* (lib/bench.sh) on a fake console program whose
+# prompt comes split by an event line after each command, as testpmd's did
+# in CI, or whole after "whole".
+SCEN_OUT=$(mktemp -d)
+IGB_TOP=$(cd "$(dirname "$0")/../.." && pwd)
+export IGB_BUILD=$SCEN_OUT # bench.sh names the build's programs
+trap 'kill $(tp_var PID fake) 2>/dev/null; rm -rf "$SCEN_OUT"' EXIT
+# shellcheck source=../vm/lib/bench.sh
+. "$IGB_TOP/test/vm/lib/bench.sh"
+cat > "$SCEN_OUT/fake.sh" <<'EOS'
+split() { printf t; printf '\nPort 0: link state change event\n'; printf 'estpmd> '; }
+split
+while IFS= read -r l; do
+	case "$l" in
+	quit) exit 0 ;;
+	whole) printf 'out-%s\n' "$l"; printf 'testpmd> ' ;;
+	*) printf 'out-%s\n' "$l"; split ;;
+	esac
+done
+EOS
+console_check() { # NAME WANT GOT
+	if [ "$2" = "$3" ]; then
+		echo "ok $1"
+	else
+		echo "FAIL $1: $(printf %q "$3"), expected $(printf %q "$2")"
+		fails=$((fails + 1))
+	fi
+}
+t0=$(date +%s)
+console_start fake 'testpmd> ' 10 bash "$SCEN_OUT/fake.sh" > /dev/null
+console_check "console_start: split prompt seen" ok ok
+out=$(console_cmd fake hello 10)
+console_check "console_cmd: output of a split prompt" \
+	$'out-hello\nt\nPort 0: link state change event' "$out"
+out=$(console_cmd fake whole 10)
+console_check "console_cmd: output of a whole prompt" "out-whole" "$out"
+console_stop fake 5 > /dev/null
+console_check "console_stop: quit" gone \
+	"$(kill -0 "$(tp_var PID fake)" 2>/dev/null && echo running || echo gone)"
+console_check "3 prompts in less than 10 s" 1 $(($(date +%s) - t0 < 10))
+
 [ $fails = 0 ] || { echo "$fails failed"; exit 1; }
 echo "all passed"

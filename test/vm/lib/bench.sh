@@ -287,16 +287,36 @@ console_start() {
 
 tp_var() { local v="TP_$1_$2"; echo "${!v}"; }
 
+# console_prompt_whole NAME OFFSET: the prompt after OFFSET, as one piece.
+console_prompt_whole() {
+	tail -c +"$(($2 + 1))" "$SCEN_OUT/$1.log" | grep -qF "$(tp_var PROMPT "$1")"
+}
+
 # console_wait_prompt NAME OFFSET SECS [SOFT]: wait for the prompt after
-# OFFSET (console-prompt.pl: other threads' lines may split it); with
-# SOFT=1 a timeout returns 1 instead of failing.
+# OFFSET; with SOFT=1 a timeout returns 1 instead of failing. Another
+# thread's line may split the prompt (console-prompt.pl finds it then),
+# but a perl start costs 1-2 s in the TCG guest (its files come through
+# 9p): grep looks for the whole prompt at each poll, the matcher only once
+# the output has not grown for a second.
 console_wait_prompt() {
 	local name=$1 off=$2 secs=$3 soft=${4:-0} log end pid prompt
+	local size last=-1 still=0
 	log=$SCEN_OUT/$name.log
 	pid=$(tp_var PID "$name")
 	prompt=$(tp_var PROMPT "$name")
 	end=$(($(date +%s) + secs))
-	until tail -c +"$((off + 1))" "$log" | "$CONSOLE_PROMPT" seen "$prompt"; do
+	until console_prompt_whole "$name" "$off"; do
+		size=$(stat -c %s "$log")
+		if [ "$size" = "$last" ]; then
+			still=$((still + 1))
+		else
+			still=0
+			last=$size
+		fi
+		if [ $still = 5 ] && tail -c +"$((off + 1))" "$log" |
+			"$CONSOLE_PROMPT" seen "$prompt"; then
+			return 0
+		fi
 		if ! kill -0 "$pid" 2>/dev/null; then
 			tail -n 20 "$log"
 			fail "$name exited"
@@ -313,14 +333,18 @@ console_wait_prompt() {
 # console_cmd NAME COMMAND [SECS]: run one command (deadline 90 s: TCG is
 # slow when the host is loaded); print its output without the prompt.
 console_cmd() {
-	local name=$1 cmd=$2 secs=${3:-90} log off fd
+	local name=$1 cmd=$2 secs=${3:-90} log off fd prompt
 	log=$SCEN_OUT/$name.log
 	off=$(stat -c %s "$log")
 	fd=$(tp_var FD "$name")
+	prompt=$(tp_var PROMPT "$name")
 	printf '%s\n' "$cmd" >&"$fd"
 	console_wait_prompt "$name" "$off" "$secs"
-	tail -c +"$((off + 1))" "$log" |
-		"$CONSOLE_PROMPT" strip "$(tp_var PROMPT "$name")"
+	if console_prompt_whole "$name" "$off"; then
+		tail -c +"$((off + 1))" "$log" | sed "s/$prompt//g"
+	else
+		tail -c +"$((off + 1))" "$log" | "$CONSOLE_PROMPT" strip "$prompt"
+	fi
 }
 
 # console_stop NAME [SECS]: "quit", and kill it if it is not gone in SECS
