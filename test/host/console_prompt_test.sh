@@ -83,8 +83,10 @@ console_check() { # NAME WANT GOT
 	fi
 }
 t0=$(date +%s)
+# A prompt not seen ends the test in fail() ("FAIL: fake: no prompt").
 console_start fake 'testpmd> ' 10 bash "$SCEN_OUT/fake.sh" > /dev/null
-console_check "console_start: split prompt seen" ok ok
+console_check "console_start: returns with the fake at its prompt" running \
+	"$(kill -0 "$(tp_var PID fake)" 2>/dev/null && echo running || echo gone)"
 out=$(console_cmd fake hello 10)
 console_check "console_cmd: output of a split prompt" \
 	$'out-hello\nt\nPort 0: link state change event' "$out"
