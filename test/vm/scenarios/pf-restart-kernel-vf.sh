@@ -78,9 +78,8 @@ recover() {
 # restart WHAT STOP-COMMAND...: stop the PF process, check the VFs stay
 # with their PCI state, start a new PF process, both VFs work again.
 # A quit resets the device (close); after a kill -9 nothing does until
-# the next PF process, whose reset the VFs see. (QEMU: no frame reaches a
-# VF meanwhile: it receives only while the PF's bus master is on, which
-# vfio-pci turns off when the process goes.)
+# the next PF process, whose reset the VFs see. (QEMU: no frame reached a
+# VF meanwhile; emulator.rst says why we think so.)
 restart() {
 	local what=$1 ev t0 next
 	shift
