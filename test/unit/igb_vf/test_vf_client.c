@@ -28,27 +28,8 @@ static struct rte_ether_addr macs[1];
 static void
 setup(void)
 {
-	unsigned int t;
-
 	fake_reset();
-	model_init(&m);
-	m.agent = true;
-	for (t = 0; t < 8; t++)
-		m.answer[t] = ANSWER_ACK;
-	memcpy(m.mac, pf_mac, sizeof(pf_mac));
-	memset(&ad, 0, sizeof(ad));
-	memset(&data, 0, sizeof(data));
-	memset(&dev, 0, sizeof(dev));
-	ad.hw = m.hw;
-	rte_spinlock_init(&ad.mbx_lock);
-	rte_spinlock_init(&ad.stats_lock);
-	igb_mbx_vf_init(&ad.mbx, &ad.hw);
-	snprintf(data.name, sizeof(data.name), "test_vf");
-	data.dev_private = &ad;
-	data.mac_addrs = macs;
-	data.mtu = 1500;
-	dev.data = &data;
-	TAILQ_INIT(&dev.link_intr_cbs);
+	fake_port_init(&m, &ad, &dev, &data, macs);
 }
 
 /* Handshake, then forget what the agent logged so far. */

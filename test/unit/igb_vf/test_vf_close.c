@@ -62,29 +62,12 @@ static struct igb_vf_adapter *
 setup_up(enum rte_eth_event_type ev)
 {
 	struct igb_vf_adapter *ad = calloc(1, sizeof(*ad));
-	unsigned int t;
 
 	fake_reset();
 	fake_event_hook = app_callback;
 	close_on = ev;
 	closed = false;
-	model_init(&m);
-	m.agent = true;
-	for (t = 0; t < 8; t++)
-		m.answer[t] = ANSWER_ACK;
-	m.mac[0] = 0x02;
-	m.mac[5] = 0x10;
-	ad->hw = m.hw;
-	rte_spinlock_init(&ad->mbx_lock);
-	rte_spinlock_init(&ad->stats_lock);
-	igb_mbx_vf_init(&ad->mbx, &ad->hw);
-	memset(&data, 0, sizeof(data));
-	snprintf(data.name, sizeof(data.name), "test_vf");
-	data.dev_private = ad;
-	data.mac_addrs = macs;
-	data.mtu = 1500;
-	dev.data = &data;
-	TAILQ_INIT(&dev.link_intr_cbs);
+	fake_port_init(&m, ad, &dev, &data, macs);
 	igb_vf_pf_reset(&dev);
 	igb_vf_alarm_start(&dev);
 	return ad;

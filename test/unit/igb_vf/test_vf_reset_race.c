@@ -28,25 +28,8 @@ static pthread_barrier_t start;
 static void
 setup(void)
 {
-	unsigned int t;
-
 	fake_reset();
-	model_init(&m);
-	m.agent = true;
-	for (t = 0; t < 8; t++)
-		m.answer[t] = ANSWER_ACK;
-	m.mac[0] = 0x02;
-	m.mac[5] = 0x10;
-	ad.hw = m.hw;
-	rte_spinlock_init(&ad.mbx_lock);
-	rte_spinlock_init(&ad.stats_lock);
-	igb_mbx_vf_init(&ad.mbx, &ad.hw);
-	snprintf(data.name, sizeof(data.name), "test_vf");
-	data.dev_private = &ad;
-	data.mac_addrs = macs;
-	data.mtu = 1500;
-	dev.data = &data;
-	TAILQ_INIT(&dev.link_intr_cbs);
+	fake_port_init(&m, &ad, &dev, &data, macs);
 }
 
 /* What the poll (alarm thread) or a refused request (application thread)

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_alarm.h>
 #include <rte_errno.h>
 
+#include "igb_model.h"
+#include "igb_vf.h"
 #include "vf_fakes.h"
 
 #define FAKE_ALARMS 4
@@ -128,4 +131,32 @@ fake_alarm_fire(void)
 	running_fn = NULL;
 	pthread_mutex_unlock(&alarm_lock);
 	return true;
+}
+
+void
+fake_port_init(struct igb_model *m, struct igb_vf_adapter *ad,
+	struct rte_eth_dev *dev, struct rte_eth_dev_data *data,
+	struct rte_ether_addr *macs)
+{
+	static const uint8_t pf_mac[6] = {0x02, 0, 0, 0, 0, 0x10};
+	unsigned int t;
+
+	model_init(m);
+	m->agent = true;
+	for (t = 0; t < 8; t++)
+		m->answer[t] = ANSWER_ACK;
+	memcpy(m->mac, pf_mac, sizeof(pf_mac));
+	memset(ad, 0, sizeof(*ad));
+	memset(data, 0, sizeof(*data));
+	memset(dev, 0, sizeof(*dev));
+	ad->hw = m->hw;
+	rte_spinlock_init(&ad->mbx_lock);
+	rte_spinlock_init(&ad->stats_lock);
+	igb_mbx_vf_init(&ad->mbx, &ad->hw);
+	snprintf(data->name, sizeof(data->name), "test_vf");
+	data->dev_private = ad;
+	data->mac_addrs = macs;
+	data->mtu = 1500;
+	dev->data = data;
+	TAILQ_INIT(&dev->link_intr_cbs);
 }

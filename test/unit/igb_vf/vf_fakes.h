@@ -30,4 +30,16 @@ unsigned int fake_alarms_armed(void);
  * armed. */
 bool fake_alarm_fire(void);
 
+struct igb_model;
+struct igb_vf_adapter;
+
+/*
+ * A VF port before its handshake, on the register model m, whose PF
+ * answers every request with ACK and pins 02:00:00:00:00:10: ad, data and
+ * dev zeroed and wired (ad the private data, macs the address table).
+ */
+void fake_port_init(struct igb_model *m, struct igb_vf_adapter *ad,
+	struct rte_eth_dev *dev, struct rte_eth_dev_data *data,
+	struct rte_ether_addr *macs);
+
 #endif /* VF_FAKES_H */
