@@ -88,4 +88,23 @@ bind_to(const char *drv)
 	}
 }
 
+/* The PF's sriov_numvfs: 999 if unreadable, 998 if not a number. */
+static inline unsigned int
+numvfs(void)
+{
+	char path[PATH_MAX];
+	unsigned int n = 999;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/" BDF "/sriov_numvfs",
+		root);
+	f = fopen(path, "r");
+	if (f != NULL) {
+		if (fscanf(f, "%u", &n) != 1)
+			n = 998;
+		fclose(f);
+	}
+	return n;
+}
+
 #endif /* IGB_PF_TEST_FAKE_SYSFS_H */

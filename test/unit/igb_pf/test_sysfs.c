@@ -8,24 +8,6 @@
 #include "fake_sysfs.h"
 #include "igb_pf_sysfs.h"
 
-static unsigned int
-numvfs(void)
-{
-	char path[PATH_MAX];
-	unsigned int n = 999;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/bus/pci/devices/" BDF "/sriov_numvfs",
-		root);
-	f = fopen(path, "r");
-	if (f != NULL) {
-		if (fscanf(f, "%u", &n) != 1)
-			n = 998;
-		fclose(f);
-	}
-	return n;
-}
-
 static void
 expect(const char *what, int want, int ret, const char *err, const char *needle)
 {

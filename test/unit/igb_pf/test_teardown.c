@@ -69,23 +69,6 @@ was_reset(void)
 	return (pf_model_reg(m, IGB_CTRL) & IGB_CTRL_RST) != 0;
 }
 
-static unsigned int
-numvfs(void)
-{
-	char path[PATH_MAX];
-	unsigned int n = 999;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/" NUMVFS, root);
-	f = fopen(path, "r");
-	if (f != NULL) {
-		if (fscanf(f, "%u", &n) != 1)
-			n = 998;
-		fclose(f);
-	}
-	return n;
-}
-
 static int
 numvfs_open(int flags)
 {
