@@ -618,6 +618,7 @@ igb_txq_info(const struct igb_tx_queue *txq, struct rte_eth_txq_info *qinfo)
 	qinfo->queue_state = txq->started ? RTE_ETH_QUEUE_STATE_STARTED
 					  : RTE_ETH_QUEUE_STATE_STOPPED;
 	qinfo->conf.tx_free_thresh = txq->free_thresh;
+	qinfo->conf.tx_rs_thresh = txq->rs_thresh;
 	qinfo->conf.tx_deferred_start = txq->deferred_start;
 	qinfo->conf.offloads = txq->offloads;
 	qinfo->conf.tx_thresh.pthresh = 8;
