@@ -16,6 +16,7 @@
 
 #include "igb_hw.h"
 #include "igb_mbx.h"
+#include "igb_pool_stats.h"
 
 extern int igb_vf_logtype;
 #define VF_LOG(level, dev, fmt, ...) \
@@ -29,26 +30,6 @@ extern int igb_vf_logtype;
 #define IGB_VF_MAX_FRAME 9216 /* Linux igb PF's SET_LPE limit */
 #define IGB_VF_FRAME_OVERHEAD \
 	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN + RTE_VLAN_HLEN)
-
-/* VF hardware counters: 32 bits, free running. */
-enum igb_vf_counter {
-	IGB_VF_CNT_GPRC,
-	IGB_VF_CNT_GPTC,
-	IGB_VF_CNT_GORC,
-	IGB_VF_CNT_GOTC,
-	IGB_VF_CNT_MPRC,
-	IGB_VF_CNT_GPRLBC,
-	IGB_VF_CNT_GPTLBC,
-	IGB_VF_CNT_GORLBC,
-	IGB_VF_CNT_GOTLBC,
-	IGB_VF_CNT_NUM
-};
-
-struct igb_vf_counters {
-	uint32_t last[IGB_VF_CNT_NUM]; /* raw value at the last sample */
-	uint64_t total[IGB_VF_CNT_NUM]; /* accumulated since probe */
-	uint64_t base[IGB_VF_CNT_NUM]; /* total at the last reset */
-};
 
 struct igb_vf_adapter {
 	struct igb_hw hw;
@@ -73,7 +54,7 @@ struct igb_vf_adapter {
 	bool alarm_armed;
 	bool *alarm_stopped; /* in a poll: set if a callback closed the port */
 	bool closed;
-	struct igb_vf_counters cnt;
+	struct igb_pool_stats cnt; /* under stats_lock */
 };
 
 static inline struct igb_vf_adapter *
@@ -108,7 +89,8 @@ int igb_vf_filters_restore(struct rte_eth_dev *dev);
 bool igb_vf_pci_enables_lost(struct rte_eth_dev *dev);
 int igb_vf_pci_enables_restore(struct rte_eth_dev *dev);
 
-/* igb_vf_link.c: link state and the poll alarm */
+/* igb_vf_events.c: the poll alarm, its events (link, PF reset, device
+ * gone) and link state */
 int igb_vf_link_update(struct rte_eth_dev *dev, int wait);
 void igb_vf_alarm_start(struct rte_eth_dev *dev);
 void igb_vf_alarm_stop(struct rte_eth_dev *dev);
@@ -119,12 +101,11 @@ void igb_vf_raise_gone(struct rte_eth_dev *dev);
 
 /* igb_vf_stats.c: counters, xstats, register dump */
 void igb_vf_counters_sample(struct igb_vf_adapter *ad);
+void igb_vf_counters_restart(struct igb_vf_adapter *ad);
 int igb_vf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *s);
 int igb_vf_stats_reset(struct rte_eth_dev *dev);
 int igb_vf_xstats_get(
 	struct rte_eth_dev *dev, struct rte_eth_xstat *x, unsigned int n);
-int igb_vf_xstats_get_names(struct rte_eth_dev *dev,
-	struct rte_eth_xstat_name *names, unsigned int n);
 int igb_vf_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *regs);
 
 #endif /* IGB_VF_H */

@@ -9,8 +9,7 @@
 #include <ethdev_pci.h>
 #include <rte_malloc.h>
 
-#include "igb_ring.h"
-#include "igb_rxtx.h"
+#include "igb_ethdev_queue.h"
 #include "igb_vf.h"
 
 RTE_LOG_REGISTER(igb_vf_logtype, pmd.net.igb_vf, NOTICE);
@@ -66,14 +65,7 @@ igb_vf_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->rx_offload_capa =
 		IGB_RX_OFFLOADS | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 	info->tx_offload_capa = IGB_TX_OFFLOADS;
-	info->rx_desc_lim.nb_max = IGB_RING_MAX_DESC;
-	info->rx_desc_lim.nb_min = IGB_RING_MIN_DESC;
-	info->rx_desc_lim.nb_align = IGB_RING_DESC_MULT;
-	info->tx_desc_lim.nb_max = IGB_RING_MAX_DESC;
-	info->tx_desc_lim.nb_min = IGB_RING_MIN_DESC;
-	info->tx_desc_lim.nb_align = IGB_RING_DESC_MULT;
-	info->tx_desc_lim.nb_seg_max = IGB_TX_MAX_SEGS;
-	info->tx_desc_lim.nb_mtu_seg_max = IGB_TX_MAX_SEGS;
+	igb_eth_desc_lim_get(info);
 	info->default_rxconf.rx_free_thresh = IGB_RX_FREE_THRESH_DEFAULT;
 	info->default_txconf.tx_free_thresh = IGB_TX_FREE_THRESH_DEFAULT;
 	info->default_rxportconf.nb_queues = 1;
@@ -104,19 +96,12 @@ igb_vf_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	struct igb_rx_queue *rxq;
 	int ret;
 
-	igb_rxq_release(dev->data->rx_queues[qid]);
-	dev->data->rx_queues[qid] = NULL;
-	ret = igb_rxq_create(&rxq, &ad->hw, IGB_VF_RXQ_BASE(qid),
-		dev->data->port_id, qid, nb_desc, socket, conf,
-		conf->offloads | dev->data->dev_conf.rxmode.offloads, mp);
-	if (ret) {
-		VF_LOG(ERR, dev,
-			"Rx queue %u setup (%u descriptors) failed: %s", qid,
-			nb_desc, strerror(-ret));
+	ret = igb_eth_rx_queue_setup(dev, &ad->hw, IGB_VF_RXQ_BASE(qid), qid,
+		nb_desc, socket, conf, mp);
+	if (ret != 0)
 		return ret;
-	}
+	rxq = dev->data->rx_queues[qid];
 	rxq->vlan_own = ad->vfta;
-	dev->data->rx_queues[qid] = rxq;
 	return 0;
 }
 
@@ -124,105 +109,14 @@ static int
 igb_vf_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	unsigned int socket, const struct rte_eth_txconf *conf)
 {
-	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	struct igb_tx_queue *txq;
-	int ret;
-
-	igb_txq_release(dev->data->tx_queues[qid]);
-	dev->data->tx_queues[qid] = NULL;
-	ret = igb_txq_create(&txq, &ad->hw, IGB_VF_TXQ_BASE(qid),
-		dev->data->port_id, qid, nb_desc, socket, conf,
-		conf->offloads | dev->data->dev_conf.txmode.offloads);
-	if (ret) {
-		VF_LOG(ERR, dev,
-			"Tx queue %u setup (%u descriptors) failed: %s", qid,
-			nb_desc, strerror(-ret));
-		return ret;
-	}
-	dev->data->tx_queues[qid] = txq;
-	return 0;
-}
-
-static void
-igb_vf_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
-{
-	igb_rxq_release(dev->data->rx_queues[qid]);
-	dev->data->rx_queues[qid] = NULL;
-}
-
-static void
-igb_vf_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
-{
-	igb_txq_release(dev->data->tx_queues[qid]);
-	dev->data->tx_queues[qid] = NULL;
-}
-
-static int
-igb_vf_rx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
-{
-	int ret = igb_rxq_start(dev->data->rx_queues[qid]);
-
-	if (ret) {
-		VF_LOG(ERR, dev, "Rx queue %u start failed: %s", qid,
-			strerror(-ret));
-		return ret;
-	}
-	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
-	return 0;
-}
-
-static int
-igb_vf_rx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
-{
-	igb_rxq_stop(dev->data->rx_queues[qid]);
-	dev->data->rx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
-	return 0;
-}
-
-static int
-igb_vf_tx_queue_start(struct rte_eth_dev *dev, uint16_t qid)
-{
-	int ret = igb_txq_start(dev->data->tx_queues[qid]);
-
-	if (ret) {
-		VF_LOG(ERR, dev, "Tx queue %u start failed: %s", qid,
-			strerror(-ret));
-		return ret;
-	}
-	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STARTED;
-	return 0;
-}
-
-static int
-igb_vf_tx_queue_stop(struct rte_eth_dev *dev, uint16_t qid)
-{
-	igb_txq_stop(dev->data->tx_queues[qid]);
-	dev->data->tx_queue_state[qid] = RTE_ETH_QUEUE_STATE_STOPPED;
-	return 0;
-}
-
-static void
-stop_queues(struct rte_eth_dev *dev)
-{
-	uint16_t i;
-
-	for (i = 0; i < dev->data->nb_rx_queues; i++)
-		if (dev->data->rx_queues[i] != NULL &&
-			((struct igb_rx_queue *)dev->data->rx_queues[i])
-				->started)
-			igb_vf_rx_queue_stop(dev, i);
-	for (i = 0; i < dev->data->nb_tx_queues; i++)
-		if (dev->data->tx_queues[i] != NULL &&
-			((struct igb_tx_queue *)dev->data->tx_queues[i])
-				->started)
-			igb_vf_tx_queue_stop(dev, i);
+	return igb_eth_tx_queue_setup(dev, &igb_vf_adapter(dev)->hw,
+		IGB_VF_TXQ_BASE(qid), qid, nb_desc, socket, conf);
 }
 
 static int
 igb_vf_dev_start(struct rte_eth_dev *dev)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	uint16_t i;
 	int ret;
 
 	if (atomic_load(&ad->reset_pending)) {
@@ -240,32 +134,7 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 			dev->data->mtu + IGB_VF_FRAME_OVERHEAD, dev->data->mtu);
 		return ret;
 	}
-	dev->rx_pkt_burst = igb_rx_burst_select(
-		dev->data->rx_queues, dev->data->nb_rx_queues);
-	dev->tx_pkt_burst = igb_tx_burst_select(
-		dev->data->tx_queues, dev->data->nb_tx_queues);
-	for (i = 0; i < dev->data->nb_tx_queues; i++) {
-		struct igb_tx_queue *txq = dev->data->tx_queues[i];
-
-		if (txq->deferred_start)
-			continue;
-		ret = igb_vf_tx_queue_start(dev, i);
-		if (ret)
-			goto fail;
-	}
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		struct igb_rx_queue *rxq = dev->data->rx_queues[i];
-
-		if (rxq->deferred_start)
-			continue;
-		ret = igb_vf_rx_queue_start(dev, i);
-		if (ret)
-			goto fail;
-	}
-	return 0;
-fail:
-	stop_queues(dev);
-	return ret;
+	return igb_eth_queues_start(dev);
 }
 
 static int
@@ -276,7 +145,7 @@ igb_vf_dev_stop(struct rte_eth_dev *dev)
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 	};
 
-	stop_queues(dev);
+	igb_eth_queues_stop(dev);
 	rte_eth_linkstatus_set(dev, &link);
 	return 0;
 }
@@ -285,17 +154,13 @@ int
 igb_vf_dev_close(struct rte_eth_dev *dev)
 {
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	uint16_t i;
 
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY || ad->closed)
 		return 0;
 	igb_vf_alarm_stop(dev);
 	ad->closed = true;
-	stop_queues(dev);
-	for (i = 0; i < dev->data->nb_rx_queues; i++)
-		igb_vf_rx_queue_release(dev, i);
-	for (i = 0; i < dev->data->nb_tx_queues; i++)
-		igb_vf_tx_queue_release(dev, i);
+	igb_eth_queues_stop(dev);
+	igb_eth_queues_release(dev);
 	/* Leave the VF quiet: queues and interrupts off; the PF sees VFLR. */
 	igb_write(&ad->hw, IGB_VF_CTRL, IGB_CTRL_RST);
 	return 0;
@@ -312,21 +177,17 @@ igb_vf_dev_reset(struct rte_eth_dev *dev)
 	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
 	struct rte_ether_addr old_perm = ad->perm_addr;
 	struct rte_ether_addr *mac = &dev->data->mac_addrs[0];
-	unsigned int i;
 	int ret;
 
 	ret = igb_vf_pci_enables_restore(dev);
 	if (ret)
 		return ret;
-	stop_queues(dev);
+	igb_eth_queues_stop(dev);
 	ret = igb_vf_pf_reset(dev);
 	if (ret)
 		return ret;
 	/* Counters may restart with the VF: continue from here. */
-	rte_spinlock_lock(&ad->stats_lock);
-	for (i = 0; i < IGB_VF_CNT_NUM; i++)
-		ad->cnt.last[i] = 0;
-	rte_spinlock_unlock(&ad->stats_lock);
+	igb_vf_counters_restart(ad);
 	igb_vf_counters_sample(ad);
 	/* The application kept the PF's address: follow a new one. */
 	if (rte_is_same_ether_addr(mac, &old_perm))
@@ -340,20 +201,6 @@ igb_vf_dev_reset(struct rte_eth_dev *dev)
 	else
 		VF_LOG(INFO, dev, "reset done, configuration restored");
 	return ret;
-}
-
-static void
-igb_vf_rxq_info_get(
-	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo)
-{
-	igb_rxq_info(dev->data->rx_queues[qid], qinfo);
-}
-
-static void
-igb_vf_txq_info_get(
-	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo)
-{
-	igb_txq_info(dev->data->tx_queues[qid], qinfo);
 }
 
 static const struct eth_dev_ops igb_vf_ops = {
@@ -377,32 +224,13 @@ static const struct eth_dev_ops igb_vf_ops = {
 	.stats_get = igb_vf_stats_get,
 	.stats_reset = igb_vf_stats_reset,
 	.xstats_get = igb_vf_xstats_get,
-	.xstats_get_names = igb_vf_xstats_get_names,
+	.xstats_get_names = igb_pool_xstats_get_names,
 	.xstats_reset = igb_vf_stats_reset,
 	.rx_queue_setup = igb_vf_rx_queue_setup,
-	.rx_queue_release = igb_vf_rx_queue_release,
 	.tx_queue_setup = igb_vf_tx_queue_setup,
-	.tx_queue_release = igb_vf_tx_queue_release,
-	.rx_queue_start = igb_vf_rx_queue_start,
-	.rx_queue_stop = igb_vf_rx_queue_stop,
-	.tx_queue_start = igb_vf_tx_queue_start,
-	.tx_queue_stop = igb_vf_tx_queue_stop,
-	.rxq_info_get = igb_vf_rxq_info_get,
-	.txq_info_get = igb_vf_txq_info_get,
-	.tx_done_cleanup = igb_tx_done_cleanup,
+	IGB_ETH_QUEUE_OPS,
 	.get_reg = igb_vf_get_reg,
 };
-
-static void
-set_burst_functions(struct rte_eth_dev *dev)
-{
-	dev->rx_pkt_burst = igb_rx_burst;
-	dev->tx_pkt_burst = igb_tx_burst;
-	dev->tx_pkt_prepare = igb_tx_prepare;
-	dev->rx_queue_count = igb_rx_queue_count;
-	dev->rx_descriptor_status = igb_rx_descriptor_status;
-	dev->tx_descriptor_status = igb_tx_descriptor_status;
-}
 
 static int
 igb_vf_dev_init(struct rte_eth_dev *dev)
@@ -413,7 +241,7 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 	int ret;
 
 	dev->dev_ops = &igb_vf_ops;
-	set_burst_functions(dev);
+	igb_eth_burst_init(dev);
 	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
 		return 0;
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Link state and the poll alarm. The VF's mailbox interrupt cannot be
- * relied on (the emulator raises it on the wrong vector and VF reads of
+ * The event loop: the poll alarm and the events it raises (link, PF
+ * reset, device gone), and link state. The VF's mailbox interrupt cannot
+ * be relied on (QEMU: it raises it on the wrong vector and VF reads of
  * EICR return 0), so an EAL alarm polls the mailbox and samples the
  * 32-bit counters before they can wrap twice. The alarm raises every
  * event of the port, never an ethdev call of the application: callbacks
