@@ -8,6 +8,7 @@
 #include <rte_config.h>
 
 #include "igb_pf_adapter.h"
+#include "igb_pf_hw.h"
 
 /* The adapters of the published ports that have not closed. */
 static struct igb_pf_adapter *registry[RTE_MAX_ETHPORTS];
@@ -119,6 +120,15 @@ igb_pf_adapter_leave(struct igb_pf_adapter *ad)
 {
 	igb_pf_adapter_unlock(ad);
 	igb_pf_adapter_put(ad);
+}
+
+int
+igb_pf_adapter_commit(struct igb_pf_adapter *ad, int ret)
+{
+	if (ret == 0)
+		igb_pf_hw_sync(&ad->hw, &ad->sriov);
+	igb_pf_adapter_leave(ad);
+	return ret;
 }
 
 bool

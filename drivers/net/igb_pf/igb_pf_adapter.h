@@ -33,23 +33,9 @@
 #include "igb_pf_devargs.h"
 #include "igb_pf_mbx.h"
 #include "igb_pf_vf.h"
+#include "igb_pool_stats.h"
 
 struct rte_eth_dev;
-
-/* VF counters as the NIC has them (32-bit, wrapping) and widened. */
-enum {
-	IGB_PF_VFSTAT_GPRC,
-	IGB_PF_VFSTAT_GPTC,
-	IGB_PF_VFSTAT_GORC,
-	IGB_PF_VFSTAT_GOTC,
-	IGB_PF_VFSTAT_MPRC,
-	IGB_PF_VFSTATS
-};
-
-struct igb_pf_vf_hwstats {
-	uint32_t last[IGB_PF_VFSTATS];
-	uint64_t total[IGB_PF_VFSTATS];
-};
 
 struct igb_pf_adapter {
 	struct igb_hw hw;
@@ -61,7 +47,8 @@ struct igb_pf_adapter {
 	struct igb_pf_sriov sriov;
 	struct igb_pf_mbx_server mbx;
 	struct igb_pf_devargs devargs;
-	struct igb_pf_vf_hwstats vfstats[IGB_PF_MAX_VFS];
+	struct igb_pool_stats vfstats[IGB_PF_MAX_VFS]; /* the VFs' pools */
+	struct igb_pool_stats pfstats; /* the PF port's pool */
 	struct rte_eth_dev *dev;
 	char bdf[PCI_PRI_STR_SIZE];
 	bool created_vfs; /* this port wrote sriov_numvfs */
@@ -112,6 +99,14 @@ void igb_pf_adapter_unlock(struct igb_pf_adapter *ad);
  */
 struct igb_pf_adapter *igb_pf_adapter_enter(uint16_t port, int *ret);
 void igb_pf_adapter_leave(struct igb_pf_adapter *ad);
+
+/*
+ * Ends a change of ad->sriov made between igb_pf_adapter_enter and here:
+ * if ret is 0 the state is projected to the registers (igb_pf_hw_sync),
+ * then ad is left. Returns ret. Every change of the SR-IOV state, by the
+ * ethdev ops or the private API, ends here.
+ */
+int igb_pf_adapter_commit(struct igb_pf_adapter *ad, int ret);
 
 /*
  * Marks ad closed under its lock and takes it out of the registry; true

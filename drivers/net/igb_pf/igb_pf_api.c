@@ -3,8 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "igb_pf_ethdev.h"
-#include "igb_pf_hw.h"
+#include "igb_pf_private.h"
 
 /*
  * Takes a reference to port's adapter and locks it; NULL (and *ret set)
@@ -26,7 +25,7 @@ lock_port(uint16_t port, uint16_t vf, int *ret)
 	return ad;
 }
 
-/* Applies an admin change and re-projects the state. */
+/* A VF switch of the administrator (fn), committed. */
 static int
 admin(uint16_t port, uint16_t vf,
 	int (*fn)(struct igb_pf_sriov *, uint16_t, bool), uint8_t on)
@@ -39,11 +38,7 @@ admin(uint16_t port, uint16_t vf,
 	ad = lock_port(port, vf, &ret);
 	if (ad == NULL)
 		return ret;
-	ret = fn(&ad->sriov, vf, on != 0);
-	if (ret == 0)
-		igb_pf_hw_sync(&ad->hw, &ad->sriov);
-	igb_pf_adapter_leave(ad);
-	return ret;
+	return igb_pf_adapter_commit(ad, fn(&ad->sriov, vf, on != 0));
 }
 
 int
@@ -114,16 +109,12 @@ rte_pmd_igb_pf_set_vf_mac_addr(
 	if (ad == NULL)
 		return ret;
 	ret = igb_pf_admin_set_mac(&ad->sriov, vf, mac->addr_bytes);
-	if (ret == 0) {
-		igb_pf_hw_sync(&ad->hw, &ad->sriov);
-		if (ad->sriov.vf[vf].cts)
-			IGB_PF_LOG(NOTICE,
-				"%s: VF %u MAC set; the VF driver uses it "
-				"after its next reset",
-				ad->bdf, vf);
-	}
-	igb_pf_adapter_leave(ad);
-	return ret;
+	if (ret == 0 && ad->sriov.vf[vf].cts)
+		IGB_PF_LOG(NOTICE,
+			"%s: VF %u MAC set; the VF driver uses it after its "
+			"next reset",
+			ad->bdf, vf);
+	return igb_pf_adapter_commit(ad, ret);
 }
 
 int
@@ -137,11 +128,8 @@ rte_pmd_igb_pf_set_vf_vlan(uint16_t port, uint16_t vf, uint16_t vlan_id)
 	ad = lock_port(port, vf, &ret);
 	if (ad == NULL)
 		return ret;
-	ret = igb_pf_admin_set_port_vlan(&ad->sriov, vf, vlan_id);
-	if (ret == 0)
-		igb_pf_hw_sync(&ad->hw, &ad->sriov);
-	igb_pf_adapter_leave(ad);
-	return ret;
+	return igb_pf_adapter_commit(
+		ad, igb_pf_admin_set_port_vlan(&ad->sriov, vf, vlan_id));
 }
 
 int
@@ -179,7 +167,7 @@ rte_pmd_igb_pf_get_vf_stats(
 	uint16_t port, uint16_t vf, struct rte_pmd_igb_pf_vf_stats *stats)
 {
 	struct igb_pf_adapter *ad;
-	const uint64_t *t;
+	const struct igb_pool_stats *t;
 	int ret;
 
 	if (stats == NULL || vf == RTE_PMD_IGB_PF_ALL_VFS)
@@ -188,12 +176,12 @@ rte_pmd_igb_pf_get_vf_stats(
 	if (ad == NULL)
 		return ret;
 	igb_pf_vfstats_update(ad);
-	t = ad->vfstats[vf].total;
-	stats->ipackets = t[IGB_PF_VFSTAT_GPRC];
-	stats->opackets = t[IGB_PF_VFSTAT_GPTC];
-	stats->ibytes = t[IGB_PF_VFSTAT_GORC];
-	stats->obytes = t[IGB_PF_VFSTAT_GOTC];
-	stats->imulticast = t[IGB_PF_VFSTAT_MPRC];
+	t = &ad->vfstats[vf];
+	stats->ipackets = igb_pool_stat(t, IGB_POOL_GPRC);
+	stats->opackets = igb_pool_stat(t, IGB_POOL_GPTC);
+	stats->ibytes = igb_pool_stat(t, IGB_POOL_GORC);
+	stats->obytes = igb_pool_stat(t, IGB_POOL_GOTC);
+	stats->imulticast = igb_pool_stat(t, IGB_POOL_MPRC);
 	igb_pf_adapter_leave(ad);
 	return 0;
 }
@@ -210,7 +198,7 @@ rte_pmd_igb_pf_reset_vf_stats(uint16_t port, uint16_t vf)
 	if (ad == NULL)
 		return ret;
 	igb_pf_vfstats_update(ad);
-	memset(ad->vfstats[vf].total, 0, sizeof(ad->vfstats[vf].total));
+	igb_pool_stats_reset(&ad->vfstats[vf]);
 	igb_pf_adapter_leave(ad);
 	return 0;
 }

@@ -15,7 +15,7 @@
 
 #include <rte_telemetry.h>
 
-#include "igb_pf_ethdev.h"
+#include "igb_pf_private.h"
 
 /* A reference to the adapter of the port params names (or the first
  * net_igb_pf port); NULL if there is none. */
@@ -72,7 +72,7 @@ static struct rte_tel_data *
 vf_dict(struct igb_pf_adapter *ad, uint16_t vf)
 {
 	const struct igb_pf_vf *v = &ad->sriov.vf[vf];
-	const uint64_t *t = ad->vfstats[vf].total;
+	const struct igb_pool_stats *t = &ad->vfstats[vf];
 	struct rte_tel_data *d = rte_tel_data_alloc();
 	char mac[RTE_ETHER_ADDR_FMT_SIZE];
 
@@ -95,11 +95,16 @@ vf_dict(struct igb_pf_adapter *ad, uint16_t vf)
 	rte_tel_data_add_dict_int(d, "mc_overflow", v->mc_overflow);
 	rte_tel_data_add_dict_int(d, "promisc_unicast", v->promisc_uc);
 	rte_tel_data_add_dict_int(d, "promisc_multicast", v->promisc_mc);
-	rte_tel_data_add_dict_u64(d, "rx_packets", t[IGB_PF_VFSTAT_GPRC]);
-	rte_tel_data_add_dict_u64(d, "tx_packets", t[IGB_PF_VFSTAT_GPTC]);
-	rte_tel_data_add_dict_u64(d, "rx_bytes", t[IGB_PF_VFSTAT_GORC]);
-	rte_tel_data_add_dict_u64(d, "tx_bytes", t[IGB_PF_VFSTAT_GOTC]);
-	rte_tel_data_add_dict_u64(d, "rx_multicast", t[IGB_PF_VFSTAT_MPRC]);
+	rte_tel_data_add_dict_u64(
+		d, "rx_packets", igb_pool_stat(t, IGB_POOL_GPRC));
+	rte_tel_data_add_dict_u64(
+		d, "tx_packets", igb_pool_stat(t, IGB_POOL_GPTC));
+	rte_tel_data_add_dict_u64(
+		d, "rx_bytes", igb_pool_stat(t, IGB_POOL_GORC));
+	rte_tel_data_add_dict_u64(
+		d, "tx_bytes", igb_pool_stat(t, IGB_POOL_GOTC));
+	rte_tel_data_add_dict_u64(
+		d, "rx_multicast", igb_pool_stat(t, IGB_POOL_MPRC));
 	return d;
 }
 
@@ -282,14 +287,10 @@ tel_regs(const char *cmd, const char *params, struct rte_tel_data *d)
 	return list_vfs(cmd, params, d, VIEW_REGS);
 }
 
-void
-igb_pf_telemetry_init(void)
+/* As lib/ethdev does: registered when the PMD is loaded, before EAL starts
+ * the telemetry socket. */
+RTE_INIT(igb_pf_telemetry_init)
 {
-	static bool done;
-
-	if (done)
-		return;
-	done = true;
 	rte_telemetry_register_cmd("/igb_pf/vfs", tel_vfs,
 		"VFs of a net_igb_pf port: MAC, VLANs, trust, state, counters. "
 		"Parameters: int port_id");
