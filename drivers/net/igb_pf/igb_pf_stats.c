@@ -8,6 +8,8 @@
  */
 #include <errno.h>
 
+#include <rte_eal.h>
+
 #include "igb_ethdev_queue.h"
 #include "igb_pf_private.h"
 
@@ -107,6 +109,18 @@ igb_pf_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *regs)
 	struct igb_pf_adapter *ad;
 	int ret;
 
+	/*
+	 * A secondary process (dpdk-proc-info --dump-regs) has no registry:
+	 * it reads through the primary's adapter, which is in shared memory,
+	 * and the BAR that EAL mapped at the primary's address. It only
+	 * reads registers without side effects.
+	 */
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		ad = igb_pf_port_adapter(dev);
+		return ad == NULL ? -ENODEV
+				  : igb_eth_get_reg(&ad->hw, regs, DUMP_COUNT,
+					    dump_reg, IGB_DEV_ID_82576);
+	}
 	ad = igb_pf_adapter_enter(dev->data->port_id, &ret);
 	if (ad == NULL)
 		return ret;
