@@ -44,6 +44,19 @@ testpmd_stat() {
 		grep -o "$3: *[0-9]*" | head -n 1 | awk '{ print $2 }'
 }
 
+# testpmd_xstat NAME PORT XSTAT: its value in "show port xstats".
+testpmd_xstat() {
+	testpmd_cmd "$1" "show port xstats $2" | tr -d '\r' |
+		awk -v k="$3:" '$1 == k { print $2; exit }'
+}
+
+# testpmd_queue_info NAME rxq|txq PORT QUEUE FIELD: a field of "show rxq
+# info" or "show txq info", e.g. "Rx queue state", "TX RS threshold".
+testpmd_queue_info() {
+	testpmd_cmd "$1" "show $2 info $3 $4" | tr -d '\r' |
+		sed -n "s/^$5: *//p" | head -n 1
+}
+
 # testpmd_link_up NAME PORT: succeeds when testpmd reports link up.
 testpmd_link_up() {
 	testpmd_cmd "$1" "show port info $2" | grep -q 'Link status: up'
