@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_ether.h>
+
 #include "igb_pf_devargs.h"
 #include "igb_pfd_cmd.h"
 
@@ -46,8 +48,6 @@ fail(char *err, size_t errlen, const char *fmt, const char *arg)
 static int
 parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 {
-	static const uint8_t zero[6];
-
 	if (n != 5 || strcmp(w[1], "vf") != 0)
 		return fail(err, errlen, "usage: set vf N %s VALUE",
 			n > 3 ? w[3] : "mac|vlan|trust|spoofchk|state");
@@ -56,9 +56,9 @@ parse_set(char **w, int n, struct pfd_cmd *c, char *err, size_t errlen)
 			err, errlen, "VF number 0..6 expected, not '%s'", w[2]);
 	if (!strcmp(w[3], "mac")) {
 		c->kind = PFD_CMD_SET_MAC;
-		if (igb_pf_parse_mac(w[4], c->mac) != 0 ||
-			(memcmp(c->mac, zero, 6) != 0 &&
-				!igb_pf_mac_valid(c->mac)))
+		if (rte_ether_unformat_addr(w[4], &c->mac) != 0 ||
+			(!rte_is_zero_ether_addr(&c->mac) &&
+				!rte_is_unicast_ether_addr(&c->mac)))
 			return fail(err, errlen,
 				"unicast MAC xx:xx:xx:xx:xx:xx expected, not "
 				"'%s'",

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <rte_ether.h>
+
 enum pfd_cmd_kind {
 	PFD_CMD_NONE, /* empty line */
 	PFD_CMD_HELP,
@@ -34,7 +36,7 @@ enum pfd_cmd_kind {
 struct pfd_cmd {
 	enum pfd_cmd_kind kind;
 	int vf; /* -1: not given */
-	uint8_t mac[6];
+	struct rte_ether_addr mac;
 	uint16_t vlan;
 	bool on;
 };

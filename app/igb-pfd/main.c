@@ -167,8 +167,7 @@ run_set(uint16_t port, const struct pfd_cmd *c)
 
 	switch (c->kind) {
 	case PFD_CMD_SET_MAC:
-		return rte_pmd_igb_pf_set_vf_mac_addr(
-			port, c->vf, (const struct rte_ether_addr *)c->mac);
+		return rte_pmd_igb_pf_set_vf_mac_addr(port, c->vf, &c->mac);
 	case PFD_CMD_SET_VLAN:
 		return rte_pmd_igb_pf_set_vf_vlan(port, c->vf, c->vlan);
 	case PFD_CMD_SET_TRUST:

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_ether.h>
+
 #include "errmsg.h"
 #include "options.h"
 
@@ -71,22 +73,6 @@ parse_u64(const char *s, uint64_t max, uint64_t *v)
 }
 
 static int
-parse_mac(const char *s, uint8_t *mac)
-{
-	unsigned int b[IGB_ETHER_ADDR_LEN];
-	char tail;
-	int i;
-
-	if (strlen(s) != 17 ||
-		sscanf(s, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2],
-			&b[3], &b[4], &b[5], &tail) != 6)
-		return -1;
-	for (i = 0; i < IGB_ETHER_ADDR_LEN; i++)
-		mac[i] = (uint8_t)b[i];
-	return 0;
-}
-
-static int
 parse_only(struct rogue_opts *o, const char *list, char *err, size_t errlen)
 {
 	char buf[256], *tok, *save = NULL;
@@ -125,6 +111,7 @@ int
 rogue_opts_parse(
 	struct rogue_opts *o, int argc, char **argv, char *err, size_t errlen)
 {
+	struct rte_ether_addr mac;
 	uint64_t v;
 	int opt;
 
@@ -161,11 +148,13 @@ rogue_opts_parse(
 				o->timeout_ms = (uint32_t)v;
 			break;
 		case OPT_OTHER_MAC:
-			if (parse_mac(optarg, o->ctx.other_mac) != 0)
+			if (rte_ether_unformat_addr(optarg, &mac) != 0)
 				return rogue_err(err, errlen,
 					"--other-mac: '%s' is not "
 					"XX:XX:XX:XX:XX:XX",
 					optarg);
+			memcpy(o->ctx.other_mac, mac.addr_bytes,
+				sizeof(o->ctx.other_mac));
 			o->ctx.have_other_mac = 1;
 			break;
 		case OPT_ONLY:

@@ -82,13 +82,13 @@ template_init(struct bench_run *run)
 	struct rte_ether_addr a;
 
 	if (o->src_mac_set) {
-		memcpy(t->src_mac, o->src_mac, sizeof(t->src_mac));
+		memcpy(t->src_mac, o->src_mac.addr_bytes, sizeof(t->src_mac));
 	} else {
 		rte_eth_macaddr_get(o->port, &a);
 		memcpy(t->src_mac, a.addr_bytes, sizeof(t->src_mac));
 	}
 	if (o->dst_mac_set) {
-		memcpy(t->dst_mac, o->dst_mac, sizeof(t->dst_mac));
+		memcpy(t->dst_mac, o->dst_mac.addr_bytes, sizeof(t->dst_mac));
 	} else if (o->mode == BENCH_MODE_TX) {
 		memset(t->dst_mac, 0xff, sizeof(t->dst_mac));
 	} else {

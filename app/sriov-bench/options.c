@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_ether.h>
+
 #include "options.h"
 
 enum opt_id {
@@ -161,37 +163,6 @@ parse_u64(const char *s, bool suffix, uint64_t *out)
 }
 
 static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Exactly six colon-separated pairs of hex digits. */
-static int
-parse_mac(const char *s, uint8_t mac[6])
-{
-	int i;
-
-	if (strlen(s) != 17)
-		return -1;
-	for (i = 0; i < 6; i++) {
-		int hi = hex_digit(s[i * 3]);
-		int lo = hex_digit(s[i * 3 + 1]);
-
-		if (hi < 0 || lo < 0 || (i < 5 && s[i * 3 + 2] != ':'))
-			return -1;
-		mac[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 0;
-}
-
-static int
 parse_ipv4(const char *s, uint32_t *ip)
 {
 	struct in_addr a;
@@ -317,8 +288,9 @@ opt_apply(struct bench_opts *o, struct parse_state *st, const struct opt_def *d,
 			&o->count, err, err_len);
 	case OPT_SRC_MAC:
 	case OPT_DST_MAC:
-		if (parse_mac(val,
-			    d->id == OPT_SRC_MAC ? o->src_mac : o->dst_mac) < 0)
+		if (rte_ether_unformat_addr(val,
+			    d->id == OPT_SRC_MAC ? &o->src_mac : &o->dst_mac) <
+			0)
 			FAIL("--%s %s: not a MAC address (xx:xx:xx:xx:xx:xx)",
 				d->name, val);
 		if (d->id == OPT_SRC_MAC)

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <rte_ether.h>
+
 #include "size_mix.h"
 
 enum bench_mode {
@@ -38,8 +40,8 @@ struct bench_opts {
 	uint16_t burst;
 	double duration; /* seconds; 0: until --count or interrupt */
 	uint64_t count; /* 0: no packet limit */
-	uint8_t src_mac[6];
-	uint8_t dst_mac[6];
+	struct rte_ether_addr src_mac;
+	struct rte_ether_addr dst_mac;
 	bool src_mac_set; /* else the port's own address */
 	bool dst_mac_set; /* else the peer port's address (fwd, lat)
 				 * or broadcast (tx) */

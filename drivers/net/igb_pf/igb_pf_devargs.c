@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_ether.h>
 #include <rte_kvargs.h>
 
 #include "igb_pf_devargs.h"
@@ -38,26 +39,6 @@ igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err, size_t errlen)
 		return -EINVAL;
 	}
 	*out = (uint16_t)n;
-	return 0;
-}
-
-int
-igb_pf_parse_mac(const char *val, uint8_t mac[IGB_PF_ETH_ALEN])
-{
-	unsigned int i;
-
-	if (val == NULL || strlen(val) != 17)
-		return -EINVAL;
-	for (i = 0; i < IGB_PF_ETH_ALEN; i++) {
-		const char *p = val + 3 * i;
-		char hex[3] = {p[0], p[1], '\0'};
-
-		if (!isxdigit((unsigned char)p[0]) ||
-			!isxdigit((unsigned char)p[1]) ||
-			(i < IGB_PF_ETH_ALEN - 1 && p[2] != ':'))
-			return -EINVAL;
-		mac[i] = (uint8_t)strtoul(hex, NULL, 16);
-	}
 	return 0;
 }
 
@@ -116,6 +97,7 @@ handle_kv(const char *key, const char *val, void *opaque)
 	struct parse_ctx *c = opaque;
 	struct igb_pf_devargs *da = c->da;
 	struct igb_pf_vf_devargs *v;
+	struct rte_ether_addr mac;
 	const char *what;
 	bool b;
 	int n;
@@ -137,13 +119,14 @@ handle_kv(const char *key, const char *val, void *opaque)
 	}
 	v = &da->vf[n];
 	if (!strcmp(what, "mac")) {
-		if (igb_pf_parse_mac(val, v->mac) != 0 ||
-			!igb_pf_mac_valid(v->mac)) {
+		if (val == NULL || rte_ether_unformat_addr(val, &mac) != 0 ||
+			!igb_pf_mac_valid(mac.addr_bytes)) {
 			snprintf(c->err, c->errlen,
 				"%s=%s: need a unicast MAC xx:xx:xx:xx:xx:xx",
 				key, val ? val : "");
 			return -EINVAL;
 		}
+		memcpy(v->mac, mac.addr_bytes, sizeof(v->mac));
 		v->has_mac = true;
 		return 0;
 	}

@@ -32,7 +32,6 @@ struct igb_pf_devargs {
 /* Value parsers: 0 on success, else -EINVAL with a message in err. */
 int igb_pf_parse_num_vfs(
 	const char *val, uint16_t *out, char *err, size_t errlen);
-int igb_pf_parse_mac(const char *val, uint8_t mac[IGB_PF_ETH_ALEN]);
 int igb_pf_parse_bool(const char *val, bool *out);
 int igb_pf_parse_vlan(const char *val, uint16_t *out);
 

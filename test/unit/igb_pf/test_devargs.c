@@ -49,6 +49,13 @@ main(void)
 	expect_error("num_vfs=", "num_vfs");
 	expect_error("num_vfs=2,vf0_mac=01:00:5e:00:00:01", "vf0_mac");
 	expect_error("num_vfs=2,vf0_mac=02:00:00:00:00", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=00:00:00:00:00:00", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=02-00-00-00-00-01", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=02:00:00:00:00:01x", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=02:00:00:00:00:001", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=2:00:00:00:00:01", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac=0100:5e00:0001", "vf0_mac");
+	expect_error("num_vfs=2,vf0_mac", "vf0_mac");
 	expect_error("num_vfs=2,vf1_vlan=4096", "vf1_vlan");
 	expect_error("num_vfs=2,vf1_vlan=0", "vf1_vlan");
 	expect_error("num_vfs=2,vf1_trust=maybe", "vf1_trust");
@@ -79,5 +86,12 @@ main(void)
 	CHECK_EQ("per-VF keys with 1 VF", -EINVAL,
 		igb_pf_devargs_check_vfs(&da, 1, err, sizeof(err)));
 	CHECK("error names vf1", strstr(err, "vf1") != NULL);
+
+	/* DPDK's rte_ether_unformat_addr also reads three 16-bit groups. */
+	ret = igb_pf_devargs_parse(
+		"num_vfs=1,vf0_mac=0200:0000:002b", &da, err, sizeof(err));
+	CHECK_EQ("vf0_mac in 3 groups", 0, ret);
+	CHECK_EQ("vf0_mac 3 groups: byte 0", 0x02, da.vf[0].mac[0]);
+	CHECK_EQ("vf0_mac 3 groups: byte 5", 0x2b, da.vf[0].mac[5]);
 	return check_summary("test_devargs");
 }

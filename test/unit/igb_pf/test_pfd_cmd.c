@@ -64,8 +64,13 @@ main(void)
 	ok_cmd("mbx", PFD_CMD_MBX, -1, &c);
 	ok_cmd("quit", PFD_CMD_QUIT, -1, &c);
 	ok_cmd("set vf 1 mac 02:00:00:00:00:AB", PFD_CMD_SET_MAC, 1, &c);
-	CHECK_EQ("MAC last byte", 0xab, c.mac[5]);
+	CHECK_EQ("MAC last byte", 0xab, c.mac.addr_bytes[5]);
 	ok_cmd("set vf 1 mac 00:00:00:00:00:00", PFD_CMD_SET_MAC, 1, &c);
+	CHECK("zero MAC (unpin)", rte_is_zero_ether_addr(&c.mac));
+	/* DPDK's rte_ether_unformat_addr also reads three 16-bit groups. */
+	ok_cmd("set vf 1 mac 0200:0000:00cd", PFD_CMD_SET_MAC, 1, &c);
+	CHECK_EQ("3-group MAC byte 0", 0x02, c.mac.addr_bytes[0]);
+	CHECK_EQ("3-group MAC byte 5", 0xcd, c.mac.addr_bytes[5]);
 	ok_cmd("set vf 0 vlan 100", PFD_CMD_SET_VLAN, 0, &c);
 	CHECK_EQ("VLAN", 100, c.vlan);
 	ok_cmd("set vf 0 vlan 0", PFD_CMD_SET_VLAN, 0, &c);
@@ -82,6 +87,9 @@ main(void)
 	bad_cmd("set vf x trust on", "0..6");
 	bad_cmd("set vf 1 mac 01:00:5e:00:00:01", "unicast");
 	bad_cmd("set vf 1 mac 02:00:00:00:00", "unicast");
+	bad_cmd("set vf 1 mac 02-00-00-00-00-01", "unicast");
+	bad_cmd("set vf 1 mac 02:00:00:00:00:01x", "unicast");
+	bad_cmd("set vf 1 mac 0100:5e00:0001", "unicast");
 	bad_cmd("set vf 1 vlan 4096", "0..4094");
 	bad_cmd("set vf 1 vlan 4095", "0..4094");
 	bad_cmd("set vf 1 trust maybe", "on or off");

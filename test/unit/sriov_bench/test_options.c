@@ -94,10 +94,11 @@ test_every_option(void)
 	check_u64("--burst 64", 64, o.burst);
 	check_dbl("--duration 2.5", 2.5, o.duration, 0);
 	check_u64("--count 3M", 3000000, o.count);
-	check_u64("--src-mac byte 5 (mixed case hex)", 0xaa, o.src_mac[5]);
+	check_u64("--src-mac byte 5 (mixed case hex)", 0xaa,
+		o.src_mac.addr_bytes[5]);
 	check_u64("--src-mac set", 1, o.src_mac_set);
-	check_u64("--dst-mac byte 0", 0x0a, o.dst_mac[0]);
-	check_u64("--dst-mac byte 5", 0x0f, o.dst_mac[5]);
+	check_u64("--dst-mac byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
+	check_u64("--dst-mac byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
 	check_u64("--src-ip 198.19.1.2", 0xc6130102, o.src_ip);
 	check_u64("--dst-ip 198.19.255.254", 0xc613fffe, o.dst_ip);
 	check_u64("--sport 1000", 1000, o.sport);
@@ -111,6 +112,12 @@ test_every_option(void)
 	check_u64("--txd=256", 256, o.txd);
 	check_u64("--mbufs 64k", 64000, o.mbufs);
 	check_dbl("--link-wait 0", 0, o.link_wait, 0);
+
+	/* DPDK's rte_ether_unformat_addr also reads three 16-bit groups. */
+	ret = parse(&o, "--mode tx --dst-mac 0a0b:0c0d:0e0f");
+	check_u64("--dst-mac in 3 groups parses", 0, (uint64_t)ret);
+	check_u64("--dst-mac 3 groups: byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
+	check_u64("--dst-mac 3 groups: byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
 
 	ret = parse(&o, "--mode tx --size-mix 64:7,576:4,1500:1 --rate 2M");
 	check_u64("tx with size mix and rate parses", 0, (uint64_t)ret);
@@ -197,6 +204,11 @@ static const struct bad_case bad_cases[] = {
 	{"--mode tx --src-mac 02:00:00:00:00:0g", "not a MAC address"},
 	{"--mode tx --dst-mac 02-00-00-00-00-01", "not a MAC address"},
 	{"--mode tx --dst-mac 02:00:00:00:00:001", "not a MAC address"},
+	{"--mode tx --dst-mac 02:00:00:00:00:01x", "not a MAC address"},
+	{"--mode tx --dst-mac 2:00:00:00:00:01", "not a MAC address"},
+	{"--mode tx --dst-mac +2:00:00:00:00:01", "not a MAC address"},
+	{"--mode tx --dst-mac 0200.0000.0001", "not a MAC address"},
+	{"--mode tx --dst-mac=", "not a MAC address"},
 	{"--mode tx --src-ip 198.18.0", "--src-ip 198.18.0: not an IPv4"},
 	{"--mode tx --dst-ip 300.1.1.1", "--dst-ip 300.1.1.1: not an IPv4"},
 	{"--mode tx --sport 65536", "--sport 65536: must be 0..65535"},
