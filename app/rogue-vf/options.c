@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <rte_ether.h>
 
+#include "app_parse.h"
 #include "errmsg.h"
 #include "options.h"
 
@@ -54,22 +53,6 @@ rogue_opts_usage(const char *prog)
 	       "  --json FILE        write the tallies as JSON too\n"
 	       "  --verbose          one line per message\n",
 		prog);
-}
-
-static int
-parse_u64(const char *s, uint64_t max, uint64_t *v)
-{
-	char *end;
-	unsigned long long x;
-
-	if (*s == '\0' || *s == '-')
-		return -1;
-	errno = 0;
-	x = strtoull(s, &end, 0);
-	if (errno != 0 || *end != '\0' || x > max)
-		return -1;
-	*v = x;
-	return 0;
 }
 
 static int
@@ -127,7 +110,8 @@ rogue_opts_parse(
 			o->vf_token = optarg;
 			break;
 		case OPT_SEED:
-			if (parse_u64(optarg, UINT64_MAX, &v) != 0 || v == 0)
+			if (app_parse_u64(optarg, false, 1, UINT64_MAX, &v) !=
+				0)
 				return rogue_err(err, errlen,
 					"--seed: '%s' is not a number > 0",
 					optarg);
@@ -136,7 +120,7 @@ rogue_opts_parse(
 		case OPT_RANDOM:
 		case OPT_FLOOD:
 		case OPT_TIMEOUT:
-			if (parse_u64(optarg, 10000000, &v) != 0)
+			if (app_parse_u64(optarg, false, 0, 10000000, &v) != 0)
 				return rogue_err(err, errlen,
 					"%s: '%s' is not a number 0..10000000",
 					argv[optind - 1], optarg);

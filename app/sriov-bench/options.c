@@ -8,6 +8,7 @@
 
 #include <rte_ether.h>
 
+#include "app_parse.h"
 #include "options.h"
 
 enum opt_id {
@@ -132,36 +133,6 @@ bench_opts_usage(const char *prog)
 		BENCH_DEFAULT_DURATION);
 }
 
-/* Unsigned decimal with an optional k, M or G multiplier. */
-static int
-parse_u64(const char *s, bool suffix, uint64_t *out)
-{
-	uint64_t mult = 1, v;
-	char *end;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0)
-		return -1;
-	if (suffix && *end != '\0' && end[1] == '\0') {
-		if (*end == 'k' || *end == 'K')
-			mult = 1000;
-		else if (*end == 'M')
-			mult = 1000000;
-		else if (*end == 'G')
-			mult = 1000000000;
-		else
-			return -1;
-		end++;
-	}
-	if (*end != '\0' || (v != 0 && mult > UINT64_MAX / v))
-		return -1;
-	*out = v * mult;
-	return 0;
-}
-
 static int
 parse_ipv4(const char *s, uint32_t *ip)
 {
@@ -189,9 +160,11 @@ static int
 opt_range(const char *name, const char *val, uint64_t min, uint64_t max,
 	bool suffix, uint64_t *out, char *err, size_t err_len)
 {
-	if (parse_u64(val, suffix, out) < 0)
+	int ret = app_parse_u64(val, suffix, min, max, out);
+
+	if (ret == -EINVAL)
 		FAIL("--%s %s: not a number", name, val);
-	if (*out < min || *out > max)
+	if (ret != 0)
 		FAIL("--%s %s: must be %llu..%llu", name, val,
 			(unsigned long long)min, (unsigned long long)max);
 	return 0;

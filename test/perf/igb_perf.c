@@ -25,6 +25,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "app_parse.h"
 #include "igb_rxtx.h"
 #include "nic_model.h"
 #include "perf_frame.h"
@@ -116,20 +117,6 @@ usage(const char *prog)
 }
 
 static int
-parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
-static int
 parse_opts(int argc, char **argv, struct perf_opts *o)
 {
 	static const struct option longopts[] = {
@@ -178,29 +165,31 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 				goto bad;
 			break;
 		case 'b':
-			if (parse_u64(optarg, 1, MAX_BURST, &v) != 0)
+			if (app_parse_u64(optarg, false, 1, MAX_BURST, &v) != 0)
 				goto bad;
 			o->burst = v;
 			break;
 		case 'r':
-			if (parse_u64(optarg, IGB_RING_MIN_DESC,
+			if (app_parse_u64(optarg, false, IGB_RING_MIN_DESC,
 				    IGB_RING_MAX_DESC, &v) != 0 ||
 				v % IGB_RING_DESC_MULT != 0)
 				goto bad;
 			o->ring = v;
 			break;
 		case 'n':
-			if (parse_u64(optarg, 1, UINT32_MAX / 2, &v) != 0)
+			if (app_parse_u64(
+				    optarg, false, 1, UINT32_MAX / 2, &v) != 0)
 				goto bad;
 			o->pkts = v;
 			break;
 		case 'w':
-			if (parse_u64(optarg, 0, UINT32_MAX / 2, &v) != 0)
+			if (app_parse_u64(
+				    optarg, false, 0, UINT32_MAX / 2, &v) != 0)
 				goto bad;
 			o->warmup = v;
 			break;
 		case 'R':
-			if (parse_u64(optarg, 1, MAX_REPS, &v) != 0)
+			if (app_parse_u64(optarg, false, 1, MAX_REPS, &v) != 0)
 				goto bad;
 			o->reps = v;
 			break;

@@ -82,8 +82,9 @@ test_numbers(void)
 	CHECK_EQ("--seed 18446744073709551615 parses", 0,
 		parse(&o, "--seed 18446744073709551615"));
 	CHECK("  seed UINT64_MAX", o.seed == UINT64_MAX);
-	CHECK_EQ("--seed 0x10 parses", 0, parse(&o, "--seed 0x10"));
-	CHECK_EQ("  seed 16", 16, o.seed);
+	/* Decimal, as every tool reads numbers (app_parse_u64). */
+	CHECK_EQ("--seed 010 parses", 0, parse(&o, "--seed 010"));
+	CHECK_EQ("  seed 10, not octal 8", 10, o.seed);
 	CHECK_EQ("--random-count 10000000 parses", 0,
 		parse(&o, "--random-count 10000000"));
 	CHECK_EQ("  random count 10000000", 10000000, o.random_count);
@@ -94,6 +95,8 @@ test_numbers(void)
 	expect_refused("--seed -1", "is not a number > 0");
 	expect_refused("--seed 18446744073709551616", "is not a number > 0");
 	expect_refused("--seed 12x", "is not a number > 0");
+	expect_refused("--seed 0x10", "is not a number > 0");
+	expect_refused("--random-count +5", "is not a number 0..10000000");
 	expect_refused(
 		"--random-count 10000001", "is not a number 0..10000000");
 	expect_refused("--flood-count -5", "is not a number 0..10000000");
