@@ -68,6 +68,7 @@ pkgs=(
 	build-essential meson ninja-build pkg-config dpkg-dev python3
 	python3-pyelftools
 	libdpdk-dev dpdk dpdk-dev libnuma-dev libpcap-dev libelf-dev
+	libjansson-dev
 	# guest bench
 	busybox-static kmod cpio gzip iproute2 iputils-ping tcpdump procps
 	pciutils util-linux

@@ -1,170 +1,184 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <arpa/inet.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-#include "json_writer.h"
+#include <jansson.h>
+
 #include "report.h"
 
-static void
-kv_uint(struct json_writer *w, const char *k, uint64_t v)
+/*
+ * Value constructors. Each returns NULL where jansson cannot hold the
+ * value as it is, which makes the json_pack() around it fail, so the
+ * report fails rather than carrying a wrong figure.
+ */
+
+/* json_int_t is signed 64-bit: a counter above INT64_MAX would wrap. */
+static json_t *
+u64(uint64_t v)
 {
-	json_key(w, k);
-	json_uint(w, v);
+	return v <= INT64_MAX ? json_integer((json_int_t)v) : NULL;
 }
 
-static void
-kv_double(struct json_writer *w, const char *k, double v)
+/* NaN and the infinities have no JSON form: null. */
+static json_t *
+real(double v)
 {
-	json_key(w, k);
-	json_double(w, v);
+	return isfinite(v) ? json_real(v) : json_null();
 }
 
-static void
-kv_string(struct json_writer *w, const char *k, const char *v)
+/* jansson takes UTF-8 only: a name that is not gets U+FFFD for each byte
+ * outside ASCII (device names from the command line can be anything). */
+static json_t *
+text(const char *s)
 {
-	json_key(w, k);
-	json_string(w, v);
+	json_t *j = json_string(s);
+	char *ascii, *p;
+
+	if (j != NULL)
+		return j;
+	p = ascii = malloc(strlen(s) * 3 + 1);
+	if (ascii == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x80) {
+			*p++ = *s;
+			continue;
+		}
+		memcpy(p, "\xef\xbf\xbd", 3);
+		p += 3;
+	}
+	*p = '\0';
+	j = json_string(ascii);
+	free(ascii);
+	return j;
 }
 
-static void
-kv_ipv4(struct json_writer *w, const char *k, uint32_t ip)
+static json_t *
+ipv4(uint32_t ip)
 {
 	char buf[INET_ADDRSTRLEN];
 	struct in_addr a = {.s_addr = htonl(ip)};
 
-	kv_string(w, k, inet_ntop(AF_INET, &a, buf, sizeof(buf)));
+	return json_string(inet_ntop(AF_INET, &a, buf, sizeof(buf)));
 }
 
-static void
-json_rate(struct json_writer *w, const char *k, const struct rate *r)
+static json_t *
+rate(const struct rate *r)
 {
-	json_key(w, k);
-	json_object_begin(w);
-	kv_uint(w, "packets", r->packets);
-	kv_uint(w, "bytes", r->bytes);
-	kv_double(w, "mpps", r->mpps);
-	kv_double(w, "gbps", r->gbps);
-	json_object_end(w);
+	return json_pack("{s:o, s:o, s:o, s:o}", "packets", u64(r->packets),
+		"bytes", u64(r->bytes), "mpps", real(r->mpps), "gbps",
+		real(r->gbps));
 }
 
-static void
-json_config(struct json_writer *w, const struct bench_opts *o)
+/* Appends v to a; a NULL v (or a) fails the array. */
+static json_t *
+append(json_t *a, json_t *v)
 {
+	if (a != NULL && json_array_append_new(a, v) == 0)
+		return a;
+	json_decref(a);
+	return NULL;
+}
+
+static json_t *
+config(const struct bench_opts *o)
+{
+	json_t *sizes = json_array();
 	unsigned int i;
 
-	json_key(w, "config");
-	json_object_begin(w);
-	kv_string(w, "mode", bench_mode_name(o->mode));
-	if (o->mode == BENCH_MODE_FWD)
-		kv_string(w, "fwd", bench_fwd_name(o->fwd));
-	kv_uint(w, "port", o->port);
-	kv_uint(w, "peer_port", o->peer_port);
-	kv_uint(w, "queues", o->queues);
-	kv_uint(w, "burst", o->burst);
-	kv_uint(w, "rate_pps", o->rate);
-	kv_double(w, "duration_s", o->duration);
-	kv_uint(w, "count", o->count);
-	kv_uint(w, "flows", o->flows);
-	kv_ipv4(w, "src_ip", o->src_ip);
-	kv_ipv4(w, "dst_ip", o->dst_ip);
-	kv_uint(w, "sport", o->sport);
-	kv_uint(w, "dport", o->dport);
-	json_key(w, "sizes");
-	json_array_begin(w);
-	for (i = 0; i < o->sizes.nb_entries; i++) {
-		json_object_begin(w);
-		kv_uint(w, "size", o->sizes.size[i]);
-		kv_uint(w, "weight", o->sizes.weight[i]);
-		json_object_end(w);
-	}
-	json_array_end(w);
-	json_object_end(w);
+	for (i = 0; i < o->sizes.nb_entries; i++)
+		sizes = append(sizes,
+			json_pack("{s:o, s:o}", "size", u64(o->sizes.size[i]),
+				"weight", u64(o->sizes.weight[i])));
+	return json_pack("{s:s, s:s*, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+			 " s:o, s:o, s:o, s:o, s:o}",
+		"mode", bench_mode_name(o->mode), "fwd",
+		o->mode == BENCH_MODE_FWD ? bench_fwd_name(o->fwd) : NULL,
+		"port", u64(o->port), "peer_port", u64(o->peer_port), "queues",
+		u64(o->queues), "burst", u64(o->burst), "rate_pps",
+		u64(o->rate), "duration_s", real(o->duration), "count",
+		u64(o->count), "flows", u64(o->flows), "src_ip",
+		ipv4(o->src_ip), "dst_ip", ipv4(o->dst_ip), "sport",
+		u64(o->sport), "dport", u64(o->dport), "sizes", sizes);
+}
+
+static json_t *
+port(const struct port_counters *p)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+			 " s:o, s:o}",
+		"port", u64(p->port), "name", text(p->name), "driver",
+		text(p->driver), "mac", text(p->mac), "ipackets",
+		u64(p->ipackets), "opackets", u64(p->opackets), "ibytes",
+		u64(p->ibytes), "obytes", u64(p->obytes), "imissed",
+		u64(p->imissed), "ierrors", u64(p->ierrors), "oerrors",
+		u64(p->oerrors), "rx_nombuf", u64(p->rx_nombuf));
+}
+
+static json_t *
+lcore(const struct lcore_result *l)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o}", "lcore", u64(l->lcore_id),
+		"queues", u64(l->nb_queues), "packets", u64(l->packets),
+		"busy_pct", real(l->busy_pct), "cycles_per_packet",
+		real(l->cycles_per_pkt));
+}
+
+static json_t *
+latency(const struct bench_result *r)
+{
+	const struct latency_result *l = &r->lat;
+
+	if (!r->has_latency)
+		return json_null();
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "samples",
+		u64(l->samples), "held", u64(l->held), "min", real(l->min_ns),
+		"median", real(l->median_ns), "p99", real(l->p99_ns), "p999",
+		real(l->p999_ns), "max", real(l->max_ns), "mean",
+		real(l->mean_ns));
+}
+
+static json_t *
+document(const struct bench_opts *o, const struct bench_result *r)
+{
+	json_t *ports = json_array(), *lcores = json_array();
+	unsigned int i;
+
+	for (i = 0; i < r->nb_ports; i++)
+		ports = append(ports, port(&r->ports[i]));
+	for (i = 0; i < r->nb_lcores; i++)
+		lcores = append(lcores, lcore(&r->lcores[i]));
+	return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o,"
+			 " s:o, s:{s:o, s:o, s:o}, s:o, s:o, s:o, s:o}",
+		"tool", "sriov-bench", "config", config(o), "elapsed_s",
+		real(r->elapsed_s), "interrupted", r->interrupted, "rx",
+		rate(&r->rx), "tx", rate(&r->tx), "tx_drops", u64(r->tx_drops),
+		"seeded", u64(r->seeded), "foreign", u64(r->foreign), "loss",
+		r->loss_known ? json_integer(r->loss) : json_null(), "loss_pct",
+		r->loss_known ? real(r->loss_pct) : json_null(),
+		"mbuf_exhaustion", "total", u64(r->mbuf_exhaustion),
+		"alloc_failures", u64(r->alloc_fail), "rx_nombuf",
+		u64(r->rx_nombuf), "cycles_per_packet", real(r->cycles_per_pkt),
+		"ports", ports, "lcores", lcores, "latency_ns", latency(r));
 }
 
 int
 report_json(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 {
-	struct json_writer w;
-	unsigned int i;
+	/* One member per line, two-space indent: the guest scenarios'
+	 * sb_flatten (test/vm/lib/sriov-bench.sh) reads that layout. */
+	const size_t flags =
+		JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(9);
+	json_t *doc = document(o, r);
+	int ret;
 
-	json_init(&w, f);
-	json_object_begin(&w);
-	kv_string(&w, "tool", "sriov-bench");
-	json_config(&w, o);
-	kv_double(&w, "elapsed_s", r->elapsed_s);
-	json_key(&w, "interrupted");
-	json_bool(&w, r->interrupted);
-	json_rate(&w, "rx", &r->rx);
-	json_rate(&w, "tx", &r->tx);
-	kv_uint(&w, "tx_drops", r->tx_drops);
-	kv_uint(&w, "seeded", r->seeded);
-	kv_uint(&w, "foreign", r->foreign);
-	json_key(&w, "loss");
-	if (r->loss_known)
-		json_int(&w, r->loss);
-	else
-		json_null(&w);
-	json_key(&w, "loss_pct");
-	if (r->loss_known)
-		json_double(&w, r->loss_pct);
-	else
-		json_null(&w);
-	json_key(&w, "mbuf_exhaustion");
-	json_object_begin(&w);
-	kv_uint(&w, "total", r->mbuf_exhaustion);
-	kv_uint(&w, "alloc_failures", r->alloc_fail);
-	kv_uint(&w, "rx_nombuf", r->rx_nombuf);
-	json_object_end(&w);
-	kv_double(&w, "cycles_per_packet", r->cycles_per_pkt);
-	json_key(&w, "ports");
-	json_array_begin(&w);
-	for (i = 0; i < r->nb_ports; i++) {
-		const struct port_counters *p = &r->ports[i];
-
-		json_object_begin(&w);
-		kv_uint(&w, "port", p->port);
-		kv_string(&w, "name", p->name);
-		kv_string(&w, "driver", p->driver);
-		kv_string(&w, "mac", p->mac);
-		kv_uint(&w, "ipackets", p->ipackets);
-		kv_uint(&w, "opackets", p->opackets);
-		kv_uint(&w, "ibytes", p->ibytes);
-		kv_uint(&w, "obytes", p->obytes);
-		kv_uint(&w, "imissed", p->imissed);
-		kv_uint(&w, "ierrors", p->ierrors);
-		kv_uint(&w, "oerrors", p->oerrors);
-		kv_uint(&w, "rx_nombuf", p->rx_nombuf);
-		json_object_end(&w);
-	}
-	json_array_end(&w);
-	json_key(&w, "lcores");
-	json_array_begin(&w);
-	for (i = 0; i < r->nb_lcores; i++) {
-		const struct lcore_result *l = &r->lcores[i];
-
-		json_object_begin(&w);
-		kv_uint(&w, "lcore", l->lcore_id);
-		kv_uint(&w, "queues", l->nb_queues);
-		kv_uint(&w, "packets", l->packets);
-		kv_double(&w, "busy_pct", l->busy_pct);
-		kv_double(&w, "cycles_per_packet", l->cycles_per_pkt);
-		json_object_end(&w);
-	}
-	json_array_end(&w);
-	json_key(&w, "latency_ns");
-	if (r->has_latency) {
-		json_object_begin(&w);
-		kv_uint(&w, "samples", r->lat.samples);
-		kv_uint(&w, "held", r->lat.held);
-		kv_double(&w, "min", r->lat.min_ns);
-		kv_double(&w, "median", r->lat.median_ns);
-		kv_double(&w, "p99", r->lat.p99_ns);
-		kv_double(&w, "p999", r->lat.p999_ns);
-		kv_double(&w, "max", r->lat.max_ns);
-		kv_double(&w, "mean", r->lat.mean_ns);
-		json_object_end(&w);
-	} else {
-		json_null(&w);
-	}
-	json_object_end(&w);
-	return json_finish(&w);
+	if (doc == NULL)
+		return -1;
+	ret = json_dumpf(doc, f, flags);
+	json_decref(doc);
+	if (ret != 0 || fputc('\n', f) == EOF || fflush(f) != 0 || ferror(f))
+		return -1;
+	return 0;
 }
