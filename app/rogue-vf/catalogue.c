@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "catalogue.h"
-#include "igb_pf_msg.h"
+#include "igb_mbx_msg.h"
 
 static const char *const cat_names[CAT_COUNT] = {
 	[CAT_NO_HANDSHAKE] = "no_handshake",

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "igb_mbx_msg.h"
 #include "igb_pf_hw.h"
-#include "igb_pf_msg.h"
 #include "pf_oracle.h"
 
 void

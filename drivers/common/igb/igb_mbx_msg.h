@@ -40,6 +40,10 @@
 #define IGB_MSG_VLAN_ADD (0x01u << IGB_MSG_INFO_SHIFT)
 #define IGB_MSG_PROMISC_UNICAST (0x01u << IGB_MSG_INFO_SHIFT)
 #define IGB_MSG_PROMISC_MULTICAST (0x02u << IGB_MSG_INFO_SHIFT)
+/* SET_MAC_ADDR: MSGINFO 0 sets the VF's own address; Linux igbvf also
+ * sends these unicast filter sub-commands. */
+#define IGB_MSG_MAC_FILTER_CLR (0x01u << IGB_MSG_INFO_SHIFT)
+#define IGB_MSG_MAC_FILTER_ADD (0x02u << IGB_MSG_INFO_SHIFT)
 
 #define IGB_MSG_RESET_REPLY_WORDS 3
 #define IGB_VLAN_ID_MAX 4095

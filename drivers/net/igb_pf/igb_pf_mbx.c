@@ -2,9 +2,9 @@
 #include <errno.h>
 
 #include "igb_mbx.h"
+#include "igb_mbx_msg.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
-#include "igb_pf_msg.h"
 
 static enum igb_pf_nack
 handle_set_mac(struct igb_pf_sriov *s, uint16_t vf, const struct igb_msg *m)

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "igb_mbx_msg.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
-#include "igb_pf_msg.h"
 #include "pf_model.h"
 
 static const uint8_t macs[2][IGB_PF_ETH_ALEN] = {
