@@ -35,6 +35,11 @@
 #include "igb_pf_vf.h"
 #include "igb_pool_stats.h"
 
+/* igb_pf_host's devargs stand alone: same limits as the PMD's. */
+_Static_assert(IGB_PF_DEVARGS_MAX_VFS == IGB_PF_MAX_VFS, "devargs VF count");
+_Static_assert(
+	IGB_PF_DEVARGS_VLAN_MAX == IGB_PF_VLAN_ID_MAX, "devargs VLAN range");
+
 struct rte_eth_dev;
 
 struct igb_pf_adapter {

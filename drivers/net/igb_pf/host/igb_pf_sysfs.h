@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
+ * Shared by net_igb_pf and igb-pfd (library igb_pf_host); nothing else of
+ * the PMD is. Self-contained: libc only.
+ *
  * VF provisioning through sysfs (sriov_numvfs) for a PF held by vfio-pci.
  * The kernel only lets a userspace PF create VFs when vfio-pci was loaded
  * with enable_sriov=1 and the PF process set a VF token

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
+ * Shared by net_igb_pf and igb-pfd (library igb_pf_host); nothing else of
+ * the PMD is. Self-contained: DPDK headers only.
+ *
  * Device arguments of net_igb_pf, e.g.
  *   -a 0000:01:00.0,num_vfs=2,vf0_mac=02:00:00:00:00:10,vf1_trust=on
  * Keys: num_vfs (1..7), keep_vfs (on|off: leave the VFs in place on
@@ -13,11 +16,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "igb_pf_vf.h"
+#include <rte_ether.h>
+
+/* VF numbers: the 82576's 8 pools, the last the PF's own (the PMD checks
+ * these against its own limits, igb_pf_adapter.h). */
+#define IGB_PF_DEVARGS_MAX_VFS 7
+#define IGB_PF_DEVARGS_VLAN_MAX 4094
 
 struct igb_pf_vf_devargs {
 	bool has_mac;
-	uint8_t mac[IGB_PF_ETH_ALEN];
+	uint8_t mac[RTE_ETHER_ADDR_LEN];
 	uint16_t vlan; /* 0: not given */
 	int8_t trust; /* -1: not given, else 0/1 */
 	int8_t spoofchk; /* -1: not given, else 0/1 */
@@ -26,7 +34,7 @@ struct igb_pf_vf_devargs {
 struct igb_pf_devargs {
 	uint16_t num_vfs; /* 0: not given */
 	bool keep_vfs;
-	struct igb_pf_vf_devargs vf[IGB_PF_MAX_VFS];
+	struct igb_pf_vf_devargs vf[IGB_PF_DEVARGS_MAX_VFS];
 };
 
 /* Value parsers: 0 on success, else -EINVAL with a message in err. */

@@ -21,21 +21,21 @@ igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err, size_t errlen)
 
 	if (val == NULL || *val == '\0') {
 		snprintf(err, errlen, "num_vfs needs a value (1..%d)",
-			IGB_PF_MAX_VFS);
+			IGB_PF_DEVARGS_MAX_VFS);
 		return -EINVAL;
 	}
 	errno = 0;
 	n = strtol(val, &end, 10);
 	if (errno != 0 || *end != '\0' || end == val) {
 		snprintf(err, errlen, "num_vfs=%s is not a number (1..%d)", val,
-			IGB_PF_MAX_VFS);
+			IGB_PF_DEVARGS_MAX_VFS);
 		return -EINVAL;
 	}
-	if (n < 1 || n > IGB_PF_MAX_VFS) {
+	if (n < 1 || n > IGB_PF_DEVARGS_MAX_VFS) {
 		snprintf(err, errlen,
 			"num_vfs=%s out of range: 1..%d (8 pools, the PF keeps "
 			"the last)",
-			val, IGB_PF_MAX_VFS);
+			val, IGB_PF_DEVARGS_MAX_VFS);
 		return -EINVAL;
 	}
 	*out = (uint16_t)n;
@@ -68,7 +68,7 @@ igb_pf_parse_vlan(const char *val, uint16_t *out)
 		return -EINVAL;
 	errno = 0;
 	n = strtol(val, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 1 || n > IGB_PF_VLAN_ID_MAX)
+	if (errno != 0 || *end != '\0' || n < 1 || n > IGB_PF_DEVARGS_VLAN_MAX)
 		return -EINVAL;
 	*out = (uint16_t)n;
 	return 0;
@@ -113,14 +113,14 @@ handle_kv(const char *key, const char *val, void *opaque)
 		return -EINVAL;
 	}
 	n = vf_key(key, &what);
-	if (n < 0 || n >= IGB_PF_MAX_VFS) {
+	if (n < 0 || n >= IGB_PF_DEVARGS_MAX_VFS) {
 		snprintf(c->err, c->errlen, "unknown key %s", key);
 		return -EINVAL;
 	}
 	v = &da->vf[n];
 	if (!strcmp(what, "mac")) {
 		if (val == NULL || rte_ether_unformat_addr(val, &mac) != 0 ||
-			!igb_pf_mac_valid(mac.addr_bytes)) {
+			!rte_is_valid_assigned_ether_addr(&mac)) {
 			snprintf(c->err, c->errlen,
 				"%s=%s: need a unicast MAC xx:xx:xx:xx:xx:xx",
 				key, val ? val : "");
@@ -163,7 +163,7 @@ igb_pf_devargs_parse(
 	int ret;
 
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < IGB_PF_MAX_VFS; i++) {
+	for (i = 0; i < IGB_PF_DEVARGS_MAX_VFS; i++) {
 		out->vf[i].trust = -1;
 		out->vf[i].spoofchk = -1;
 	}
@@ -194,7 +194,7 @@ igb_pf_devargs_check_vfs(const struct igb_pf_devargs *da, uint16_t num_vfs,
 {
 	unsigned int i;
 
-	for (i = num_vfs; i < IGB_PF_MAX_VFS; i++) {
+	for (i = num_vfs; i < IGB_PF_DEVARGS_MAX_VFS; i++) {
 		const struct igb_pf_vf_devargs *v = &da->vf[i];
 
 		if (v->has_mac || v->vlan || v->trust >= 0 ||
