@@ -189,6 +189,26 @@ pfd_check_env(int eal_argc, char **eal_argv, const char *pci, const char *sysfs,
 }
 
 int
+pfd_check_num_vfs(const char *pci, unsigned int n, const char *sysfs, char *err,
+	size_t errlen)
+{
+	unsigned int cur, total;
+	int ret;
+
+	if (n == 0)
+		return 0;
+	ret = igb_pf_sysfs_vf_count(sysfs, pci, &cur, &total, err, errlen);
+	if (ret != 0 || cur == 0 || cur == n)
+		return ret;
+	snprintf(err, errlen,
+		"%s already has %u VF%s; use --num-vfs %u or leave it out "
+		"(or remove them first: echo 0 > "
+		"%s/bus/pci/devices/%s/sriov_numvfs)",
+		pci, cur, cur == 1 ? "" : "s", cur, sysfs, pci);
+	return -EBUSY;
+}
+
+int
 pfd_hold_reset(const char *pci, const char *sysfs, char *saved, size_t savedlen,
 	char *note, size_t notelen, char *err, size_t errlen)
 {

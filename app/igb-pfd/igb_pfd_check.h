@@ -27,6 +27,18 @@ int pfd_check_env(int eal_argc, char **eal_argv, const char *pci,
 	const char *sysfs, const char *mounts, char *err, size_t errlen);
 
 /*
+ * --num-vfs n (0: not given) against the VFs the PF has now. The PMD
+ * creates VFs only where there are none and takes existing ones at their
+ * own count, so n over another count is refused here, before anything is
+ * changed: -EBUSY with one line in err, in igb-pfd's terms (the PMD's own
+ * refusal, for applications, names the devarg). 0 when n is 0, equal to
+ * the count, or the PF has no VFs; -errno + err if the count is
+ * unreadable.
+ */
+int pfd_check_num_vfs(const char *pci, unsigned int n, const char *sysfs,
+	char *err, size_t errlen);
+
+/*
  * Before EAL opens the PF: while it has VFs, its reset methods are emptied
  * (igb_pf_sysfs_hold_reset) so that neither this open nor the last close
  * resets the VFs with it; saved gets what to put back at exit. What was

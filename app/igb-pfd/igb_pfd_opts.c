@@ -124,5 +124,6 @@ pfd_opts_parse(
 	if (igb_pf_devargs_parse(
 		    args != NULL ? args + 1 : NULL, &da, err, errlen) != 0)
 		return -EINVAL;
+	o->num_vfs = da.num_vfs;
 	return 0;
 }

@@ -19,6 +19,7 @@
 struct pfd_opts {
 	char pci[32];
 	char devargs[PFD_DEVARGS_MAX]; /* "BDF,key=val,..." for EAL -a */
+	unsigned int num_vfs; /* --num-vfs; 0: not given */
 };
 
 /* 0, 1 (help printed) or -EINVAL with a message in err. */

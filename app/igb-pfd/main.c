@@ -368,6 +368,10 @@ main(int argc, char **argv)
 	if (ret == 0)
 		ret = pfd_check_env(sep, argv, o.pci, "/sys", "/proc/mounts",
 			err, sizeof(err));
+	/* Before hold_reset, which changes the PF when it has VFs. */
+	if (ret == 0)
+		ret = pfd_check_num_vfs(
+			o.pci, o.num_vfs, "/sys", err, sizeof(err));
 	if (ret == 0)
 		ret = pfd_hold_reset(o.pci, "/sys", reset_saved,
 			sizeof(reset_saved), note, sizeof(note), err,

@@ -119,6 +119,44 @@ test_hold_reset(void)
 	put("bus/pci/devices/" BDF "/sriov_numvfs", "0\n");
 }
 
+/* --num-vfs over the VFs that exist: refused before EAL, nothing written. */
+static void
+test_num_vfs(void)
+{
+	char err[512], want[512];
+	int ret;
+
+	put("bus/pci/devices/" BDF "/sriov_totalvfs", "7\n");
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "2\n");
+	put("bus/pci/devices/" BDF "/reset_method", "flr pm bus\n");
+	err[0] = '\0';
+	ret = pfd_check_num_vfs(BDF, 3, root, err, sizeof(err));
+	printf("     err: %s\n", err);
+	snprintf(want, sizeof(want),
+		BDF " already has 2 VFs; use --num-vfs 2 or leave it out (or "
+		    "remove them first: echo 0 > %s/bus/pci/devices/" BDF
+		    "/sriov_numvfs)",
+		root);
+	expect("--num-vfs 3 over 2 VFs: refused", -EBUSY, ret, err, want);
+	CHECK("  in igb-pfd's terms, not the devarg's",
+		strstr(err, "num_vfs=") == NULL);
+	CHECK_EQ("  sriov_numvfs untouched", 2, numvfs());
+
+	CHECK_EQ("--num-vfs 2 over 2 VFs: goes on", 0,
+		pfd_check_num_vfs(BDF, 2, root, err, sizeof(err)));
+	CHECK_EQ("no --num-vfs over 2 VFs: goes on", 0,
+		pfd_check_num_vfs(BDF, 0, root, err, sizeof(err)));
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "1\n");
+	ret = pfd_check_num_vfs(BDF, 3, root, err, sizeof(err));
+	expect("--num-vfs 3 over 1 VF: refused", -EBUSY, ret, err,
+		"already has 1 VF; use --num-vfs 1");
+	put("bus/pci/devices/" BDF "/sriov_numvfs", "0\n");
+	CHECK_EQ("--num-vfs 3, no VFs yet: goes on", 0,
+		pfd_check_num_vfs(BDF, 3, root, err, sizeof(err)));
+	CHECK_EQ(
+		"  sriov_numvfs untouched (the PMD creates them)", 0, numvfs());
+}
+
 int
 main(void)
 {
@@ -186,6 +224,7 @@ main(void)
 	expect("vfio-pci without enable_sriov", -EPERM, ret, err,
 		"enable_sriov=1");
 	test_hold_reset();
+	test_num_vfs();
 	fake_root_remove();
 	return check_summary("test_pfd_check");
 }

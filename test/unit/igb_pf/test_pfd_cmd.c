@@ -112,12 +112,15 @@ main(void)
 				"vf0_mac=02:00:00:00:00:10,vf0_trust=on,vf1_"
 				"vlan=100"));
 		printf("     devargs: %s\n", o.devargs);
+		CHECK_EQ(
+			"--num-vfs 2 kept for the pre-EAL check", 2, o.num_vfs);
 	}
 	{
 		const char *a[] = {"--", "--pci", "0000:01:00.0"};
 
 		CHECK_EQ("PCI only", 0, opts(a, 3, &o, err));
 		CHECK("devargs = PCI", !strcmp(o.devargs, "0000:01:00.0"));
+		CHECK_EQ("no --num-vfs: 0", 0, o.num_vfs);
 	}
 	{
 		const char *a[] = {
