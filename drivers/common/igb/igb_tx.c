@@ -4,22 +4,17 @@
 
 #include <rte_byteorder.h>
 #include <rte_common.h>
-#include <rte_errno.h>
 #include <rte_malloc.h>
-#include <rte_net.h>
 
 #include "igb_queue.h"
 #include "igb_ring.h"
 #include "igb_rxtx.h"
+#include "igb_tx_offload.h"
 
 #define TXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (1u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
 
-#define TX_CKSUM_FLAGS \
-	(RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)
-#define TX_CTX_FLAGS (TX_CKSUM_FLAGS | RTE_MBUF_F_TX_VLAN)
-#define TX_OK_FLAGS (TX_CTX_FLAGS | RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)
 /* The most descriptors one packet takes: its segments and a context. */
 #define TX_MAX_PKT_DESC (IGB_TX_MAX_SEGS + 1)
 /* Segments returned to the mempool per put_bulk. */
@@ -27,8 +22,6 @@
 /* Descriptors reaped per burst when free ones run low: a few RS groups,
  * so the freed mbufs stay within the mempool cache. */
 #define TX_REAP_BUDGET 64
-/* TSO headers must fit the context descriptor fields. */
-#define TX_TSO_MAX_HDR ((int)(IGB_TXC_MACLEN_MASK + IGB_TXC_IPLEN_MASK + 255))
 
 int
 igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
@@ -282,54 +275,6 @@ tx_rs_bit(uint16_t *nb_open, uint16_t nb_used, uint16_t rs_thresh)
 	return IGB_TXD_CMD_RS;
 }
 
-/* Context descriptor words for a packet's offloads. */
-static void
-tx_ctx_key(const struct rte_mbuf *m, uint64_t flags, struct igb_tx_ctx_key *k)
-{
-	uint32_t tucmd = IGB_TXD_DTYP_CTXT | IGB_TXD_CMD_DEXT;
-	uint32_t mss_l4len = 0;
-
-	if (flags & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM))
-		tucmd |= IGB_TXC_TUCMD_IPV4;
-	if (flags & RTE_MBUF_F_TX_TCP_SEG) {
-		tucmd |= IGB_TXC_TUCMD_L4T_TCP;
-		mss_l4len = ((uint32_t)m->tso_segsz << IGB_TXC_MSS_SHIFT) |
-			((uint32_t)m->l4_len << IGB_TXC_L4LEN_SHIFT);
-	} else {
-		switch (flags & RTE_MBUF_F_TX_L4_MASK) {
-		case RTE_MBUF_F_TX_TCP_CKSUM:
-			tucmd |= IGB_TXC_TUCMD_L4T_TCP;
-			break;
-		case RTE_MBUF_F_TX_UDP_CKSUM:
-			tucmd |= IGB_TXC_TUCMD_L4T_UDP;
-			break;
-		case RTE_MBUF_F_TX_SCTP_CKSUM:
-			tucmd |= IGB_TXC_TUCMD_L4T_SCTP;
-			break;
-		default:
-			tucmd |= IGB_TXC_TUCMD_L4T_RSV;
-			break;
-		}
-	}
-	k->vlan_macip_lens = (m->l3_len & IGB_TXC_IPLEN_MASK) |
-		((uint32_t)(m->l2_len & IGB_TXC_MACLEN_MASK)
-			<< IGB_TXC_MACLEN_SHIFT);
-	if (flags & RTE_MBUF_F_TX_VLAN)
-		k->vlan_macip_lens |= (uint32_t)m->vlan_tci
-			<< IGB_TXC_VLAN_SHIFT;
-	k->type_tucmd_mlhl = tucmd;
-	k->mss_l4len = mss_l4len;
-	k->valid = true;
-}
-
-static bool
-ctx_equal(const struct igb_tx_ctx_key *a, const struct igb_tx_ctx_key *b)
-{
-	return a->valid && a->vlan_macip_lens == b->vlan_macip_lens &&
-		a->type_tucmd_mlhl == b->type_tucmd_mlhl &&
-		a->mss_l4len == b->mss_l4len;
-}
-
 /* Queue what fits of pkts, any offloads and segments. */
 static uint16_t
 tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
@@ -342,7 +287,7 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 
 	for (sent = 0; sent < n; sent++) {
 		struct rte_mbuf *m = pkts[sent];
-		uint64_t flags = m->ol_flags & TX_OK_FLAGS;
+		uint64_t flags = m->ol_flags & IGB_TX_OK_FLAGS;
 		struct igb_tx_ctx_key key;
 		uint32_t cmd =
 			IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS;
@@ -355,11 +300,11 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 
 		if (unlikely(m->nb_segs > IGB_TX_MAX_SEGS))
 			break;
-		if (flags & TX_CTX_FLAGS) {
-			tx_ctx_key(m, flags, &key);
-			if (ctx_equal(&txq->ctx[0], &key))
+		if (flags & IGB_TX_CTX_FLAGS) {
+			igb_tx_ctx_key(m, flags, &key);
+			if (igb_tx_ctx_equal(&txq->ctx[0], &key))
 				slot = 0;
-			else if (ctx_equal(&txq->ctx[1], &key))
+			else if (igb_tx_ctx_equal(&txq->ctx[1], &key))
 				slot = 1;
 			else {
 				slot = txq->ctx_next;
@@ -385,7 +330,7 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 			c->seqnum_seed = 0;
 			c->type_tucmd_mlhl =
 				rte_cpu_to_le_32(key.type_tucmd_mlhl);
-			/* key is complete here: new_ctx implies tx_ctx_key() */
+			/* key is complete here: new_ctx implies igb_tx_ctx_key() */
 			/* cppcheck-suppress uninitStructMember */
 			c->mss_l4len_idx = rte_cpu_to_le_32(key.mss_l4len |
 				((uint32_t)slot << IGB_TXC_IDX_SHIFT));
@@ -446,7 +391,7 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 static inline bool
 tx_plain(const struct rte_mbuf *m)
 {
-	return m->nb_segs == 1 && !(m->ol_flags & TX_CTX_FLAGS);
+	return m->nb_segs == 1 && !(m->ol_flags & IGB_TX_CTX_FLAGS);
 }
 
 #define TX_CMD_PLAIN \
@@ -549,39 +494,6 @@ uint16_t
 igb_tx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
 	return tx_burst(queue, pkts, n, true);
-}
-
-uint16_t
-igb_tx_prepare(void *queue, struct rte_mbuf **pkts, uint16_t n)
-{
-	uint16_t i;
-	int ret;
-
-	RTE_SET_USED(queue);
-	for (i = 0; i < n; i++) {
-		struct rte_mbuf *m = pkts[i];
-
-		if (m->nb_segs > IGB_TX_MAX_SEGS ||
-			(m->ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK &
-				~TX_OK_FLAGS)) {
-			rte_errno = (m->nb_segs > IGB_TX_MAX_SEGS) ? EINVAL
-								   : ENOTSUP;
-			return i;
-		}
-		if ((m->ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
-			(m->tso_segsz == 0 || m->l4_len == 0 ||
-				m->l2_len + m->l3_len + m->l4_len >
-					TX_TSO_MAX_HDR)) {
-			rte_errno = EINVAL;
-			return i;
-		}
-		ret = rte_net_intel_cksum_prepare(m);
-		if (ret != 0) {
-			rte_errno = -ret;
-			return i;
-		}
-	}
-	return i;
 }
 
 int
