@@ -182,38 +182,33 @@ test_deferred(struct rte_mempool *mp)
 	uint16_t port = new_port();
 	unsigned int avail = rte_mempool_avail_count(mp);
 
-	check_i64("deferred: setup", 0, setup(port, 1, mp, mp, true, true));
-	check_i64("deferred: dev_start", 0, rte_eth_dev_start(port));
-	check_true("deferred: Rx queue not enabled by dev_start",
-		!enabled(RXQ(0)));
-	check_true("deferred: Tx queue not enabled by dev_start",
-		!enabled(TXQ(0)));
-	check_u64("deferred: Rx queue state stopped",
+	CHECK_EQ("deferred: setup", 0, setup(port, 1, mp, mp, true, true));
+	CHECK_EQ("deferred: dev_start", 0, rte_eth_dev_start(port));
+	CHECK("deferred: Rx queue not enabled by dev_start", !enabled(RXQ(0)));
+	CHECK("deferred: Tx queue not enabled by dev_start", !enabled(TXQ(0)));
+	CHECK_EQ("deferred: Rx queue state stopped",
 		RTE_ETH_QUEUE_STATE_STOPPED, rx_state(port, 0));
-	check_i64("deferred: rte_eth_dev_rx_queue_start", 0,
+	CHECK_EQ("deferred: rte_eth_dev_rx_queue_start", 0,
 		rte_eth_dev_rx_queue_start(port, 0));
-	check_true(
-		"deferred: Rx queue enabled (RXDCTL.ENABLE)", enabled(RXQ(0)));
-	check_u64("deferred: Rx queue state started",
+	CHECK("deferred: Rx queue enabled (RXDCTL.ENABLE)", enabled(RXQ(0)));
+	CHECK_EQ("deferred: Rx queue state started",
 		RTE_ETH_QUEUE_STATE_STARTED, rx_state(port, 0));
-	check_u64("deferred: Rx ring armed", avail - NDESC,
+	CHECK_EQ("deferred: Rx ring armed", avail - NDESC,
 		rte_mempool_avail_count(mp));
-	check_i64("deferred: a second Rx start is a no-op", 0,
+	CHECK_EQ("deferred: a second Rx start is a no-op", 0,
 		rte_eth_dev_rx_queue_start(port, 0));
-	check_u64("deferred: and takes no more mbufs", avail - NDESC,
+	CHECK_EQ("deferred: and takes no more mbufs", avail - NDESC,
 		rte_mempool_avail_count(mp));
-	check_i64("deferred: rte_eth_dev_tx_queue_start", 0,
+	CHECK_EQ("deferred: rte_eth_dev_tx_queue_start", 0,
 		rte_eth_dev_tx_queue_start(port, 0));
-	check_true(
-		"deferred: Tx queue enabled (TXDCTL.ENABLE)", enabled(TXQ(0)));
-	check_i64("deferred: rte_eth_dev_rx_queue_stop", 0,
+	CHECK("deferred: Tx queue enabled (TXDCTL.ENABLE)", enabled(TXQ(0)));
+	CHECK_EQ("deferred: rte_eth_dev_rx_queue_stop", 0,
 		rte_eth_dev_rx_queue_stop(port, 0));
-	check_true("deferred: Rx queue disabled", !enabled(RXQ(0)));
-	check_u64(
-		"deferred: Rx mbufs back", avail, rte_mempool_avail_count(mp));
-	check_i64("deferred: dev_stop", 0, rte_eth_dev_stop(port));
-	check_true("deferred: Tx queue disabled by dev_stop", !enabled(TXQ(0)));
-	check_i64("deferred: close", 0, rte_eth_dev_close(port));
+	CHECK("deferred: Rx queue disabled", !enabled(RXQ(0)));
+	CHECK_EQ("deferred: Rx mbufs back", avail, rte_mempool_avail_count(mp));
+	CHECK_EQ("deferred: dev_stop", 0, rte_eth_dev_stop(port));
+	CHECK("deferred: Tx queue disabled by dev_stop", !enabled(TXQ(0)));
+	CHECK_EQ("deferred: close", 0, rte_eth_dev_close(port));
 }
 
 /* A start failing at Rx queue 1 (its pool holds fewer mbufs than its
@@ -225,17 +220,17 @@ test_rollback(struct rte_mempool *mp, struct rte_mempool *tiny)
 	unsigned int avail = rte_mempool_avail_count(mp);
 	uint16_t q;
 
-	check_i64("rollback: setup", 0, setup(port, 2, mp, tiny, false, false));
-	check_true("rollback: dev_start fails", rte_eth_dev_start(port) != 0);
+	CHECK_EQ("rollback: setup", 0, setup(port, 2, mp, tiny, false, false));
+	CHECK("rollback: dev_start fails", rte_eth_dev_start(port) != 0);
 	for (q = 0; q < 2; q++) {
-		check_true("rollback: Tx queue disabled", !enabled(TXQ(q)));
-		check_true("rollback: Rx queue disabled", !enabled(RXQ(q)));
-		check_u64("rollback: Rx queue state stopped",
+		CHECK("rollback: Tx queue disabled", !enabled(TXQ(q)));
+		CHECK("rollback: Rx queue disabled", !enabled(RXQ(q)));
+		CHECK_EQ("rollback: Rx queue state stopped",
 			RTE_ETH_QUEUE_STATE_STOPPED, rx_state(port, q));
 	}
-	check_u64("rollback: Rx queue 0's mbufs back", avail,
+	CHECK_EQ("rollback: Rx queue 0's mbufs back", avail,
 		rte_mempool_avail_count(mp));
-	check_i64("rollback: close", 0, rte_eth_dev_close(port));
+	CHECK_EQ("rollback: close", 0, rte_eth_dev_close(port));
 }
 
 static void
@@ -250,17 +245,17 @@ test_info_stats_regs(struct rte_mempool *mp)
 	struct rte_dev_reg_info regs = {0};
 	uint32_t data[IGB_QUEUE_DUMP_REGS];
 
-	check_i64("info: setup", 0, setup(port, 1, mp, mp, false, false));
+	CHECK_EQ("info: setup", 0, setup(port, 1, mp, mp, false, false));
 	rxq = dev->data->rx_queues[0];
 	txq = dev->data->tx_queues[0];
-	check_i64("info: txq info", 0, rte_eth_tx_queue_info_get(port, 0, &ti));
+	CHECK_EQ("info: txq info", 0, rte_eth_tx_queue_info_get(port, 0, &ti));
 	/* 64 descriptors: below the default 32, room for a 40-segment
 	 * packet after the last RS. */
-	check_u64("info: Tx RS threshold reported", 23, ti.conf.tx_rs_thresh);
-	check_u64("info: the one the queue uses", txq->rs_thresh,
+	CHECK_EQ("info: Tx RS threshold reported", 23, ti.conf.tx_rs_thresh);
+	CHECK_EQ("info: the one the queue uses", txq->rs_thresh,
 		ti.conf.tx_rs_thresh);
-	check_u64("info: Tx free threshold reported",
-		IGB_TX_FREE_THRESH_DEFAULT, ti.conf.tx_free_thresh);
+	CHECK_EQ("info: Tx free threshold reported", IGB_TX_FREE_THRESH_DEFAULT,
+		ti.conf.tx_free_thresh);
 
 	rxq->stats.packets = 21;
 	rxq->stats.bytes = 2020;
@@ -269,30 +264,30 @@ test_info_stats_regs(struct rte_mempool *mp)
 	txq->stats.bytes = 500;
 	memset(&st, 0, sizeof(st));
 	igb_eth_queue_stats_get(dev, &st, false);
-	check_u64("stats: per-queue Rx bytes", 2020, st.q_ibytes[0]);
-	check_u64("stats: per-queue Tx packets", 5, st.q_opackets[0]);
-	check_u64("stats: no port totals when the port has its own", 0,
+	CHECK_EQ("stats: per-queue Rx bytes", 2020, st.q_ibytes[0]);
+	CHECK_EQ("stats: per-queue Tx packets", 5, st.q_opackets[0]);
+	CHECK_EQ("stats: no port totals when the port has its own", 0,
 		st.ipackets);
-	check_u64("stats: Rx errors always", 2, st.ierrors);
+	CHECK_EQ("stats: Rx errors always", 2, st.ierrors);
 	memset(&st, 0, sizeof(st));
 	igb_eth_queue_stats_get(dev, &st, true);
-	check_u64("stats: port Rx packets from the queues", 21, st.ipackets);
-	check_u64("stats: port Tx bytes from the queues", 500, st.obytes);
+	CHECK_EQ("stats: port Rx packets from the queues", 21, st.ipackets);
+	CHECK_EQ("stats: port Tx bytes from the queues", 500, st.obytes);
 	igb_eth_queue_stats_reset(dev);
-	check_u64("stats: reset", 0, rxq->stats.packets + txq->stats.bytes);
+	CHECK_EQ("stats: reset", 0, rxq->stats.packets + txq->stats.bytes);
 
-	check_i64("regs: size query", 0, rte_eth_dev_get_reg_info(port, &regs));
-	check_u64("regs: count", IGB_QUEUE_DUMP_REGS, regs.length);
+	CHECK_EQ("regs: size query", 0, rte_eth_dev_get_reg_info(port, &regs));
+	CHECK_EQ("regs: count", IGB_QUEUE_DUMP_REGS, regs.length);
 	model.reg[(TXQ(0) + IGB_QREG_TAIL) / 4] = 0x1234;
 	regs.data = data;
-	check_i64("regs: dump", 0, rte_eth_dev_get_reg_info(port, &regs));
-	check_u64("regs: TDT is the 13th", 0x1234, data[12]);
-	check_u64("regs: RDLEN is the 3rd", NDESC * 16, data[2]);
-	check_u64("regs: version", 0x10c9, regs.version);
+	CHECK_EQ("regs: dump", 0, rte_eth_dev_get_reg_info(port, &regs));
+	CHECK_EQ("regs: TDT is the 13th", 0x1234, data[12]);
+	CHECK_EQ("regs: RDLEN is the 3rd", NDESC * 16, data[2]);
+	CHECK_EQ("regs: version", 0x10c9, regs.version);
 	regs.length = 3;
-	check_i64("regs: a partial dump refused", -ENOTSUP,
+	CHECK_EQ("regs: a partial dump refused", -ENOTSUP,
 		rte_eth_dev_get_reg_info(port, &regs));
-	check_i64("info: close", 0, rte_eth_dev_close(port));
+	CHECK_EQ("info: close", 0, rte_eth_dev_close(port));
 }
 
 int
@@ -312,7 +307,7 @@ main(void)
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	tiny = rte_pktmbuf_pool_create("glue_tiny", NDESC / 2, 0, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	check_true("mempools created", mp != NULL && tiny != NULL);
+	CHECK("mempools created", mp != NULL && tiny != NULL);
 	if (mp == NULL || tiny == NULL)
 		return check_exit();
 	test_deferred(mp);

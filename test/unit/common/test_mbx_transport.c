@@ -27,11 +27,11 @@ test_send_delivered(void)
 	m.agent = true;
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_SILENT;
 	igb_msg_encode_set_lpe(&req, 1522);
-	check_i64("VF send, PF takes it", 0, igb_mbx_vf_send(&mbx, &req));
-	check_u64("PF received one message", 1, m.nb_log);
-	check_u64("PF read word 0", IGB_MSG_SET_LPE, m.log[0].w[0]);
-	check_u64("PF read word 1", 1522, m.log[0].w[1]);
-	check_u64("buffer free afterwards (no VFU/PFU)", 0,
+	CHECK_EQ("VF send, PF takes it", 0, igb_mbx_vf_send(&mbx, &req));
+	CHECK_EQ("PF received one message", 1, m.nb_log);
+	CHECK_EQ("PF read word 0", IGB_MSG_SET_LPE, m.log[0].w[0]);
+	CHECK_EQ("PF read word 1", 1522, m.log[0].w[1]);
+	CHECK_EQ("buffer free afterwards (no VFU/PFU)", 0,
 		m.reg[IGB_VF_V2PMAILBOX / 4] &
 			(IGB_V2PMAILBOX_VFU | IGB_V2PMAILBOX_PFU));
 }
@@ -47,8 +47,8 @@ test_send_timeout(void)
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_IGNORE;
 	igb_msg_encode_set_lpe(&req, 1522);
 	ret = igb_mbx_vf_send(&mbx, &req);
-	check_i64("no PF ack -> -ETIMEDOUT", -ETIMEDOUT, ret);
-	check_true("gave up after the bound (virtual time >= timeout)",
+	CHECK_EQ("no PF ack -> -ETIMEDOUT", -ETIMEDOUT, ret);
+	CHECK("gave up after the bound (virtual time >= timeout)",
 		m.now_us >= mbx.timeout_us &&
 			m.now_us <= mbx.timeout_us + 2 * mbx.poll_us);
 }
@@ -61,9 +61,9 @@ test_send_busy(void)
 	setup();
 	igb_write(&m.hw, IGB_P2VMAILBOX(0), IGB_P2VMAILBOX_PFU);
 	igb_msg_encode_reset(&req);
-	check_i64("PF holds the buffer -> -EBUSY", -EBUSY,
+	CHECK_EQ("PF holds the buffer -> -EBUSY", -EBUSY,
 		igb_mbx_vf_send(&mbx, &req));
-	check_u64("PF saw no request", 0,
+	CHECK_EQ("PF saw no request", 0,
 		igb_read(&m.hw, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(0));
 }
 
@@ -73,15 +73,15 @@ test_pf_to_vf(void)
 	struct igb_msg in;
 
 	setup();
-	check_i64("nothing pending -> -EAGAIN", -EAGAIN,
+	CHECK_EQ("nothing pending -> -EAGAIN", -EAGAIN,
 		igb_mbx_vf_recv(&mbx, &in));
 	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
-	check_i64("VF receives the PF message", 0, igb_mbx_vf_recv(&mbx, &in));
-	check_u64("word 0", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, in.w[0]);
-	check_true("PF sees the VF's ack", igb_mbx_pf_check_ack(&m.hw, 0));
-	check_true("ack consumed (write-1-to-clear)",
+	CHECK_EQ("VF receives the PF message", 0, igb_mbx_vf_recv(&mbx, &in));
+	CHECK_EQ("word 0", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, in.w[0]);
+	CHECK("PF sees the VF's ack", igb_mbx_pf_check_ack(&m.hw, 0));
+	CHECK("ack consumed (write-1-to-clear)",
 		!igb_mbx_pf_check_ack(&m.hw, 0));
-	check_i64("message consumed", -EAGAIN, igb_mbx_vf_recv(&mbx, &in));
+	CHECK_EQ("message consumed", -EAGAIN, igb_mbx_vf_recv(&mbx, &in));
 }
 
 static void
@@ -89,19 +89,17 @@ test_latching(void)
 {
 	setup();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
-	check_true("RSTD seen by a sample",
+	CHECK("RSTD seen by a sample",
 		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTD);
-	check_u64("hardware cleared RSTD on read", 0,
+	CHECK_EQ("hardware cleared RSTD on read", 0,
 		m.reg[IGB_VF_V2PMAILBOX / 4] & IGB_V2PMAILBOX_RSTD);
-	check_true("RSTD still latched",
-		igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
-	check_true(
-		"taken once only", !igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
+	CHECK("RSTD still latched", igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
+	CHECK("taken once only", !igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
-	check_true("RSTI is a level, not latched",
+	CHECK("RSTI is a level, not latched",
 		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI);
 	m.reg[IGB_VF_V2PMAILBOX / 4] &= ~IGB_V2PMAILBOX_RSTI;
-	check_true("RSTI gone with the hardware bit",
+	CHECK("RSTI gone with the hardware bit",
 		!(igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI));
 }
 
@@ -116,13 +114,13 @@ test_request_with_crossing_ping(void)
 	/* A ping sits in the buffer when the VF starts its request. */
 	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
 	igb_msg_encode_set_vlan(&req, 10, true);
-	check_i64(
+	CHECK_EQ(
 		"request completes", 0, igb_mbx_vf_request(&mbx, &req, &reply));
-	check_u64("reply is the VLAN ACK",
+	CHECK_EQ("reply is the VLAN ACK",
 		IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD | IGB_MSG_ACK | IGB_MSG_CTS,
 		reply.w[0]);
-	check_i64("the ping was kept", 0, igb_mbx_vf_recv(&mbx, &held));
-	check_u64("kept ping", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, held.w[0]);
+	CHECK_EQ("the ping was kept", 0, igb_mbx_vf_recv(&mbx, &held));
+	CHECK_EQ("kept ping", IGB_MSG_PF_CONTROL | IGB_MSG_CTS, held.w[0]);
 }
 
 static void
@@ -132,17 +130,16 @@ test_pf_side(void)
 
 	setup();
 	igb_write(&m.hw, IGB_VF_CTRL, IGB_CTRL_RST);
-	check_true("VF reset seen by the PF (VFLRE)",
+	CHECK("VF reset seen by the PF (VFLRE)",
 		igb_mbx_pf_check_reset(&m.hw, 0));
-	check_true("VFLRE cleared", !igb_mbx_pf_check_reset(&m.hw, 0));
+	CHECK("VFLRE cleared", !igb_mbx_pf_check_reset(&m.hw, 0));
 	igb_write(&m.hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
 	igb_msg_encode_pf_control(&msg, true);
-	check_i64("PF write while the VF holds the buffer -> -EBUSY", -EBUSY,
+	CHECK_EQ("PF write while the VF holds the buffer -> -EBUSY", -EBUSY,
 		igb_mbx_pf_write(&m.hw, 0, &msg));
 	igb_mbx_pf_release_vf_lock(&m.hw, 0);
-	check_i64("PF write after RVFU", 0, igb_mbx_pf_write(&m.hw, 0, &msg));
-	check_true("VF sees PFSTS",
-		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_PFSTS);
+	CHECK_EQ("PF write after RVFU", 0, igb_mbx_pf_write(&m.hw, 0, &msg));
+	CHECK("VF sees PFSTS", igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_PFSTS);
 }
 
 int

@@ -29,13 +29,13 @@ main(void)
 	struct rte_eth_xstat_name names[IGB_POOL_COUNTERS];
 
 	model_init(&model);
-	check_u64("VF view: VFGPRC", 0xf10,
+	CHECK_EQ("VF view: VFGPRC", 0xf10,
 		igb_pool_counter_reg(vf, IGB_POOL_GPRC));
-	check_u64("VF view: VFGOTLBC", 0xf50,
+	CHECK_EQ("VF view: VFGOTLBC", 0xf50,
 		igb_pool_counter_reg(vf, IGB_POOL_GOTLBC));
-	check_u64("PF view of pool 7: PVFGPRC(7)", 0x10710,
+	CHECK_EQ("PF view of pool 7: PVFGPRC(7)", 0x10710,
 		igb_pool_counter_reg(pf7, IGB_POOL_GPRC));
-	check_u64("PF view of pool 2: PVFGOTC(2)", 0x10234,
+	CHECK_EQ("PF view of pool 2: PVFGOTC(2)", 0x10234,
 		igb_pool_counter_reg(IGB_POOL_STATS_PF(2), IGB_POOL_GOTC));
 
 	memset(&s, 0, sizeof(s));
@@ -43,7 +43,7 @@ main(void)
 	igb_pool_stats_sample(&s, &model.hw, vf);
 	set(vf, IGB_POOL_GPRC, 0x10);
 	igb_pool_stats_sample(&s, &model.hw, vf);
-	check_u64("a wrap is counted", 0xfffffff0ull + 0x20,
+	CHECK_EQ("a wrap is counted", 0xfffffff0ull + 0x20,
 		igb_pool_stat(&s, IGB_POOL_GPRC));
 
 	memset(&s, 0, sizeof(s));
@@ -54,40 +54,39 @@ main(void)
 	igb_pool_stats_sample(&s, &model.hw, vf);
 	memset(&st, 0, sizeof(st));
 	igb_pool_stats_to_eth(&s, &st);
-	check_u64("port Rx packets", 21, st.ipackets);
-	check_u64("port Rx bytes without the FCS (as the queue's)", 2020,
+	CHECK_EQ("port Rx packets", 21, st.ipackets);
+	CHECK_EQ("port Rx bytes without the FCS (as the queue's)", 2020,
 		st.ibytes);
-	check_u64("port Tx bytes without the FCS", 3 * 60, st.obytes);
-	check_u64("raw octets stay in the counter", 2104,
+	CHECK_EQ("port Tx bytes without the FCS", 3 * 60, st.obytes);
+	CHECK_EQ("raw octets stay in the counter", 2104,
 		igb_pool_stat(&s, IGB_POOL_GORC));
 
 	s.total[IGB_POOL_GORC] = 10; /* octets behind packets: no underflow */
 	igb_pool_stats_to_eth(&s, &st);
-	check_u64("bytes never below zero", 0, st.ibytes);
+	CHECK_EQ("bytes never below zero", 0, st.ibytes);
 	s.total[IGB_POOL_GORC] = 2104;
 
 	igb_pool_stats_reset(&s);
-	check_u64("reset", 0, igb_pool_stat(&s, IGB_POOL_GPRC));
+	CHECK_EQ("reset", 0, igb_pool_stat(&s, IGB_POOL_GPRC));
 	set(vf, IGB_POOL_GPRC, 25);
 	igb_pool_stats_sample(&s, &model.hw, vf);
-	check_u64(
-		"counting after a reset", 4, igb_pool_stat(&s, IGB_POOL_GPRC));
+	CHECK_EQ("counting after a reset", 4, igb_pool_stat(&s, IGB_POOL_GPRC));
 	igb_pool_stats_restart(&s);
 	set(vf, IGB_POOL_GPRC, 2); /* the VF's counters began again */
 	igb_pool_stats_sample(&s, &model.hw, vf);
-	check_u64(
+	CHECK_EQ(
 		"a restart loses nothing", 6, igb_pool_stat(&s, IGB_POOL_GPRC));
 
-	check_i64("xstats: count without room", IGB_POOL_COUNTERS,
+	CHECK_EQ("xstats: count without room", IGB_POOL_COUNTERS,
 		igb_pool_xstats_get(&s, NULL, 0, 0));
-	check_i64("xstats: filled", IGB_POOL_COUNTERS,
+	CHECK_EQ("xstats: filled", IGB_POOL_COUNTERS,
 		igb_pool_xstats_get(&s, x, IGB_POOL_COUNTERS, 5));
-	check_u64("xstats: ids from first", 5 + IGB_POOL_GPRC,
+	CHECK_EQ("xstats: ids from first", 5 + IGB_POOL_GPRC,
 		x[IGB_POOL_GPRC].id);
-	check_u64("xstats: value", 6, x[IGB_POOL_GPRC].value);
-	check_i64("xstats names", IGB_POOL_COUNTERS,
+	CHECK_EQ("xstats: value", 6, x[IGB_POOL_GPRC].value);
+	CHECK_EQ("xstats names", IGB_POOL_COUNTERS,
 		igb_pool_xstats_get_names(NULL, names, IGB_POOL_COUNTERS));
-	check_true("xstats name of GORC",
+	CHECK("xstats name of GORC",
 		strcmp(names[IGB_POOL_GORC].name, "rx_good_bytes_hw") == 0);
 	return check_exit();
 }

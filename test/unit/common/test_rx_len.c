@@ -78,7 +78,7 @@ check_path(const char *text, uint64_t expected, uint64_t seen)
 	char what[128];
 
 	snprintf(what, sizeof(what), "%s: %s", path, text);
-	check_u64(what, expected, seen);
+	CHECK_EQ(what, expected, seen);
 }
 
 static void
@@ -93,7 +93,7 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 	if (igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0,
 		    mp) != 0 ||
 		igb_rxq_start(q) != 0) {
-		check_true("Rx queue up", false);
+		CHECK("Rx queue up", false);
 		return;
 	}
 	bl = q->buf_len;
@@ -161,7 +161,7 @@ main(void)
 	}
 	mp = rte_pktmbuf_pool_create("rx_len_test", 255, 0, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	check_true("mempool created", mp != NULL);
+	CHECK("mempool created", mp != NULL);
 	if (mp == NULL)
 		return check_exit();
 	path = "full";

@@ -9,51 +9,51 @@
 int
 main(void)
 {
-	check_u64("IPv4/TCP",
+	CHECK_EQ("IPv4/TCP",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_TCP)));
-	check_u64("IPv6/UDP",
+	CHECK_EQ("IPv6/UDP",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6 | RTE_PTYPE_L4_UDP,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV6 | IGB_RXD_PKT_UDP)));
-	check_u64("IPv4 with options/SCTP",
+	CHECK_EQ("IPv4 with options/SCTP",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4_EXT | RTE_PTYPE_L4_SCTP,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_IPV4_EX |
 			IGB_RXD_PKT_SCTP)));
-	check_u64("non-IP frame is plain Ethernet", RTE_PTYPE_L2_ETHER,
+	CHECK_EQ("non-IP frame is plain Ethernet", RTE_PTYPE_L2_ETHER,
 		igb_rx_ptype(0));
-	check_u64("ETQF match is unknown", RTE_PTYPE_UNKNOWN,
+	CHECK_EQ("ETQF match is unknown", RTE_PTYPE_UNKNOWN,
 		igb_rx_ptype(IGB_RXD_PKT_ETQF | PKT(IGB_RXD_PKT_IPV4)));
-	check_u64("RSS type bits ignored",
+	CHECK_EQ("RSS type bits ignored",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV4) | 0x2));
 
-	check_u64("good IP and L4 checksums",
+	CHECK_EQ("good IP and L4 checksums",
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
 		igb_rx_ol_flags(IGB_RXD_STAT_DD | IGB_RXD_STAT_IPCS |
 			IGB_RXD_STAT_L4CS));
-	check_u64("bad IP checksum", RTE_MBUF_F_RX_IP_CKSUM_BAD,
+	CHECK_EQ("bad IP checksum", RTE_MBUF_F_RX_IP_CKSUM_BAD,
 		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_ERR_IPE));
-	check_u64("bad UDP checksum", RTE_MBUF_F_RX_L4_CKSUM_BAD,
+	CHECK_EQ("bad UDP checksum", RTE_MBUF_F_RX_L4_CKSUM_BAD,
 		igb_rx_ol_flags(IGB_RXD_STAT_UDPCS | IGB_RXD_ERR_L4E));
-	check_u64("nothing checked, no flags", 0,
+	CHECK_EQ("nothing checked, no flags", 0,
 		igb_rx_ol_flags(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP));
-	check_u64("IPv6 with extensions/TCP (IPv6 bit too)",
+	CHECK_EQ("IPv6 with extensions/TCP (IPv6 bit too)",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV6_EXT | RTE_PTYPE_L4_TCP,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_IPV6 | IGB_RXD_PKT_IPV6_EX |
 			IGB_RXD_PKT_TCP)));
-	check_u64("L4 bit without L3 bit: Ethernet only", RTE_PTYPE_L2_ETHER,
+	CHECK_EQ("L4 bit without L3 bit: Ethernet only", RTE_PTYPE_L2_ETHER,
 		igb_rx_ptype(PKT(IGB_RXD_PKT_UDP)));
-	check_u64("both checksums bad",
+	CHECK_EQ("both checksums bad",
 		RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
 		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
 			IGB_RXD_ERR_IPE | IGB_RXD_ERR_L4E));
-	check_u64("error bits without the checked bits: no flags", 0,
+	CHECK_EQ("error bits without the checked bits: no flags", 0,
 		igb_rx_ol_flags(IGB_RXD_ERR_IPE | IGB_RXD_ERR_L4E));
-	check_u64("good IP, bad TCP",
+	CHECK_EQ("good IP, bad TCP",
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
 		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
 			IGB_RXD_ERR_L4E));
-	check_u64("stripped VLAN",
+	CHECK_EQ("stripped VLAN",
 		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
 		igb_rx_ol_flags(IGB_RXD_STAT_VP));
 	return check_exit();

@@ -79,16 +79,16 @@ test_rx(struct rte_mempool *mp)
 	uint16_t n, i, idx = 0;
 	unsigned int avail0 = rte_mempool_avail_count(mp);
 
-	check_i64("Rx queue create", 0,
+	CHECK_EQ("Rx queue create", 0,
 		igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
 			0, mp));
-	check_i64("Rx queue start", 0, igb_rxq_start(q));
-	check_u64(
+	CHECK_EQ("Rx queue start", 0, igb_rxq_start(q));
+	CHECK_EQ(
 		"all slots armed", avail0 - NDESC, rte_mempool_avail_count(mp));
-	check_u64("tail leaves one slot out", NDESC - 1, rdt());
-	check_u64("ring length programmed", NDESC * 16,
+	CHECK_EQ("tail leaves one slot out", NDESC - 1, rdt());
+	CHECK_EQ("ring length programmed", NDESC * 16,
 		regs[(RXQ + IGB_QREG_LEN) / 4]);
-	check_u64("2 KiB buffers in SRRCTL", 2,
+	CHECK_EQ("2 KiB buffers in SRRCTL", 2,
 		regs[(RXQ + IGB_QREG_SRRCTL) / 4] & IGB_SRRCTL_BSIZEPKT_MASK);
 
 	for (i = 0; i < 20; i++)
@@ -97,28 +97,28 @@ test_rx(struct rte_mempool *mp)
 				<< IGB_RXD_PKT_SHIFT);
 	rx_tail_writes = 0;
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("20 frames received", 20, n);
-	check_u64("length of frame 7", 67, pkts[7]->pkt_len);
-	check_u64("ptype",
+	CHECK_EQ("20 frames received", 20, n);
+	CHECK_EQ("length of frame 7", 67, pkts[7]->pkt_len);
+	CHECK_EQ("ptype",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP,
 		pkts[7]->packet_type);
-	check_u64("IP checksum good", RTE_MBUF_F_RX_IP_CKSUM_GOOD,
+	CHECK_EQ("IP checksum good", RTE_MBUF_F_RX_IP_CKSUM_GOOD,
 		pkts[7]->ol_flags);
-	check_u64("one tail write for 20 refills", 1, rx_tail_writes);
-	check_u64("tail one behind the next slot to refill", 19, rdt());
+	CHECK_EQ("one tail write for 20 refills", 1, rx_tail_writes);
+	CHECK_EQ("tail one behind the next slot to refill", 19, rdt());
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	for (i = 0; i < 10; i++)
 		nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
 	rx_tail_writes = 0;
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("10 more frames", 10, n);
-	check_u64("below the threshold: no tail write", 0, rx_tail_writes);
-	check_u64("10 slots wait for buffers", 10, q->nb_hold);
-	check_i64("descriptor past the armed ones unavailable",
+	CHECK_EQ("10 more frames", 10, n);
+	CHECK_EQ("below the threshold: no tail write", 0, rx_tail_writes);
+	CHECK_EQ("10 slots wait for buffers", 10, q->nb_hold);
+	CHECK_EQ("descriptor past the armed ones unavailable",
 		RTE_ETH_RX_DESC_UNAVAIL,
 		igb_rx_descriptor_status(q, NDESC - 10));
-	check_i64("armed descriptor available", RTE_ETH_RX_DESC_AVAIL,
+	CHECK_EQ("armed descriptor available", RTE_ETH_RX_DESC_AVAIL,
 		igb_rx_descriptor_status(q, 0));
 	rte_pktmbuf_free_bulk(pkts, n);
 
@@ -126,22 +126,22 @@ test_rx(struct rte_mempool *mp)
 	nic_rx(q, idx++, 2048, 0, 0);
 	nic_rx(q, idx++, 2048, 0, 0);
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("incomplete frame not returned", 0, n);
+	CHECK_EQ("incomplete frame not returned", 0, n);
 	nic_rx(q, idx++, 1000, IGB_RXD_STAT_EOP, 0);
-	check_i64("written-back descriptor is done", RTE_ETH_RX_DESC_DONE,
+	CHECK_EQ("written-back descriptor is done", RTE_ETH_RX_DESC_DONE,
 		igb_rx_descriptor_status(q, 0));
-	check_u64("queue count sees it", 1, igb_rx_queue_count(q));
+	CHECK_EQ("queue count sees it", 1, igb_rx_queue_count(q));
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("scattered frame returned", 1, n);
-	check_u64("three segments", 3, pkts[0]->nb_segs);
-	check_u64("frame length", 5096, pkts[0]->pkt_len);
-	check_u64("13 slots waiting: tail not moved yet", 19, rdt());
+	CHECK_EQ("scattered frame returned", 1, n);
+	CHECK_EQ("three segments", 3, pkts[0]->nb_segs);
+	CHECK_EQ("frame length", 5096, pkts[0]->pkt_len);
+	CHECK_EQ("13 slots waiting: tail not moved yet", 19, rdt());
 	rte_pktmbuf_free(pkts[0]);
 
 	nic_rx(q, idx++, 64, IGB_RXD_STAT_EOP | IGB_RXD_ERR_RXE, 0);
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("frame with RXE dropped", 0, n);
-	check_u64("and counted", 1, q->stats.errors);
+	CHECK_EQ("frame with RXE dropped", 0, n);
+	CHECK_EQ("and counted", 1, q->stats.errors);
 
 	/* VLAN: registered VIDs follow the strip setting, others (the PF's
 	 * port VLAN) are hidden. */
@@ -154,22 +154,22 @@ test_rx(struct rte_mempool *mp)
 	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
 	q->ring[idx++].wb.vlan = 200;
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("two tagged frames", 2, n);
-	check_u64("strip off: registered VID put back in the frame", 68,
+	CHECK_EQ("two tagged frames", 2, n);
+	CHECK_EQ("strip off: registered VID put back in the frame", 68,
 		pkts[0]->pkt_len);
-	check_u64("strip off: flags say VLAN, not stripped", RTE_MBUF_F_RX_VLAN,
+	CHECK_EQ("strip off: flags say VLAN, not stripped", RTE_MBUF_F_RX_VLAN,
 		pkts[0]->ol_flags &
 			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
-	check_u64("port VLAN hidden: frame untagged", 64, pkts[1]->pkt_len);
-	check_u64("port VLAN hidden: no VLAN flags", 0,
+	CHECK_EQ("port VLAN hidden: frame untagged", 64, pkts[1]->pkt_len);
+	CHECK_EQ("port VLAN hidden: no VLAN flags", 0,
 		pkts[1]->ol_flags & RTE_MBUF_F_RX_VLAN);
 	rte_pktmbuf_free_bulk(pkts, n);
 	q->offloads |= RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
 	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
 	q->ring[idx++].wb.vlan = 100;
 	n = igb_rx_burst(q, pkts, 32);
-	check_u64("strip on: tag in the mbuf", 100, pkts[0]->vlan_tci);
-	check_u64("strip on: stripped flags",
+	CHECK_EQ("strip on: tag in the mbuf", 100, pkts[0]->vlan_tci);
+	CHECK_EQ("strip on: stripped flags",
 		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
 		pkts[0]->ol_flags &
 			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
@@ -185,13 +185,13 @@ test_rx(struct rte_mempool *mp)
 			break;
 		rte_pktmbuf_free(pkts[0]);
 	}
-	check_u64("one frame per burst across two wraps", 2 * NDESC, i);
-	check_true("tail stays one behind the refill point",
+	CHECK_EQ("one frame per burst across two wraps", 2 * NDESC, i);
+	CHECK("tail stays one behind the refill point",
 		rdt() == (uint32_t)((q->refill + NDESC - 1) % NDESC));
 
 	igb_rxq_stop(q);
 	igb_rxq_release(q);
-	check_u64("every mbuf back after stop and release", avail0,
+	CHECK_EQ("every mbuf back after stop and release", avail0,
 		rte_mempool_avail_count(mp));
 }
 
@@ -215,11 +215,11 @@ txq_up(const char *what, const struct rte_eth_txconf *conf, uint64_t offloads)
 	char msg[96];
 
 	snprintf(msg, sizeof(msg), "%s: queue create", what);
-	check_i64(msg, 0,
+	CHECK_EQ(msg, 0,
 		igb_txq_create(&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, conf,
 			offloads));
 	snprintf(msg, sizeof(msg), "%s: queue start", what);
-	check_i64(msg, 0, q != NULL ? igb_txq_start(q) : -1);
+	CHECK_EQ(msg, 0, q != NULL ? igb_txq_start(q) : -1);
 	return q;
 }
 
@@ -241,34 +241,34 @@ test_tx(struct rte_mempool *mp)
 		pkts[i] = tx_mbuf(mp, 60, 0);
 	tx_tail_writes = 0;
 	n = igb_tx_burst(q, pkts, 10);
-	check_u64("10 frames queued", 10, n);
-	check_u64("one tail write per burst", 1, tx_tail_writes);
-	check_u64("tail register", 10, regs[(TXQ + IGB_QREG_TAIL) / 4]);
+	CHECK_EQ("10 frames queued", 10, n);
+	CHECK_EQ("one tail write per burst", 1, tx_tail_writes);
+	CHECK_EQ("tail register", 10, regs[(TXQ + IGB_QREG_TAIL) / 4]);
 	c = q->ring[3].read.cmd_type_len;
-	check_u64("data descriptor command",
+	CHECK_EQ("data descriptor command",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
 			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 60,
 		c);
-	check_u64("free descriptors", NDESC - 1 - 10, q->nb_free);
+	CHECK_EQ("free descriptors", NDESC - 1 - 10, q->nb_free);
 
 	pkts[0] = tx_mbuf(mp, 100, ck);
 	pkts[1] = tx_mbuf(mp, 100, ck);
 	n = igb_tx_burst(q, pkts, 2);
-	check_u64("2 checksummed frames", 2, n);
-	check_u64("context descriptor first: IPv4, UDP",
+	CHECK_EQ("2 checksummed frames", 2, n);
+	CHECK_EQ("context descriptor first: IPv4, UDP",
 		IGB_TXD_DTYP_CTXT | IGB_TXD_CMD_DEXT | IGB_TXC_TUCMD_IPV4 |
 			IGB_TXC_TUCMD_L4T_UDP,
 		((volatile struct igb_tx_ctx_desc *)&q->ring[10])
 			->type_tucmd_mlhl);
-	check_u64("context lengths: MAC 14, IP 20",
+	CHECK_EQ("context lengths: MAC 14, IP 20",
 		(14u << IGB_TXC_MACLEN_SHIFT) | 20,
 		((volatile struct igb_tx_ctx_desc *)&q->ring[10])
 			->vlan_macip_lens);
-	check_u64("data olinfo: checksums, payload length",
+	CHECK_EQ("data olinfo: checksums, payload length",
 		IGB_TXD_POPTS_IXSM | IGB_TXD_POPTS_TXSM |
 			(100u << IGB_TXD_PAYLEN_SHIFT),
 		q->ring[11].read.olinfo_status);
-	check_u64("second frame reuses the context (3 slots for 2 frames)", 13,
+	CHECK_EQ("second frame reuses the context (3 slots for 2 frames)", 13,
 		q->tail);
 
 	/* The NIC completes everything; a burst below the threshold reaps. */
@@ -277,21 +277,21 @@ test_tx(struct rte_mempool *mp)
 	for (i = 0; i < 40; i++)
 		pkts[i] = tx_mbuf(mp, 60, 0);
 	n = igb_tx_burst(q, pkts, 40);
-	check_u64("40 more queued", 40, n);
-	check_u64("nothing reaped while free >= threshold", 0, q->clean);
+	CHECK_EQ("40 more queued", 40, n);
+	CHECK_EQ("nothing reaped while free >= threshold", 0, q->clean);
 	for (i = 0; i < 10; i++)
 		pkts[i] = tx_mbuf(mp, 60, 0);
 	n = igb_tx_burst(q, pkts, 10);
-	check_u64("queued after reaping", 10, n);
-	check_u64("completed frames reaped up to the first pending", 13,
+	CHECK_EQ("queued after reaping", 10, n);
+	CHECK_EQ("completed frames reaped up to the first pending", 13,
 		q->clean);
-	check_i64("pending descriptor is full", RTE_ETH_TX_DESC_FULL,
+	CHECK_EQ("pending descriptor is full", RTE_ETH_TX_DESC_FULL,
 		igb_tx_descriptor_status(q, 21)); /* slot 20 */
-	check_i64("reaped descriptor is done", RTE_ETH_TX_DESC_DONE,
+	CHECK_EQ("reaped descriptor is done", RTE_ETH_TX_DESC_DONE,
 		igb_tx_descriptor_status(q, 13)); /* slot 12 */
 	igb_txq_stop(q);
 	igb_txq_release(q);
-	check_u64("every mbuf back after stop", avail0,
+	CHECK_EQ("every mbuf back after stop", avail0,
 		rte_mempool_avail_count(mp));
 }
 
@@ -334,17 +334,17 @@ test_select(struct rte_mempool *mp)
 			cases[i].tx);
 		snprintf(what, sizeof(what), "%s: 4 queues created",
 			cases[i].what);
-		check_i64(what, 0, ret);
+		CHECK_EQ(what, 0, ret);
 		if (ret != 0)
 			return;
 		snprintf(what, sizeof(what), "%s: simple Rx %s", cases[i].what,
 			cases[i].rx_simple ? "selected" : "not selected");
-		check_true(what,
+		CHECK(what,
 			(igb_rx_burst_select(rxqs, 2) == igb_rx_burst_simple) ==
 				cases[i].rx_simple);
 		snprintf(what, sizeof(what), "%s: simple Tx %s", cases[i].what,
 			cases[i].tx_simple ? "selected" : "not selected");
-		check_true(what,
+		CHECK(what,
 			(igb_tx_burst_select(txqs, 2) == igb_tx_burst_simple) ==
 				cases[i].tx_simple);
 		igb_rxq_release(rxqs[0]);
@@ -373,32 +373,32 @@ test_rx_simple(struct rte_mempool *mp)
 	unsigned int avail0 = rte_mempool_avail_count(mp);
 	bool ok;
 
-	check_i64("simple Rx: queue create", 0,
+	CHECK_EQ("simple Rx: queue create", 0,
 		igb_rxq_create(&q, &hw, RXQ, 3, 0, NDESC, SOCKET_ID_ANY, &conf,
 			0, mp));
-	check_i64("simple Rx: queue start", 0, igb_rxq_start(q));
+	CHECK_EQ("simple Rx: queue start", 0, igb_rxq_start(q));
 
 	for (i = 0; i < 20; i++)
 		nic_rx_plain(q, idx++, 60 + i);
 	rx_tail_writes = 0;
 	n = igb_rx_burst_simple(q, pkts, 32);
-	check_u64("simple: 20 frames", 20, n);
-	check_u64("simple: length", 65, pkts[5]->pkt_len);
-	check_u64("simple: data length", 65, pkts[5]->data_len);
-	check_u64("simple: one segment", 1, pkts[5]->nb_segs);
-	check_true("simple: no next segment", pkts[5]->next == NULL);
-	check_u64("simple: headroom", RTE_PKTMBUF_HEADROOM, pkts[5]->data_off);
-	check_u64("simple: port from the queue", 3, pkts[5]->port);
-	check_u64("simple: reference count", 1, rte_mbuf_refcnt_read(pkts[5]));
-	check_u64("simple: ptype",
+	CHECK_EQ("simple: 20 frames", 20, n);
+	CHECK_EQ("simple: length", 65, pkts[5]->pkt_len);
+	CHECK_EQ("simple: data length", 65, pkts[5]->data_len);
+	CHECK_EQ("simple: one segment", 1, pkts[5]->nb_segs);
+	CHECK("simple: no next segment", pkts[5]->next == NULL);
+	CHECK_EQ("simple: headroom", RTE_PKTMBUF_HEADROOM, pkts[5]->data_off);
+	CHECK_EQ("simple: port from the queue", 3, pkts[5]->port);
+	CHECK_EQ("simple: reference count", 1, rte_mbuf_refcnt_read(pkts[5]));
+	CHECK_EQ("simple: ptype",
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
 		pkts[5]->packet_type);
-	check_u64("simple: checksum flags",
+	CHECK_EQ("simple: checksum flags",
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
 		pkts[5]->ol_flags);
-	check_u64("simple: one tail write for 20 refills", 1, rx_tail_writes);
-	check_u64("simple: tail one behind the refill point", 19, rdt());
-	check_u64("simple: counted", 20, q->stats.packets);
+	CHECK_EQ("simple: one tail write for 20 refills", 1, rx_tail_writes);
+	CHECK_EQ("simple: tail one behind the refill point", 19, rdt());
+	CHECK_EQ("simple: counted", 20, q->stats.packets);
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* Plain, tagged (VP), over two buffers, RXE, plain: the simple path
@@ -411,27 +411,27 @@ test_rx_simple(struct rte_mempool *mp)
 	nic_rx(q, idx++, 64, IGB_RXD_STAT_EOP | IGB_RXD_ERR_RXE, 0);
 	nic_rx_plain(q, idx++, 71);
 	n = igb_rx_burst_simple(q, pkts, 32);
-	check_u64("mixed: 4 frames (RXE dropped)", 4, n);
-	check_u64("mixed: plain first", 70, pkts[0]->pkt_len);
-	check_u64("mixed: tag put back (strip off)", 68, pkts[1]->pkt_len);
-	check_u64("mixed: VLAN flag", RTE_MBUF_F_RX_VLAN,
+	CHECK_EQ("mixed: 4 frames (RXE dropped)", 4, n);
+	CHECK_EQ("mixed: plain first", 70, pkts[0]->pkt_len);
+	CHECK_EQ("mixed: tag put back (strip off)", 68, pkts[1]->pkt_len);
+	CHECK_EQ("mixed: VLAN flag", RTE_MBUF_F_RX_VLAN,
 		pkts[1]->ol_flags & RTE_MBUF_F_RX_VLAN);
-	check_u64("mixed: two segments", 2, pkts[2]->nb_segs);
-	check_u64("mixed: scattered length", 2548, pkts[2]->pkt_len);
-	check_u64("mixed: plain last", 71, pkts[3]->pkt_len);
-	check_u64("mixed: RXE counted", 1, q->stats.errors);
+	CHECK_EQ("mixed: two segments", 2, pkts[2]->nb_segs);
+	CHECK_EQ("mixed: scattered length", 2548, pkts[2]->pkt_len);
+	CHECK_EQ("mixed: plain last", 71, pkts[3]->pkt_len);
+	CHECK_EQ("mixed: RXE counted", 1, q->stats.errors);
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* A frame split over two bursts, then plain ones. */
 	nic_rx(q, idx++, 2048, 0, 0);
 	n = igb_rx_burst_simple(q, pkts, 32);
-	check_u64("split: nothing yet", 0, n);
+	CHECK_EQ("split: nothing yet", 0, n);
 	nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
 	nic_rx_plain(q, idx++, 72);
 	n = igb_rx_burst_simple(q, pkts, 32);
-	check_u64("split: frame and the plain one after it", 2, n);
-	check_u64("split: completed frame", 2148, pkts[0]->pkt_len);
-	check_u64("split: plain frame", 72, pkts[1]->pkt_len);
+	CHECK_EQ("split: frame and the plain one after it", 2, n);
+	CHECK_EQ("split: completed frame", 2148, pkts[0]->pkt_len);
+	CHECK_EQ("split: plain frame", 72, pkts[1]->pkt_len);
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* Bursts of 5 round the ring twice: runs stop at the ring's end. */
@@ -451,9 +451,9 @@ test_rx_simple(struct rte_mempool *mp)
 		if (n != 5)
 			break;
 	}
-	check_u64("wrap: every frame received", 5 * (2 * NDESC / 5), got);
-	check_true("wrap: every frame in order", ok);
-	check_true("wrap: tail one behind the refill point",
+	CHECK_EQ("wrap: every frame received", 5 * (2 * NDESC / 5), got);
+	CHECK("wrap: every frame in order", ok);
+	CHECK("wrap: tail one behind the refill point",
 		rdt() == (uint32_t)((q->refill + NDESC - 1) % NDESC));
 
 	/* VLAN strip asked: the simple function hands the queue over. */
@@ -461,9 +461,9 @@ test_rx_simple(struct rte_mempool *mp)
 	nic_rx(q, idx, 64, IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP, 0);
 	q->ring[idx].wb.vlan = 7;
 	n = igb_rx_burst_simple(q, pkts, 32);
-	check_u64("strip on: one frame", 1, n);
-	check_u64("strip on: tag in the mbuf", 7, pkts[0]->vlan_tci);
-	check_u64("strip on: stripped flags",
+	CHECK_EQ("strip on: one frame", 1, n);
+	CHECK_EQ("strip on: tag in the mbuf", 7, pkts[0]->vlan_tci);
+	CHECK_EQ("strip on: stripped flags",
 		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
 		pkts[0]->ol_flags &
 			(RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED));
@@ -471,7 +471,7 @@ test_rx_simple(struct rte_mempool *mp)
 
 	igb_rxq_stop(q);
 	igb_rxq_release(q);
-	check_u64("simple Rx: every mbuf back", avail0,
+	CHECK_EQ("simple Rx: every mbuf back", avail0,
 		rte_mempool_avail_count(mp));
 }
 
@@ -484,14 +484,14 @@ test_rx_nombuf(void)
 		NDESC / 2, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	struct igb_rx_queue *q;
 
-	check_true("small pool created", small != NULL);
+	CHECK("small pool created", small != NULL);
 	if (small == NULL)
 		return;
-	check_i64("small pool: queue create", 0,
+	CHECK_EQ("small pool: queue create", 0,
 		igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
 			0, small));
-	check_i64("small pool: start fails", -ENOMEM, igb_rxq_start(q));
-	check_u64("small pool: no mbuf taken", NDESC / 2,
+	CHECK_EQ("small pool: start fails", -ENOMEM, igb_rxq_start(q));
+	CHECK_EQ("small pool: no mbuf taken", NDESC / 2,
 		rte_mempool_avail_count(small));
 	igb_rxq_release(q);
 	rte_mempool_free(small);
@@ -519,20 +519,20 @@ test_tx_groups(struct rte_mempool *mp)
 	uint16_t i, n;
 
 	conf.tx_rs_thresh = NDESC - IGB_TX_MAX_SEGS;
-	check_i64("RS threshold leaving no room for a largest packet", -EINVAL,
+	CHECK_EQ("RS threshold leaving no room for a largest packet", -EINVAL,
 		igb_txq_create(
 			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
 	conf.tx_rs_thresh = 0;
-	check_i64("default RS threshold: queue create", 0,
+	CHECK_EQ("default RS threshold: queue create", 0,
 		igb_txq_create(
 			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
-	check_u64("default RS threshold on 64 slots: room for 41 descriptors",
+	CHECK_EQ("default RS threshold on 64 slots: room for 41 descriptors",
 		NDESC - IGB_TX_MAX_SEGS - 1, q->rs_thresh);
 	igb_txq_release(q);
-	check_i64("512 slots: queue create", 0,
+	CHECK_EQ("512 slots: queue create", 0,
 		igb_txq_create(
 			&q, &hw, TXQ, 0, 0, 512, SOCKET_ID_ANY, &conf, 0));
-	check_u64("default RS threshold on 512 slots", 32, q->rs_thresh);
+	CHECK_EQ("default RS threshold on 512 slots", 32, q->rs_thresh);
 	igb_txq_release(q);
 
 	conf.tx_rs_thresh = 8;
@@ -542,18 +542,18 @@ test_tx_groups(struct rte_mempool *mp)
 		pkts[i] = tx_mbuf(mp, 60, 0);
 	tx_tail_writes = 0;
 	n = igb_tx_burst_simple(q, pkts, 20);
-	check_u64("simple: 20 frames", 20, n);
-	check_u64("simple: one tail write", 1, tx_tail_writes);
-	check_u64("simple: plain descriptor with EOP, RS on slot 7",
+	CHECK_EQ("simple: 20 frames", 20, n);
+	CHECK_EQ("simple: one tail write", 1, tx_tail_writes);
+	CHECK_EQ("simple: plain descriptor with EOP, RS on slot 7",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
 			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 60,
 		q->ring[7].read.cmd_type_len);
-	check_u64("simple: payload length", 60u << IGB_TXD_PAYLEN_SHIFT,
+	CHECK_EQ("simple: payload length", 60u << IGB_TXD_PAYLEN_SHIFT,
 		q->ring[7].read.olinfo_status);
-	check_true("simple: RS on slots 7 and 15 only",
+	CHECK("simple: RS on slots 7 and 15 only",
 		rs_count(q, 0, 20) == 2 &&
 			(q->ring[15].read.cmd_type_len & IGB_TXD_CMD_RS));
-	check_u64("simple: 4 descriptors since the last RS", 4, q->nb_open);
+	CHECK_EQ("simple: 4 descriptors since the last RS", 4, q->nb_open);
 
 	/* 3 plain frames, then 2 segments: the full path takes over and RS
 	 * goes on the end of the packet that completes the group. */
@@ -563,38 +563,38 @@ test_tx_groups(struct rte_mempool *mp)
 	pkts[4] = tx_mbuf(mp, 50, 0);
 	rte_pktmbuf_chain(pkts[3], pkts[4]);
 	n = igb_tx_burst_simple(q, pkts, 4);
-	check_u64("hand-over: 4 packets", 4, n);
-	check_u64("hand-over: first segment, no EOP",
+	CHECK_EQ("hand-over: 4 packets", 4, n);
+	CHECK_EQ("hand-over: first segment, no EOP",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS | 100,
 		q->ring[23].read.cmd_type_len);
-	check_u64("hand-over: last segment with EOP and RS",
+	CHECK_EQ("hand-over: last segment with EOP and RS",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
 			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 50,
 		q->ring[24].read.cmd_type_len);
-	check_u64("hand-over: frame length in both", 150,
+	CHECK_EQ("hand-over: frame length in both", 150,
 		q->ring[23].read.olinfo_status >> IGB_TXD_PAYLEN_SHIFT);
-	check_u64("hand-over: no other RS", 3, rs_count(q, 0, 25));
-	check_u64("hand-over: group closed", 0, q->nb_open);
+	CHECK_EQ("hand-over: no other RS", 3, rs_count(q, 0, 25));
+	CHECK_EQ("hand-over: group closed", 0, q->nb_open);
 
 	/* The NIC writes DD only where RS was set. */
-	check_u64("nothing done yet: nothing reaped", 0,
+	CHECK_EQ("nothing done yet: nothing reaped", 0,
 		igb_tx_done_cleanup(q, 0));
 	q->ring[7].wb.status |= IGB_TXD_STAT_DD;
-	check_i64("slot 10 in a pending group", RTE_ETH_TX_DESC_FULL,
+	CHECK_EQ("slot 10 in a pending group", RTE_ETH_TX_DESC_FULL,
 		igb_tx_descriptor_status(q, 10 + NDESC - 25));
-	check_i64("slot 3 in a done group", RTE_ETH_TX_DESC_DONE,
+	CHECK_EQ("slot 3 in a done group", RTE_ETH_TX_DESC_DONE,
 		igb_tx_descriptor_status(q, 3 + NDESC - 25));
-	check_u64("first group: 8 packets", 8, igb_tx_done_cleanup(q, 0));
-	check_u64("first group: mbufs back", avail0 - 17,
+	CHECK_EQ("first group: 8 packets", 8, igb_tx_done_cleanup(q, 0));
+	CHECK_EQ("first group: mbufs back", avail0 - 17,
 		rte_mempool_avail_count(mp));
 	q->ring[15].wb.status |= IGB_TXD_STAT_DD;
 	q->ring[24].wb.status |= IGB_TXD_STAT_DD;
-	check_u64("cleanup stops after the group reaching its count", 8,
+	CHECK_EQ("cleanup stops after the group reaching its count", 8,
 		igb_tx_done_cleanup(q, 1));
-	check_u64("last group: 7 plain and 1 two-segment packet", 8,
+	CHECK_EQ("last group: 7 plain and 1 two-segment packet", 8,
 		igb_tx_done_cleanup(q, 0));
-	check_u64("all reaped", NDESC - 1, q->nb_free);
-	check_u64("all mbufs back", avail0, rte_mempool_avail_count(mp));
+	CHECK_EQ("all reaped", NDESC - 1, q->nb_free);
+	CHECK_EQ("all mbufs back", avail0, rte_mempool_avail_count(mp));
 
 	/* Without fast free, a segment still referenced elsewhere stays. */
 	for (i = 0; i < 8; i++)
@@ -602,16 +602,16 @@ test_tx_groups(struct rte_mempool *mp)
 	rte_mbuf_refcnt_update(pkts[2], 1);
 	n = igb_tx_burst_simple(q, pkts, 8);
 	q->ring[(25 + 7) % NDESC].wb.status |= IGB_TXD_STAT_DD;
-	check_u64("shared mbuf: group reaped", 8, igb_tx_done_cleanup(q, 0));
-	check_u64("shared mbuf: one reference left", 1,
+	CHECK_EQ("shared mbuf: group reaped", 8, igb_tx_done_cleanup(q, 0));
+	CHECK_EQ("shared mbuf: one reference left", 1,
 		rte_mbuf_refcnt_read(pkts[2]));
-	check_u64("shared mbuf: the others back", avail0 - 1,
+	CHECK_EQ("shared mbuf: the others back", avail0 - 1,
 		rte_mempool_avail_count(mp));
 	rte_pktmbuf_free(pkts[2]);
 
 	igb_txq_stop(q);
 	igb_txq_release(q);
-	check_u64("RS groups: every mbuf back", avail0,
+	CHECK_EQ("RS groups: every mbuf back", avail0,
 		rte_mempool_avail_count(mp));
 }
 
@@ -644,13 +644,13 @@ test_tx_fast_free(struct rte_mempool *mp)
 			if (q->ring[k].read.cmd_type_len & IGB_TXD_CMD_RS)
 				q->ring[k].wb.status |= IGB_TXD_STAT_DD;
 	}
-	check_u64("fast free: 140 packets through a 64-slot ring", 140, sent);
+	CHECK_EQ("fast free: 140 packets through a 64-slot ring", 140, sent);
 	igb_tx_done_cleanup(q, 0);
-	check_u64("fast free: only the open group left", NDESC - 1 - q->nb_open,
+	CHECK_EQ("fast free: only the open group left", NDESC - 1 - q->nb_open,
 		q->nb_free);
 	igb_txq_stop(q);
 	igb_txq_release(q);
-	check_u64("fast free: every mbuf back", avail0,
+	CHECK_EQ("fast free: every mbuf back", avail0,
 		rte_mempool_avail_count(mp));
 	/* Back in the pool, chained segments must look fresh. */
 	n = avail0 < 32 ? avail0 : 32;
@@ -658,7 +658,7 @@ test_tx_fast_free(struct rte_mempool *mp)
 	for (i = 0; i < n; i++)
 		chains_ok &= pkts[i]->next == NULL && pkts[i]->nb_segs == 1;
 	rte_mempool_put_bulk(mp, (void **)pkts, n);
-	check_true("fast free: pool mbufs unchained", chains_ok);
+	CHECK("fast free: pool mbufs unchained", chains_ok);
 }
 
 int
@@ -675,7 +675,7 @@ main(void)
 	}
 	mp = rte_pktmbuf_pool_create("rxtx_test", 1023, 0, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	check_true("mempool created", mp != NULL);
+	CHECK("mempool created", mp != NULL);
 	if (mp == NULL)
 		return check_exit();
 	test_select(mp);

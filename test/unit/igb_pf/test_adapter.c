@@ -18,7 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pf_adapter.h"
 
 #define PORT 3
@@ -208,5 +208,5 @@ main(void)
 	test_open_port();
 	test_request_paused_over_close();
 	test_request_blocked_on_close();
-	return check_summary("test_adapter");
+	return check_exit();
 }

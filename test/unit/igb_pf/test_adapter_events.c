@@ -21,7 +21,7 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pf_adapter.h"
 
 #define PORT 5
@@ -300,5 +300,5 @@ main(void)
 	test_close_inside_poll();
 	test_close_while_polling();
 	rte_eal_cleanup();
-	return check_summary("test_adapter_events");
+	return check_exit();
 }

@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pf_devargs.h"
 
 static void
@@ -93,5 +93,5 @@ main(void)
 	CHECK_EQ("vf0_mac in 3 groups", 0, ret);
 	CHECK_EQ("vf0_mac 3 groups: byte 0", 0x02, da.vf[0].mac[0]);
 	CHECK_EQ("vf0_mac 3 groups: byte 5", 0x2b, da.vf[0].mac[5]);
-	return check_summary("test_devargs");
+	return check_exit();
 }

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_mbx_msg.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
@@ -554,5 +554,5 @@ main(void)
 	test_flood_bounded();
 	test_flr_and_ping();
 	free(m);
-	return check_summary("test_mbx_server");
+	return check_exit();
 }

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
 #include "fake_sysfs.h"
+#include "igb_check.h"
 #include "igb_pfd_check.h"
 
 #define TOKEN "--vfio-vf-token=0b63c8a6-54f5-4c2a-9b7b-8d7e2f9d3c11"
@@ -226,5 +226,5 @@ main(void)
 	test_hold_reset();
 	test_num_vfs();
 	fake_root_remove();
-	return check_summary("test_pfd_check");
+	return check_exit();
 }

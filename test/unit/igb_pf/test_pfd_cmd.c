@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* igb-pfd: prompt commands and command line. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pfd_cmd.h"
 #include "igb_pfd_opts.h"
 
@@ -162,5 +163,5 @@ main(void)
 		CHECK_EQ("unknown option", -EINVAL, opts(a, 4, &o, err));
 		CHECK("error names it", strstr(err, "--bogus"));
 	}
-	return check_summary("test_pfd_cmd");
+	return check_exit();
 }

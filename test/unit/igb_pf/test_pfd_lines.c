@@ -6,10 +6,12 @@
  */
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pfd_lines.h"
 
 /* The prompt loop's wait. */
@@ -275,5 +277,5 @@ main(void)
 	test_closed();
 	test_too_long();
 	test_split();
-	return check_summary("test_pfd_lines");
+	return check_exit();
 }

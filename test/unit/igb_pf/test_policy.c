@@ -3,7 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pf_vf.h"
 
 static const uint8_t macs[IGB_PF_MAX_VFS][IGB_PF_ETH_ALEN] = {
@@ -330,5 +330,5 @@ main(void)
 	test_lpe_promisc();
 	test_flr_keeps_admin();
 	test_isolation();
-	return check_summary("test_policy");
+	return check_exit();
 }

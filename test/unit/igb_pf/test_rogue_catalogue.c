@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "catalogue.h"
-#include "check.h"
+#include "igb_check.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
 #include "pf_model.h"
@@ -143,5 +143,5 @@ main(void)
 	CHECK_EQ("VF 2 keeps VLAN 0 (VF 0 deleted its own)", 0,
 		memcmp(vids, vids_before, nv_before * sizeof(vids[0])));
 	free(m);
-	return check_summary("test_rogue_catalogue");
+	return check_exit();
 }

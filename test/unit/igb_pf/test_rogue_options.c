@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Command line of rogue-vf: the values it reads and the ones it refuses. */
+#include <stdio.h>
 #include <string.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "options.h"
 
 #define MAX_ARGS 16
@@ -108,5 +109,5 @@ main(void)
 {
 	test_other_mac();
 	test_numbers();
-	return check_summary("test_rogue_options");
+	return check_exit();
 }

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
 #include "fake_sysfs.h"
+#include "igb_check.h"
 #include "igb_pf_sysfs.h"
 
 static void
@@ -218,5 +218,5 @@ main(void)
 	test_vfs_lost();
 
 	fake_root_remove();
-	return check_summary("test_sysfs");
+	return check_exit();
 }

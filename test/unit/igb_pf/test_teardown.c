@@ -12,8 +12,8 @@
 #include <sched.h>
 #include <time.h>
 
-#include "check.h"
 #include "fake_sysfs.h"
+#include "igb_check.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_sysfs.h"
 #include "igb_pf_teardown.h"
@@ -341,5 +341,5 @@ main(void)
 	test_removal_held(true);
 	fake_root_remove();
 	free(m);
-	return check_summary("test_teardown");
+	return check_exit();
 }

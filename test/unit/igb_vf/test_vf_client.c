@@ -46,14 +46,14 @@ static void
 test_handshake(void)
 {
 	setup();
-	check_i64("handshake with the PF", 0, igb_vf_pf_reset(&dev));
-	check_true("VF reset signalled to the PF (CTRL.RST -> VFLRE)",
+	CHECK_EQ("handshake with the PF", 0, igb_vf_pf_reset(&dev));
+	CHECK("VF reset signalled to the PF (CTRL.RST -> VFLRE)",
 		m.reg[IGB_VFLRE / 4] & 1);
-	check_u64("one message sent", 1, m.nb_log);
-	check_u64("it is VF_RESET", IGB_MSG_VF_RESET, m.log[0].w[0]);
-	check_true("MAC from the reply words 1-2",
+	CHECK_EQ("one message sent", 1, m.nb_log);
+	CHECK_EQ("it is VF_RESET", IGB_MSG_VF_RESET, m.log[0].w[0]);
+	CHECK("MAC from the reply words 1-2",
 		memcmp(ad.perm_addr.addr_bytes, pf_mac, 6) == 0);
-	check_u64("no reset pending", 0, ad.reset_pending);
+	CHECK_EQ("no reset pending", 0, ad.reset_pending);
 }
 
 static void
@@ -62,9 +62,9 @@ test_handshake_stale_ping(void)
 	setup();
 	/* The PF's "reset yourself" ping from before our reset. */
 	model_pf_send(&m, IGB_MSG_PF_CONTROL);
-	check_i64("handshake over a stale ping", 0, igb_vf_pf_reset(&dev));
+	CHECK_EQ("handshake over a stale ping", 0, igb_vf_pf_reset(&dev));
 	igb_vf_pf_poll(&dev);
-	check_u64("stale ping does not raise a reset", 0, ad.reset_pending);
+	CHECK_EQ("stale ping does not raise a reset", 0, ad.reset_pending);
 }
 
 static void
@@ -72,12 +72,12 @@ test_pf_in_reset(void)
 {
 	setup();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
-	check_i64(
+	CHECK_EQ(
 		"RSTI never clears -> -EAGAIN", -EAGAIN, igb_vf_pf_reset(&dev));
-	check_true("gave up after the bound, not before",
+	CHECK("gave up after the bound, not before",
 		m.now_us >= IGB_VF_PF_RESET_WAIT_US &&
 			m.now_us < IGB_VF_PF_RESET_WAIT_US + 10000);
-	check_u64("no message sent while the PF is in reset", 0, m.nb_log);
+	CHECK_EQ("no message sent while the PF is in reset", 0, m.nb_log);
 }
 
 static void
@@ -87,10 +87,10 @@ test_no_mac(void)
 
 	setup();
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_NACK;
-	check_i64("handshake, PF has no MAC for us", 0, igb_vf_pf_reset(&dev));
-	check_true("random address is locally administered unicast",
+	CHECK_EQ("handshake, PF has no MAC for us", 0, igb_vf_pf_reset(&dev));
+	CHECK("random address is locally administered unicast",
 		(a[0] & 0x02) && !(a[0] & 0x01));
-	check_true("and not the PF's", memcmp(a, pf_mac, 6) != 0);
+	CHECK("and not the PF's", memcmp(a, pf_mac, 6) != 0);
 }
 
 static void
@@ -98,11 +98,11 @@ test_no_reply(void)
 {
 	setup();
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_IGNORE;
-	check_i64("PF never acknowledges -> -ETIMEDOUT", -ETIMEDOUT,
+	CHECK_EQ("PF never acknowledges -> -ETIMEDOUT", -ETIMEDOUT,
 		igb_vf_pf_reset(&dev));
 	setup();
 	m.answer[IGB_MSG_VF_RESET] = ANSWER_SILENT;
-	check_i64("PF acknowledges, never answers -> -ETIMEDOUT", -ETIMEDOUT,
+	CHECK_EQ("PF acknowledges, never answers -> -ETIMEDOUT", -ETIMEDOUT,
 		igb_vf_pf_reset(&dev));
 }
 
@@ -111,40 +111,40 @@ test_nacks(void)
 {
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK;
-	check_i64("VLAN add refused -> -EPERM", -EPERM,
+	CHECK_EQ("VLAN add refused -> -EPERM", -EPERM,
 		igb_vf_vlan_filter_set(&dev, 100, 1));
-	check_u64("refused VLAN not remembered", 0,
+	CHECK_EQ("refused VLAN not remembered", 0,
 		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
-	check_i64("VLAN add accepted", 0, igb_vf_vlan_filter_set(&dev, 100, 1));
-	check_u64("accepted VLAN remembered", 1,
+	CHECK_EQ("VLAN add accepted", 0, igb_vf_vlan_filter_set(&dev, 100, 1));
+	CHECK_EQ("accepted VLAN remembered", 1,
 		(ad.vfta[100 / 64] >> (100 % 64)) & 1);
 
 	m.answer[IGB_MSG_SET_PROMISC] = ANSWER_NACK;
 	m.nb_log = 0;
-	check_i64("promiscuous refused -> -ENOTSUP", -ENOTSUP,
+	CHECK_EQ("promiscuous refused -> -ENOTSUP", -ENOTSUP,
 		igb_vf_promiscuous_enable(&dev));
-	check_u64("asked with the unicast flag",
+	CHECK_EQ("asked with the unicast flag",
 		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_UNICAST, m.log[0].w[0]);
-	check_u64("then restored the non-unicast mode", IGB_MSG_SET_PROMISC,
+	CHECK_EQ("then restored the non-unicast mode", IGB_MSG_SET_PROMISC,
 		m.log[1].w[0]);
 
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_NACK;
-	check_i64("frame size refused -> -ENOTSUP", -ENOTSUP,
+	CHECK_EQ("frame size refused -> -ENOTSUP", -ENOTSUP,
 		igb_vf_set_max_frame(&dev, 9000));
 	m.answer[IGB_MSG_SET_LPE] = ANSWER_ACK;
 	m.nb_log = 0;
-	check_i64("frame size accepted", 0, igb_vf_set_max_frame(&dev, 9000));
-	check_u64("max frame = MTU + 22", 9022, m.log[0].w[1]);
+	CHECK_EQ("frame size accepted", 0, igb_vf_set_max_frame(&dev, 9000));
+	CHECK_EQ("max frame = MTU + 22", 9022, m.log[0].w[1]);
 
 	m.answer[IGB_MSG_SET_MAC_ADDR] = ANSWER_NACK;
 	struct rte_ether_addr other = {{0x02, 0, 0, 0, 0, 0x99}};
-	check_i64("MAC change refused -> -EPERM", -EPERM,
+	CHECK_EQ("MAC change refused -> -EPERM", -EPERM,
 		igb_vf_mac_addr_set(&dev, &other));
 	m.nb_log = 0;
-	check_i64("setting the PF's own MAC needs no request", 0,
+	CHECK_EQ("setting the PF's own MAC needs no request", 0,
 		igb_vf_mac_addr_set(&dev, &ad.perm_addr));
-	check_u64("no message for it", 0, m.nb_log);
+	CHECK_EQ("no message for it", 0, m.nb_log);
 }
 
 static void
@@ -152,9 +152,9 @@ test_timeout_request(void)
 {
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
-	check_i64("no reply to SET_VLAN -> -ETIMEDOUT", -ETIMEDOUT,
+	CHECK_EQ("no reply to SET_VLAN -> -ETIMEDOUT", -ETIMEDOUT,
 		igb_vf_vlan_filter_set(&dev, 5, 1));
-	check_u64("VLAN not remembered", 0, ad.vfta[0] & (1u << 5));
+	CHECK_EQ("VLAN not remembered", 0, ad.vfta[0] & (1u << 5));
 }
 
 static bool
@@ -177,18 +177,18 @@ test_late_reply(void)
 	/* The late NACK is in the mailbox when request 2 starts. */
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
-	check_i64("late: VLAN 10 unanswered in time -> -ETIMEDOUT", -ETIMEDOUT,
+	CHECK_EQ("late: VLAN 10 unanswered in time -> -ETIMEDOUT", -ETIMEDOUT,
 		igb_vf_vlan_filter_set(&dev, 10, 1));
 	model_pf_send(&m, late_nack);
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
-	check_i64("late: VLAN 20 gets its own ACK, not VLAN 10's NACK", 0,
+	CHECK_EQ("late: VLAN 20 gets its own ACK, not VLAN 10's NACK", 0,
 		igb_vf_vlan_filter_set(&dev, 20, 1));
-	check_i64("late: VLAN 30 gets its own ACK", 0,
+	CHECK_EQ("late: VLAN 30 gets its own ACK", 0,
 		igb_vf_vlan_filter_set(&dev, 30, 1));
-	check_u64("late: the PF saw three requests", 3, m.nb_log);
-	check_true("late: VF table has 20 and 30, not 10",
+	CHECK_EQ("late: the PF saw three requests", 3, m.nb_log);
+	CHECK("late: VF table has 20 and 30, not 10",
 		vlan_on(20) && vlan_on(30) && !vlan_on(10));
-	check_u64("late: no reset", 0, ad.reset_pending);
+	CHECK_EQ("late: no reset", 0, ad.reset_pending);
 
 	/* The late NACK comes while request 2 is about to be sent. */
 	setup_up();
@@ -197,12 +197,12 @@ test_late_reply(void)
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
 	m.late_w0 = late_nack;
 	m.late_at_us = m.now_us + 500000;
-	check_i64("later: VLAN 20 accepted", 0,
+	CHECK_EQ("later: VLAN 20 accepted", 0,
 		igb_vf_vlan_filter_set(&dev, 20, 1));
-	check_i64("later: VLAN 30 accepted", 0,
+	CHECK_EQ("later: VLAN 30 accepted", 0,
 		igb_vf_vlan_filter_set(&dev, 30, 1));
-	check_true("later: the late NACK has come", m.late_at_us == 0);
-	check_true("later: VF table has 20 and 30, not 10",
+	CHECK("later: the late NACK has come", m.late_at_us == 0);
+	CHECK("later: VF table has 20 and 30, not 10",
 		vlan_on(20) && vlan_on(30) && !vlan_on(10));
 
 	/* No answer at all: nothing is sent while one may still come. */
@@ -210,12 +210,12 @@ test_late_reply(void)
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
 	igb_vf_vlan_filter_set(&dev, 10, 1);
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
-	check_i64("silent: VLAN 20 while VLAN 10's answer is due -> -ETIMEDOUT",
+	CHECK_EQ("silent: VLAN 20 while VLAN 10's answer is due -> -ETIMEDOUT",
 		-ETIMEDOUT, igb_vf_vlan_filter_set(&dev, 20, 1));
-	check_u64("silent: VLAN 20 not sent", 1, m.nb_log);
-	check_u64("silent: two timeouts in a row: reset due", 1,
+	CHECK_EQ("silent: VLAN 20 not sent", 1, m.nb_log);
+	CHECK_EQ("silent: two timeouts in a row: reset due", 1,
 		ad.reset_pending);
-	check_u64("silent: the event is due from the poll", 1, ad.reset_event);
+	CHECK_EQ("silent: the event is due from the poll", 1, ad.reset_event);
 
 	/* One answer late: dropped by the poll, no reset. */
 	setup_up();
@@ -224,11 +224,11 @@ test_late_reply(void)
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_ACK;
 	model_pf_send(&m, late_nack);
 	igb_vf_pf_poll(&dev);
-	check_u64("late, polled: the poll drops the late NACK, no reset", 0,
+	CHECK_EQ("late, polled: the poll drops the late NACK, no reset", 0,
 		ad.reset_pending);
-	check_i64("late, polled: then VLAN 20 goes out and is accepted", 0,
+	CHECK_EQ("late, polled: then VLAN 20 goes out and is accepted", 0,
 		igb_vf_vlan_filter_set(&dev, 20, 1));
-	check_u64("late, polled: sent", 2, m.nb_log);
+	CHECK_EQ("late, polled: sent", 2, m.nb_log);
 }
 
 static void
@@ -244,33 +244,33 @@ test_multicast(void)
 		memcpy(list[i].addr_bytes, b, 6);
 	}
 	setup_up();
-	check_i64("5 multicast addresses", 0,
+	CHECK_EQ("5 multicast addresses", 0,
 		igb_vf_set_mc_addr_list(&dev, list, 5));
-	check_u64("one message", 1, m.nb_log);
-	check_u64("count 5, no overflow",
+	CHECK_EQ("one message", 1, m.nb_log);
+	CHECK_EQ("count 5, no overflow",
 		IGB_MSG_SET_MULTICAST | (5u << IGB_MSG_INFO_SHIFT),
 		m.log[0].w[0]);
-	check_u64("hash of address 1", igb_mta_hash(list[1].addr_bytes),
+	CHECK_EQ("hash of address 1", igb_mta_hash(list[1].addr_bytes),
 		m.log[0].w[1] >> 16);
 
 	m.nb_log = 0;
-	check_i64("31 multicast addresses", 0,
+	CHECK_EQ("31 multicast addresses", 0,
 		igb_vf_set_mc_addr_list(&dev, list, 31));
-	check_u64("two messages", 2, m.nb_log);
-	check_u64("30 hashes with the overflow flag",
+	CHECK_EQ("two messages", 2, m.nb_log);
+	CHECK_EQ("30 hashes with the overflow flag",
 		IGB_MSG_SET_MULTICAST | (30u << IGB_MSG_INFO_SHIFT) |
 			IGB_MSG_MC_OVERFLOW,
 		m.log[0].w[0]);
-	check_u64("then multicast promiscuous",
+	CHECK_EQ("then multicast promiscuous",
 		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[1].w[0]);
 
 	m.nb_log = 0;
 	igb_vf_set_mc_addr_list(&dev, list, 3);
-	check_u64("back to 3: multicast promiscuous off", IGB_MSG_SET_PROMISC,
+	CHECK_EQ("back to 3: multicast promiscuous off", IGB_MSG_SET_PROMISC,
 		m.log[1].w[0]);
-	check_i64("129 addresses refused", -ENOSPC,
+	CHECK_EQ("129 addresses refused", -ENOSPC,
 		igb_vf_set_mc_addr_list(&dev, list, IGB_VF_MC_LIST_MAX + 1));
-	check_u64("list kept", 3, ad.nb_mc);
+	CHECK_EQ("list kept", 3, ad.nb_mc);
 }
 
 static void
@@ -278,30 +278,29 @@ test_reset_events(void)
 {
 	setup_up();
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK_NO_CTS;
-	check_i64("NACK without CTS -> -EPERM", -EPERM,
+	CHECK_EQ("NACK without CTS -> -EPERM", -EPERM,
 		igb_vf_vlan_filter_set(&dev, 7, 1));
-	check_u64("and a reset is pending", 1, ad.reset_pending);
+	CHECK_EQ("and a reset is pending", 1, ad.reset_pending);
 
 	setup_up();
 	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
 	igb_vf_pf_poll(&dev);
-	check_u64("PF ping with CTS: no reset", 0, ad.reset_pending);
+	CHECK_EQ("PF ping with CTS: no reset", 0, ad.reset_pending);
 	model_pf_send(&m, IGB_MSG_PF_CONTROL);
 	igb_vf_pf_poll(&dev);
-	check_u64("PF control without CTS: reset", 1, ad.reset_pending);
+	CHECK_EQ("PF control without CTS: reset", 1, ad.reset_pending);
 
 	setup_up();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
 	igb_vf_pf_poll(&dev);
-	check_u64("PF reset in progress (RSTI): reset", 1, ad.reset_pending);
+	CHECK_EQ("PF reset in progress (RSTI): reset", 1, ad.reset_pending);
 
 	setup_up();
 	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
 	igb_vf_pf_poll(&dev);
-	check_u64(
-		"PF reset done after ours (RSTD): reset", 1, ad.reset_pending);
-	check_i64("handshake again", 0, igb_vf_pf_reset(&dev));
-	check_u64("reset no longer pending", 0, ad.reset_pending);
+	CHECK_EQ("PF reset done after ours (RSTD): reset", 1, ad.reset_pending);
+	CHECK_EQ("handshake again", 0, igb_vf_pf_reset(&dev));
+	CHECK_EQ("reset no longer pending", 0, ad.reset_pending);
 }
 
 /* Surprise removal (or SR-IOV gone with a PF reset on silicon): every
@@ -317,27 +316,26 @@ test_device_gone(void)
 	igb_vf_alarm_start(&dev);
 	m.gone_reads = 1000000;
 	reads = m.nb_reads;
-	check_true("gone: poll alarm run", fake_alarm_fire());
+	CHECK("gone: poll alarm run", fake_alarm_fire());
 	reads = m.nb_reads - reads;
 	snprintf(what, sizeof(what),
 		"gone: the poll returns within 4 register reads (%" PRIu64 ")",
 		reads);
-	check_true(what, reads <= 4);
-	check_u64(
-		"gone: removal event", 1, fake_events[RTE_ETH_EVENT_INTR_RMV]);
-	check_u64("gone: no reset event", 0,
+	CHECK(what, reads <= 4);
+	CHECK_EQ("gone: removal event", 1, fake_events[RTE_ETH_EVENT_INTR_RMV]);
+	CHECK_EQ("gone: no reset event", 0,
 		fake_events[RTE_ETH_EVENT_INTR_RESET]);
-	check_u64("gone: link down", RTE_ETH_LINK_DOWN,
+	CHECK_EQ("gone: link down", RTE_ETH_LINK_DOWN,
 		data.dev_link.link_status);
-	check_u64("gone: the poll alarm stops", 0, fake_alarms_armed());
+	CHECK_EQ("gone: the poll alarm stops", 0, fake_alarms_armed());
 	t = m.now_us;
-	check_i64("gone: a request fails -> -ENODEV", -ENODEV,
+	CHECK_EQ("gone: a request fails -> -ENODEV", -ENODEV,
 		igb_vf_vlan_filter_set(&dev, 5, 1));
-	check_u64("gone: at once", t, m.now_us);
-	check_i64("gone: the reset handshake fails -> -ENODEV", -ENODEV,
+	CHECK_EQ("gone: at once", t, m.now_us);
+	CHECK_EQ("gone: the reset handshake fails -> -ENODEV", -ENODEV,
 		igb_vf_pf_reset(&dev));
-	check_u64("gone: at once too", t, m.now_us);
-	check_true("gone: the device was gone throughout", m.gone_reads > 0);
+	CHECK_EQ("gone: at once too", t, m.now_us);
+	CHECK("gone: the device was gone throughout", m.gone_reads > 0);
 
 	/* A PF that sends a message whenever the VF took the last. */
 	setup_up();
@@ -345,10 +343,10 @@ test_device_gone(void)
 	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
 	igb_vf_pf_poll(&dev);
 	/* Each message taken makes the PF send one more. */
-	check_u64("flood: the poll takes 8 messages, leaves the rest", 8,
+	CHECK_EQ("flood: the poll takes 8 messages, leaves the rest", 8,
 		1000 - m.flood);
 	igb_vf_pf_poll(&dev);
-	check_u64("flood: 8 more the next time", 16, 1000 - m.flood);
+	CHECK_EQ("flood: 8 more the next time", 16, 1000 - m.flood);
 }
 
 static void
@@ -364,16 +362,16 @@ test_restore(void)
 	data.mtu = 9000;
 	igb_vf_pf_reset(&dev);
 	m.nb_log = 0;
-	check_i64("replay after reset", 0, igb_vf_filters_restore(&dev));
-	check_u64("five requests", 5, m.nb_log);
-	check_u64("VLAN 100 again", 100, m.log[0].w[1]);
-	check_u64("VLAN 200 again", 200, m.log[1].w[1]);
-	check_u64("multicast list again",
+	CHECK_EQ("replay after reset", 0, igb_vf_filters_restore(&dev));
+	CHECK_EQ("five requests", 5, m.nb_log);
+	CHECK_EQ("VLAN 100 again", 100, m.log[0].w[1]);
+	CHECK_EQ("VLAN 200 again", 200, m.log[1].w[1]);
+	CHECK_EQ("multicast list again",
 		IGB_MSG_SET_MULTICAST | (1u << IGB_MSG_INFO_SHIFT),
 		m.log[2].w[0]);
-	check_u64("all-multicast again",
+	CHECK_EQ("all-multicast again",
 		IGB_MSG_SET_PROMISC | IGB_MSG_PROMISC_MULTICAST, m.log[3].w[0]);
-	check_u64("frame size for MTU 9000 again", 9022, m.log[4].w[1]);
+	CHECK_EQ("frame size for MTU 9000 again", 9022, m.log[4].w[1]);
 }
 
 static void
@@ -389,13 +387,13 @@ test_counters(void)
 	m.reg[IGB_VFGORC / 4] = 0x1000;
 	memset(&s, 0, sizeof(s));
 	igb_vf_stats_get(&dev, &s);
-	check_u64("packets across a 32-bit wrap", 0x20, s.ipackets);
+	CHECK_EQ("packets across a 32-bit wrap", 0x20, s.ipackets);
 	m.reg[IGB_VFGPRC / 4] = 0x30;
 	igb_vf_stats_get(&dev, &s);
-	check_u64("then counting on", 0x40, s.ipackets);
+	CHECK_EQ("then counting on", 0x40, s.ipackets);
 	igb_vf_stats_reset(&dev);
 	igb_vf_stats_get(&dev, &s);
-	check_u64("zero after reset", 0, s.ipackets);
+	CHECK_EQ("zero after reset", 0, s.ipackets);
 }
 
 int

@@ -48,7 +48,7 @@ app_callback(struct rte_eth_dev *d, enum rte_eth_event_type ev)
 	if (ev != close_on || closed)
 		return;
 	d->data->dev_started = 0; /* rte_eth_dev_stop(): no queues here */
-	check_i64("callback: dev_close", 0, igb_vf_dev_close(d));
+	CHECK_EQ("callback: dev_close", 0, igb_vf_dev_close(d));
 	/* rte_eth_dev_release_port() */
 	free(d->data->dev_private);
 	memset(d->data, 0, sizeof(*d->data));
@@ -79,11 +79,11 @@ check_after_close(const char *what)
 	char msg[128];
 
 	snprintf(msg, sizeof(msg), "%s: the callback closed the port", what);
-	check_true(msg, closed);
+	CHECK(msg, closed);
 	snprintf(msg, sizeof(msg), "%s: no alarm left armed", what);
-	check_u64(msg, 0, fake_alarms_armed());
+	CHECK_EQ(msg, 0, fake_alarms_armed());
 	snprintf(msg, sizeof(msg), "%s: no register access after close", what);
-	check_u64(msg, accesses_at_close, accesses());
+	CHECK_EQ(msg, accesses_at_close, accesses());
 }
 
 int
@@ -94,7 +94,7 @@ main(void)
 	/* The PF revokes clear-to-send: INTR_RESET from the poll. */
 	setup_up(RTE_ETH_EVENT_INTR_RESET);
 	model_pf_send(&m, IGB_MSG_PF_CONTROL);
-	check_true("reset: poll alarm run", fake_alarm_fire());
+	CHECK("reset: poll alarm run", fake_alarm_fire());
 	check_after_close("reset");
 
 	/* The link comes up: LSC. */
@@ -102,27 +102,27 @@ main(void)
 	data.dev_started = 1;
 	data.dev_conf.intr_conf.lsc = 1;
 	m.reg[IGB_VF_STATUS / 4] = IGB_STATUS_LU | IGB_STATUS_FD;
-	check_true("lsc: poll alarm run", fake_alarm_fire());
+	CHECK("lsc: poll alarm run", fake_alarm_fire());
 	check_after_close("lsc");
 
 	/* The device is gone: INTR_RMV. */
 	setup_up(RTE_ETH_EVENT_INTR_RMV);
 	data.dev_conf.intr_conf.rmv = 1;
 	m.gone_reads = 1000000;
-	check_true("rmv: poll alarm run", fake_alarm_fire());
+	CHECK("rmv: poll alarm run", fake_alarm_fire());
 	check_after_close("rmv");
 
 	/* A request's reply says the PF forgot us: the application hears
 	 * of it from the poll, not from within its own call. */
 	ad = setup_up(RTE_ETH_EVENT_INTR_RESET);
 	m.answer[IGB_MSG_SET_VLAN] = ANSWER_NACK_NO_CTS;
-	check_i64("request: refused -> -EPERM", -EPERM,
+	CHECK_EQ("request: refused -> -EPERM", -EPERM,
 		igb_vf_vlan_filter_set(&dev, 7, 1));
-	check_u64("request: no event within the call", 0,
+	CHECK_EQ("request: no event within the call", 0,
 		fake_events[RTE_ETH_EVENT_INTR_RESET]);
-	check_true("request: reset pending", !closed && ad->reset_pending);
-	check_true("request: poll alarm run", fake_alarm_fire());
-	check_u64("request: INTR_RESET raised by the poll", 1,
+	CHECK("request: reset pending", !closed && ad->reset_pending);
+	CHECK("request: poll alarm run", fake_alarm_fire());
+	CHECK_EQ("request: INTR_RESET raised by the poll", 1,
 		fake_events[RTE_ETH_EVENT_INTR_RESET]);
 	check_after_close("request");
 	return check_exit();

@@ -74,7 +74,7 @@ main(void)
 
 	rte_log_set_global_level(RTE_LOG_WARNING);
 	setup();
-	check_i64("handshake", 0, igb_vf_pf_reset(&dev));
+	CHECK_EQ("handshake", 0, igb_vf_pf_reset(&dev));
 	igb_vf_alarm_start(&dev);
 	for (round = 0; round < 200; round++) {
 		unsigned int before = fake_events[RTE_ETH_EVENT_INTR_RESET];
@@ -99,9 +99,9 @@ main(void)
 		if (pending && igb_vf_pf_reset(&dev) != 0)
 			bad_reset++;
 	}
-	check_u64(
+	CHECK_EQ(
 		"rounds where two raisers raised other than once", 0, bad_pair);
-	check_u64("rounds where reset and raise disagree with the events", 0,
+	CHECK_EQ("rounds where reset and raise disagree with the events", 0,
 		bad_reset);
 	return check_exit();
 }

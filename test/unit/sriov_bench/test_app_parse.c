@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* app_parse_u64, the tools' one reading of a command-line number. */
 #include <errno.h>
+#include <stdio.h>
 
 #include "app_parse.h"
-#include "check.h"
+#include "igb_check.h"
 
 /* Parses s; *out starts at 7 to show what an error leaves. */
 static int
@@ -20,9 +21,9 @@ expect_value(const char *s, bool si, uint64_t expected)
 	uint64_t v;
 
 	snprintf(what, sizeof(what), "'%s'%s reads", s, si ? " (k/M/G)" : "");
-	check_u64(what, 0, (uint64_t)parse(s, si, 0, UINT64_MAX, &v));
+	CHECK_EQ(what, 0, (uint64_t)parse(s, si, 0, UINT64_MAX, &v));
 	snprintf(what, sizeof(what), "  as %llu", (unsigned long long)expected);
-	check_u64(what, expected, v);
+	CHECK_EQ(what, expected, v);
 }
 
 static void
@@ -35,9 +36,9 @@ expect_error(const char *s, bool si, uint64_t min, uint64_t max, int err)
 		si ? " (k/M/G)" : "", (unsigned long long)min,
 		(unsigned long long)max,
 		err == -EINVAL ? "not a number" : "out of range");
-	check_u64(what, (uint64_t)(int64_t)err,
+	CHECK_EQ(what, (uint64_t)(int64_t)err,
 		(uint64_t)(int64_t)parse(s, si, min, max, &v));
-	check_u64("  leaves *out alone", 7, v);
+	CHECK_EQ("  leaves *out alone", 7, v);
 }
 
 int
@@ -74,11 +75,11 @@ main(void)
 	{
 		uint64_t v;
 
-		check_u64("'1' at min 1", 0,
+		CHECK_EQ("'1' at min 1", 0,
 			(uint64_t)parse("1", false, 1, 10, &v));
-		check_u64("'10' at max 10", 0,
+		CHECK_EQ("'10' at max 10", 0,
 			(uint64_t)parse("10", false, 1, 10, &v));
-		check_u64("  reads 10", 10, v);
+		CHECK_EQ("  reads 10", 10, v);
 	}
 	return check_exit();
 }

@@ -2,7 +2,7 @@
 /* Command line of sriov-bench: defaults, every option, every error. */
 #include <stdlib.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "options.h"
 
 #define MAX_ARGS 64
@@ -33,41 +33,41 @@ test_defaults(void)
 {
 	struct bench_opts o;
 
-	check_u64("'--mode tx' parses", 0, (uint64_t)parse(&o, "--mode tx"));
-	check_u64("default mode tx", BENCH_MODE_TX, o.mode);
-	check_u64("default port 0", 0, o.port);
-	check_u64("default peer port = port", 0, o.peer_port);
-	check_u64("default 1 queue", 1, o.queues);
-	check_u64("default one size", 1, o.sizes.nb_entries);
-	check_u64("default size 64", 64, o.sizes.size[0]);
-	check_u64("default burst 32", 32, o.burst);
-	check_dbl("default duration 10 s", 10, o.duration, 0);
-	check_u64("default no count", 0, o.count);
-	check_u64("tx default rate unlimited", 0, o.rate);
-	check_u64("default src ip 198.18.0.1", 0xc6120001, o.src_ip);
-	check_u64("default dst ip 198.18.0.2", 0xc6120002, o.dst_ip);
-	check_u64("default sport 49152", 49152, o.sport);
-	check_u64("default dport 9", 9, o.dport);
-	check_u64("default 1 flow", 1, o.flows);
-	check_u64("default macs from the ports", 0,
+	CHECK_EQ("'--mode tx' parses", 0, (uint64_t)parse(&o, "--mode tx"));
+	CHECK_EQ("default mode tx", BENCH_MODE_TX, o.mode);
+	CHECK_EQ("default port 0", 0, o.port);
+	CHECK_EQ("default peer port = port", 0, o.peer_port);
+	CHECK_EQ("default 1 queue", 1, o.queues);
+	CHECK_EQ("default one size", 1, o.sizes.nb_entries);
+	CHECK_EQ("default size 64", 64, o.sizes.size[0]);
+	CHECK_EQ("default burst 32", 32, o.burst);
+	CHECK_DBL("default duration 10 s", 10, o.duration, 0);
+	CHECK_EQ("default no count", 0, o.count);
+	CHECK_EQ("tx default rate unlimited", 0, o.rate);
+	CHECK_EQ("default src ip 198.18.0.1", 0xc6120001, o.src_ip);
+	CHECK_EQ("default dst ip 198.18.0.2", 0xc6120002, o.dst_ip);
+	CHECK_EQ("default sport 49152", 49152, o.sport);
+	CHECK_EQ("default dport 9", 9, o.dport);
+	CHECK_EQ("default 1 flow", 1, o.flows);
+	CHECK_EQ("default macs from the ports", 0,
 		o.src_mac_set || o.dst_mac_set);
-	check_u64("default not quiet", 0, o.quiet);
-	check_u64("default no json", 1, o.json_path == NULL);
-	check_u64("default 1024 rx descriptors", 1024, o.rxd);
-	check_u64("default drain 100 ms", 100, o.drain_ms);
-	check_dbl("default link wait 5 s", 5, o.link_wait, 0);
+	CHECK_EQ("default not quiet", 0, o.quiet);
+	CHECK_EQ("default no json", 1, o.json_path == NULL);
+	CHECK_EQ("default 1024 rx descriptors", 1024, o.rxd);
+	CHECK_EQ("default drain 100 ms", 100, o.drain_ms);
+	CHECK_DBL("default link wait 5 s", 5, o.link_wait, 0);
 
 	parse(&o, "--mode lat");
-	check_u64("lat default rate 10000 pps", BENCH_DEFAULT_LAT_RATE, o.rate);
+	CHECK_EQ("lat default rate 10000 pps", BENCH_DEFAULT_LAT_RATE, o.rate);
 	parse(&o, "--mode lat --rate 0");
-	check_u64("lat --rate 0 means unlimited", 0, o.rate);
+	CHECK_EQ("lat --rate 0 means unlimited", 0, o.rate);
 	parse(&o, "--mode rx --count 5");
-	check_dbl("--count alone: no duration", 0, o.duration, 0);
+	CHECK_DBL("--count alone: no duration", 0, o.duration, 0);
 	parse(&o, "--mode rx --count 5 --duration 2");
-	check_dbl("--count and --duration: duration kept", 2, o.duration, 0);
-	check_u64("--count and --duration: count kept", 5, o.count);
+	CHECK_DBL("--count and --duration: duration kept", 2, o.duration, 0);
+	CHECK_EQ("--count and --duration: count kept", 5, o.count);
 	parse(&o, "--mode fwd --port 3");
-	check_u64("fwd peer defaults to --port", 3, o.peer_port);
+	CHECK_EQ("fwd peer defaults to --port", 3, o.peer_port);
 }
 
 static void
@@ -84,60 +84,60 @@ test_every_option(void)
 		"--dport 2000 --flows 16 --fwd macswap --tx-first 100 "
 		"--json out.json --quiet --rxd 512 --txd=256 --mbufs 64k "
 		"--link-wait 0");
-	check_u64("full fwd command line parses", 0, (uint64_t)ret);
-	check_str("  no error message", "", err);
-	check_u64("--mode fwd", BENCH_MODE_FWD, o.mode);
-	check_u64("--port 1", 1, o.port);
-	check_u64("--peer-port=2", 2, o.peer_port);
-	check_u64("--queues 4", 4, o.queues);
-	check_u64("--size 1518", 1518, o.sizes.size[0]);
-	check_u64("--burst 64", 64, o.burst);
-	check_dbl("--duration 2.5", 2.5, o.duration, 0);
-	check_u64("--count 3M", 3000000, o.count);
-	check_u64("--src-mac byte 5 (mixed case hex)", 0xaa,
+	CHECK_EQ("full fwd command line parses", 0, (uint64_t)ret);
+	CHECK_STR("  no error message", "", err);
+	CHECK_EQ("--mode fwd", BENCH_MODE_FWD, o.mode);
+	CHECK_EQ("--port 1", 1, o.port);
+	CHECK_EQ("--peer-port=2", 2, o.peer_port);
+	CHECK_EQ("--queues 4", 4, o.queues);
+	CHECK_EQ("--size 1518", 1518, o.sizes.size[0]);
+	CHECK_EQ("--burst 64", 64, o.burst);
+	CHECK_DBL("--duration 2.5", 2.5, o.duration, 0);
+	CHECK_EQ("--count 3M", 3000000, o.count);
+	CHECK_EQ("--src-mac byte 5 (mixed case hex)", 0xaa,
 		o.src_mac.addr_bytes[5]);
-	check_u64("--src-mac set", 1, o.src_mac_set);
-	check_u64("--dst-mac byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
-	check_u64("--dst-mac byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
-	check_u64("--src-ip 198.19.1.2", 0xc6130102, o.src_ip);
-	check_u64("--dst-ip 198.19.255.254", 0xc613fffe, o.dst_ip);
-	check_u64("--sport 1000", 1000, o.sport);
-	check_u64("--dport 2000", 2000, o.dport);
-	check_u64("--flows 16", 16, o.flows);
-	check_u64("--fwd macswap", BENCH_FWD_MACSWAP, o.fwd);
-	check_u64("--tx-first 100", 100, o.tx_first);
-	check_str("--json out.json", "out.json", o.json_path);
-	check_u64("--quiet", 1, o.quiet);
-	check_u64("--rxd 512", 512, o.rxd);
-	check_u64("--txd=256", 256, o.txd);
-	check_u64("--mbufs 64k", 64000, o.mbufs);
-	check_dbl("--link-wait 0", 0, o.link_wait, 0);
+	CHECK_EQ("--src-mac set", 1, o.src_mac_set);
+	CHECK_EQ("--dst-mac byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
+	CHECK_EQ("--dst-mac byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
+	CHECK_EQ("--src-ip 198.19.1.2", 0xc6130102, o.src_ip);
+	CHECK_EQ("--dst-ip 198.19.255.254", 0xc613fffe, o.dst_ip);
+	CHECK_EQ("--sport 1000", 1000, o.sport);
+	CHECK_EQ("--dport 2000", 2000, o.dport);
+	CHECK_EQ("--flows 16", 16, o.flows);
+	CHECK_EQ("--fwd macswap", BENCH_FWD_MACSWAP, o.fwd);
+	CHECK_EQ("--tx-first 100", 100, o.tx_first);
+	CHECK_STR("--json out.json", "out.json", o.json_path);
+	CHECK_EQ("--quiet", 1, o.quiet);
+	CHECK_EQ("--rxd 512", 512, o.rxd);
+	CHECK_EQ("--txd=256", 256, o.txd);
+	CHECK_EQ("--mbufs 64k", 64000, o.mbufs);
+	CHECK_DBL("--link-wait 0", 0, o.link_wait, 0);
 
 	/* DPDK's rte_ether_unformat_addr also reads three 16-bit groups. */
 	ret = parse(&o, "--mode tx --dst-mac 0a0b:0c0d:0e0f");
-	check_u64("--dst-mac in 3 groups parses", 0, (uint64_t)ret);
-	check_u64("--dst-mac 3 groups: byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
-	check_u64("--dst-mac 3 groups: byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
+	CHECK_EQ("--dst-mac in 3 groups parses", 0, (uint64_t)ret);
+	CHECK_EQ("--dst-mac 3 groups: byte 0", 0x0a, o.dst_mac.addr_bytes[0]);
+	CHECK_EQ("--dst-mac 3 groups: byte 5", 0x0f, o.dst_mac.addr_bytes[5]);
 
 	ret = parse(&o, "--mode tx --size-mix 64:7,576:4,1500:1 --rate 2M");
-	check_u64("tx with size mix and rate parses", 0, (uint64_t)ret);
-	check_u64("--size-mix: 3 sizes", 3, o.sizes.nb_entries);
-	check_u64("--size-mix: pattern of 12", 12, o.sizes.pattern_len);
-	check_u64("--rate 2M", 2000000, o.rate);
+	CHECK_EQ("tx with size mix and rate parses", 0, (uint64_t)ret);
+	CHECK_EQ("--size-mix: 3 sizes", 3, o.sizes.nb_entries);
+	CHECK_EQ("--size-mix: pattern of 12", 12, o.sizes.pattern_len);
+	CHECK_EQ("--rate 2M", 2000000, o.rate);
 	parse(&o, "--mode lat --rate 500k --peer-port 1 --drain-ms 0");
-	check_u64("--rate 500k", 500000, o.rate);
-	check_u64("--drain-ms 0", 0, o.drain_ms);
+	CHECK_EQ("--rate 500k", 500000, o.rate);
+	CHECK_EQ("--drain-ms 0", 0, o.drain_ms);
 	parse(&o, "--mode tx --count 2G --rate 1G");
-	check_u64("--count 2G", 2000000000ULL, o.count);
-	check_u64("--rate 1G (the ceiling)", BENCH_MAX_RATE, o.rate);
+	CHECK_EQ("--count 2G", 2000000000ULL, o.count);
+	CHECK_EQ("--rate 1G (the ceiling)", BENCH_MAX_RATE, o.rate);
 	parse(&o, "--mode tx --sport 65520 --flows 16");
-	check_u64("flows may reach UDP port 65535", 16, o.flows);
+	CHECK_EQ("flows may reach UDP port 65535", 16, o.flows);
 	parse(&o, "--mode rx --fwd io --mode fwd");
-	check_u64("later --mode wins, checks see the final mode",
-		BENCH_MODE_FWD, o.mode);
+	CHECK_EQ("later --mode wins, checks see the final mode", BENCH_MODE_FWD,
+		o.mode);
 
-	check_u64("-h asks for help", 1, (uint64_t)parse(&o, "-h"));
-	check_u64("--help asks for help", 1,
+	CHECK_EQ("-h asks for help", 1, (uint64_t)parse(&o, "-h"));
+	CHECK_EQ("--help asks for help", 1,
 		(uint64_t)parse(&o, "--mode tx --help"));
 }
 
@@ -249,9 +249,9 @@ test_errors(void)
 		int ret = parse(&o, c->line);
 
 		snprintf(what, sizeof(what), "'%s' is refused", c->line);
-		check_u64(what, (uint64_t)-1, (uint64_t)ret);
+		CHECK_EQ(what, (uint64_t)-1, (uint64_t)ret);
 		snprintf(what, sizeof(what), "  with \"%s\"", c->message);
-		check_contains(what, c->message, err);
+		CHECK_CONTAINS(what, c->message, err);
 	}
 }
 

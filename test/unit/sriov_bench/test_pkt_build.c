@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Generated frame layout, checked byte by byte with an independent
  * checksum, and the probe header round trip. */
-#include "check.h"
+#include "igb_check.h"
 #include "pkt_build.h"
 
 static const struct pkt_template tmpl = {
@@ -49,54 +49,54 @@ test_layout(void)
 
 	memset(f, 0xee, sizeof(f));
 	pkt_build(f, &tmpl, 64, 3, 77);
-	check_u64("data length of a 64-byte frame is 60", 60, pkt_data_len(64));
-	check_u64("dst MAC first byte", 0x02, f[0]);
-	check_u64("dst MAC last byte", 0x02, f[5]);
-	check_u64("src MAC last byte", 0x01, f[11]);
-	check_u64("ethertype IPv4", 0x0800, be16_at(f + 12));
-	check_u64("IPv4, 20-byte header", 0x45, ip[0]);
-	check_u64("IP total length = 60 - 14", 46, be16_at(ip + 2));
-	check_u64("no fragmentation fields", 0, be16_at(ip + 6));
-	check_u64("TTL 64", 64, ip[8]);
-	check_u64("protocol UDP", 17, ip[9]);
-	check_u64("header checksum verifies", 0xffff, ones_sum(ip, 20));
-	check_u64("flow 3: source 198.18.0.4", 0xc6120004, be32_at(ip + 12));
-	check_u64("destination 198.19.0.2", 0xc6130002, be32_at(ip + 16));
-	check_u64("flow 3: source port 49155", 49155, be16_at(udp));
-	check_u64("destination port 9", 9, be16_at(udp + 2));
-	check_u64("UDP length = 46 - 20", 26, be16_at(udp + 4));
-	check_u64("UDP checksum 0 (none)", 0, be16_at(udp + 6));
-	check_u64("magic in network order", PKT_BENCH_MAGIC, be32_at(f + 42));
-	check_u64("nothing written past the bench header", 0xee, f[58]);
+	CHECK_EQ("data length of a 64-byte frame is 60", 60, pkt_data_len(64));
+	CHECK_EQ("dst MAC first byte", 0x02, f[0]);
+	CHECK_EQ("dst MAC last byte", 0x02, f[5]);
+	CHECK_EQ("src MAC last byte", 0x01, f[11]);
+	CHECK_EQ("ethertype IPv4", 0x0800, be16_at(f + 12));
+	CHECK_EQ("IPv4, 20-byte header", 0x45, ip[0]);
+	CHECK_EQ("IP total length = 60 - 14", 46, be16_at(ip + 2));
+	CHECK_EQ("no fragmentation fields", 0, be16_at(ip + 6));
+	CHECK_EQ("TTL 64", 64, ip[8]);
+	CHECK_EQ("protocol UDP", 17, ip[9]);
+	CHECK_EQ("header checksum verifies", 0xffff, ones_sum(ip, 20));
+	CHECK_EQ("flow 3: source 198.18.0.4", 0xc6120004, be32_at(ip + 12));
+	CHECK_EQ("destination 198.19.0.2", 0xc6130002, be32_at(ip + 16));
+	CHECK_EQ("flow 3: source port 49155", 49155, be16_at(udp));
+	CHECK_EQ("destination port 9", 9, be16_at(udp + 2));
+	CHECK_EQ("UDP length = 46 - 20", 26, be16_at(udp + 4));
+	CHECK_EQ("UDP checksum 0 (none)", 0, be16_at(udp + 6));
+	CHECK_EQ("magic in network order", PKT_BENCH_MAGIC, be32_at(f + 42));
+	CHECK_EQ("nothing written past the bench header", 0xee, f[58]);
 
-	check_result(pkt_parse_bench(f, 60, &h), "own frame parses as probe");
-	check_u64("  sequence 77", 77, h.seq);
-	check_u64("  unstamped TSC 0", 0, h.tsc);
+	CHECK("own frame parses as probe", pkt_parse_bench(f, 60, &h));
+	CHECK_EQ("  sequence 77", 77, h.seq);
+	CHECK_EQ("  unstamped TSC 0", 0, h.tsc);
 	pkt_stamp(f, 0x123456789abcdefULL);
 	pkt_parse_bench(f, 60, &h);
-	check_u64("stamped TSC reads back", 0x123456789abcdefULL, h.tsc);
-	check_u64(
+	CHECK_EQ("stamped TSC reads back", 0x123456789abcdefULL, h.tsc);
+	CHECK_EQ(
 		"stamp leaves the IP checksum valid", 0xffff, ones_sum(ip, 20));
 
-	check_result(!pkt_parse_bench(f, 57, &h),
-		"frame shorter than the bench header is not a probe");
+	CHECK("frame shorter than the bench header is not a probe",
+		!pkt_parse_bench(f, 57, &h));
 	f[43] ^= 1;
-	check_result(!pkt_parse_bench(f, 60, &h), "wrong magic: not a probe");
+	CHECK("wrong magic: not a probe", !pkt_parse_bench(f, 60, &h));
 	f[43] ^= 1;
 	f[23] = 6;
-	check_result(!pkt_parse_bench(f, 60, &h), "TCP: not a probe");
+	CHECK("TCP: not a probe", !pkt_parse_bench(f, 60, &h));
 	f[23] = 17;
 	f[12] = 0x08;
 	f[13] = 0x06;
-	check_result(!pkt_parse_bench(f, 60, &h), "ARP: not a probe");
+	CHECK("ARP: not a probe", !pkt_parse_bench(f, 60, &h));
 
 	pkt_build(f, &tmpl, 1518, 0, 1);
-	check_u64(
+	CHECK_EQ(
 		"1518-byte frame: IP total length 1500", 1500, be16_at(ip + 2));
-	check_u64("1518-byte frame: UDP length 1480", 1480, be16_at(udp + 4));
-	check_u64(
+	CHECK_EQ("1518-byte frame: UDP length 1480", 1480, be16_at(udp + 4));
+	CHECK_EQ(
 		"1518-byte frame: checksum verifies", 0xffff, ones_sum(ip, 20));
-	check_u64("flow 0: base source address", 0xc6120001, be32_at(ip + 12));
+	CHECK_EQ("flow 0: base source address", 0xc6120001, be32_at(ip + 12));
 }
 
 static void
@@ -106,13 +106,13 @@ test_macswap(void)
 
 	pkt_build(f, &tmpl, 64, 0, 0);
 	pkt_macswap(f);
-	check_u64("macswap: dst is the old src", 0x01, f[5]);
-	check_u64("macswap: src is the old dst", 0x02, f[11]);
-	check_u64("macswap: ethertype untouched", 0x0800, be16_at(f + 12));
+	CHECK_EQ("macswap: dst is the old src", 0x01, f[5]);
+	CHECK_EQ("macswap: src is the old dst", 0x02, f[11]);
+	CHECK_EQ("macswap: ethertype untouched", 0x0800, be16_at(f + 12));
 	pkt_macswap(f);
-	check_result(memcmp(f, tmpl.dst_mac, 6) == 0 &&
-			memcmp(f + 6, tmpl.src_mac, 6) == 0,
-		"macswap twice restores the frame");
+	CHECK("macswap twice restores the frame",
+		memcmp(f, tmpl.dst_mac, 6) == 0 &&
+			memcmp(f + 6, tmpl.src_mac, 6) == 0);
 }
 
 int

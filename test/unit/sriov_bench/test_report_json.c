@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "report.h"
 
 static struct lcore_result lcores[2] = {
@@ -133,10 +133,10 @@ render(const char *name, fixture_fn *fixture)
 
 	fclose(f);
 	printf("---- %s document:\n%s----\n", name, buf);
-	check_u64("report_json returns 0", 0, (uint64_t)ret);
-	check_result(len > 0 && buf[len - 1] == '\n', "ends with a newline");
+	CHECK_EQ("report_json returns 0", 0, (uint64_t)ret);
+	CHECK("ends with a newline", len > 0 && buf[len - 1] == '\n');
 	doc = json_loads(buf, 0, &jerr);
-	check_result(doc != NULL, "document parses");
+	CHECK("document parses", doc != NULL);
 	if (doc == NULL)
 		printf("     %s at line %d\n", jerr.text, jerr.line);
 	free(buf);
@@ -156,9 +156,9 @@ check_int(const char *what, json_t *o, const char *k, int64_t expected)
 {
 	json_t *v = json_object_get(o, k);
 
-	check_result(json_is_integer(v), what);
+	CHECK(what, json_is_integer(v));
 	if (json_is_integer(v))
-		check_u64("  value", (uint64_t)expected,
+		CHECK_EQ("  value", (uint64_t)expected,
 			(uint64_t)json_integer_value(v));
 }
 
@@ -167,15 +167,15 @@ check_num(const char *what, json_t *o, const char *k, double expected)
 {
 	json_t *v = json_object_get(o, k);
 
-	check_result(json_is_number(v), what);
-	check_dbl("  value", expected, json_number_value(v),
+	CHECK(what, json_is_number(v));
+	CHECK_DBL("  value", expected, json_number_value(v),
 		fabs(expected) * 1e-8);
 }
 
 static void
 check_null(const char *what, json_t *o, const char *k)
 {
-	check_result(json_is_null(json_object_get(o, k)), what);
+	CHECK(what, json_is_null(json_object_get(o, k)));
 }
 
 /* The member names, in order, joined by spaces. */
@@ -193,7 +193,7 @@ check_keys(const char *what, json_t *o, const char *expected)
 			strncat(keys, " ", sizeof(keys) - strlen(keys) - 1);
 		strncat(keys, k, sizeof(keys) - strlen(keys) - 1);
 	}
-	check_str(what, expected, keys);
+	CHECK_STR(what, expected, keys);
 }
 
 static const char top_keys[] =
@@ -210,12 +210,12 @@ test_lat(void)
 	if (doc == NULL)
 		return;
 	check_keys("top-level members in order", doc, top_keys);
-	check_str("tool", "sriov-bench", str_at(doc, "tool"));
+	CHECK_STR("tool", "sriov-bench", str_at(doc, "tool"));
 	c = json_object_get(doc, "config");
 	check_keys("config members (no fwd outside fwd mode)", c,
 		"mode port peer_port queues burst rate_pps duration_s count "
 		"flows src_ip dst_ip sport dport sizes");
-	check_str("config.mode", "lat", str_at(c, "mode"));
+	CHECK_STR("config.mode", "lat", str_at(c, "mode"));
 	check_int("config.peer_port", c, "peer_port", 1);
 	check_int("config.queues", c, "queues", 2);
 	check_int("config.burst", c, "burst", 32);
@@ -223,11 +223,11 @@ test_lat(void)
 	check_num("config.duration_s", c, "duration_s", 2.5);
 	check_int("config.count", c, "count", 0);
 	check_int("config.flows", c, "flows", 4);
-	check_str("config.src_ip", "198.18.0.1", str_at(c, "src_ip"));
-	check_str("config.dst_ip", "198.18.255.254", str_at(c, "dst_ip"));
+	CHECK_STR("config.src_ip", "198.18.0.1", str_at(c, "src_ip"));
+	CHECK_STR("config.dst_ip", "198.18.255.254", str_at(c, "dst_ip"));
 	check_int("config.sport", c, "sport", 49152);
 	check_int("config.dport", c, "dport", 9);
-	check_u64("config.sizes: 2", 2,
+	CHECK_EQ("config.sizes: 2", 2,
 		json_array_size(json_object_get(c, "sizes")));
 	p = json_array_get(json_object_get(c, "sizes"), 1);
 	check_keys("config.sizes[1] members", p, "size weight");
@@ -235,8 +235,8 @@ test_lat(void)
 	check_int("config.sizes[1].weight", p, "weight", 1);
 
 	check_num("elapsed_s", doc, "elapsed_s", 2.5);
-	check_result(json_is_false(json_object_get(doc, "interrupted")),
-		"interrupted false");
+	CHECK("interrupted false",
+		json_is_false(json_object_get(doc, "interrupted")));
 	p = json_object_get(doc, "rx");
 	check_keys("rx members", p, "packets bytes mpps gbps");
 	check_int("rx.packets", p, "packets", 1000);
@@ -259,16 +259,15 @@ test_lat(void)
 	check_int("mbuf_exhaustion.rx_nombuf", p, "rx_nombuf", 1);
 	check_null("cycles_per_packet NaN -> null", doc, "cycles_per_packet");
 
-	check_u64(
-		"ports: 2", 2, json_array_size(json_object_get(doc, "ports")));
+	CHECK_EQ("ports: 2", 2, json_array_size(json_object_get(doc, "ports")));
 	p = json_array_get(json_object_get(doc, "ports"), 0);
 	check_keys("ports[0] members", p,
 		"port name driver mac ipackets opackets ibytes obytes "
 		"imissed ierrors oerrors rx_nombuf");
 	check_int("ports[0].port", p, "port", 0);
-	check_str("ports[0].name", "net_ring0", str_at(p, "name"));
-	check_str("ports[0].driver", "net_ring", str_at(p, "driver"));
-	check_str("ports[0].mac", "02:00:00:00:00:01", str_at(p, "mac"));
+	CHECK_STR("ports[0].name", "net_ring0", str_at(p, "name"));
+	CHECK_STR("ports[0].driver", "net_ring", str_at(p, "driver"));
+	CHECK_STR("ports[0].mac", "02:00:00:00:00:01", str_at(p, "mac"));
 	check_int("ports[0].ipackets", p, "ipackets", 1000);
 	check_int("ports[0].opackets", p, "opackets", 1003);
 	check_int("ports[0].ibytes", p, "ibytes", 84000);
@@ -279,12 +278,12 @@ test_lat(void)
 	check_int("ports[0].rx_nombuf", p, "rx_nombuf", 1);
 	p = json_array_get(json_object_get(doc, "ports"), 1);
 	check_int("ports[1].port", p, "port", 1);
-	check_str("ports[1].name: quote, backslash, controls", "a\"b\\c\t\x01",
+	CHECK_STR("ports[1].name: quote, backslash, controls", "a\"b\\c\t\x01",
 		str_at(p, "name"));
-	check_str("ports[1].driver: UTF-8 kept", "caf\xc3\xa9",
+	CHECK_STR("ports[1].driver: UTF-8 kept", "caf\xc3\xa9",
 		str_at(p, "driver"));
 
-	check_u64("lcores: 2", 2,
+	CHECK_EQ("lcores: 2", 2,
 		json_array_size(json_object_get(doc, "lcores")));
 	p = json_array_get(json_object_get(doc, "lcores"), 0);
 	check_keys("lcores[0] members", p,
@@ -322,18 +321,18 @@ test_tx(void)
 		return;
 	check_keys("tx: top-level members in order", doc, top_keys);
 	c = json_object_get(doc, "config");
-	check_str("tx: config.mode", "tx", str_at(c, "mode"));
-	check_result(json_object_get(c, "fwd") == NULL, "tx: no config.fwd");
+	CHECK_STR("tx: config.mode", "tx", str_at(c, "mode"));
+	CHECK("tx: no config.fwd", json_object_get(c, "fwd") == NULL);
 	check_int("tx: config.count", c, "count", 1000000);
-	check_result(json_is_true(json_object_get(doc, "interrupted")),
-		"tx: interrupted true");
+	CHECK("tx: interrupted true",
+		json_is_true(json_object_get(doc, "interrupted")));
 	check_null("tx: loss unknown -> null", doc, "loss");
 	check_null("tx: loss_pct unknown -> null", doc, "loss_pct");
 	check_null("tx: no latency -> null", doc, "latency_ns");
 	check_num("tx: cycles_per_packet", doc, "cycles_per_packet", 55.125);
-	check_u64("tx: ports: 1", 1,
+	CHECK_EQ("tx: ports: 1", 1,
 		json_array_size(json_object_get(doc, "ports")));
-	check_u64("tx: lcores: 1", 1,
+	CHECK_EQ("tx: lcores: 1", 1,
 		json_array_size(json_object_get(doc, "lcores")));
 	json_decref(doc);
 }
@@ -350,8 +349,8 @@ test_fwd(void)
 	check_keys("fwd: config members (fwd after mode)", c,
 		"mode fwd port peer_port queues burst rate_pps duration_s "
 		"count flows src_ip dst_ip sport dport sizes");
-	check_str("fwd: config.fwd", "macswap", str_at(c, "fwd"));
-	check_str("fwd: invalid UTF-8 byte as U+FFFD", "bad\xef\xbf\xbd",
+	CHECK_STR("fwd: config.fwd", "macswap", str_at(c, "fwd"));
+	CHECK_STR("fwd: invalid UTF-8 byte as U+FFFD", "bad\xef\xbf\xbd",
 		str_at(json_array_get(json_object_get(doc, "ports"), 0),
 			"name"));
 	json_decref(doc);
@@ -365,10 +364,10 @@ test_write_error(void)
 	FILE *f = fopen("/dev/full", "w");
 
 	lat_fixture(&o, &r);
-	check_result(f != NULL, "/dev/full opens");
+	CHECK("/dev/full opens", f != NULL);
 	if (f == NULL)
 		return;
-	check_u64("a full disk fails the report", (uint64_t)-1,
+	CHECK_EQ("a full disk fails the report", (uint64_t)-1,
 		(uint64_t)report_json(f, &o, &r));
 	fclose(f);
 }
@@ -389,9 +388,9 @@ test_counter_too_big(void)
 	r.ports[1].obytes = (uint64_t)INT64_MAX + 1;
 	ret = report_json(f, &o, &r);
 	fclose(f);
-	check_u64("a counter above INT64_MAX fails the report", (uint64_t)-1,
+	CHECK_EQ("a counter above INT64_MAX fails the report", (uint64_t)-1,
 		(uint64_t)ret);
-	check_u64("  and writes nothing", 0, len);
+	CHECK_EQ("  and writes nothing", 0, len);
 	free(buf);
 }
 

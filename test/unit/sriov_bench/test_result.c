@@ -3,7 +3,7 @@
  * in ns, and the JSON report built from them. */
 #include <stdlib.h>
 
-#include "check.h"
+#include "igb_check.h"
 #include "options.h"
 #include "report.h"
 #include "result.h"
@@ -36,27 +36,27 @@ test_fwd(void)
 
 	result_compute(&r, BENCH_MODE_FWD, lc, ids, queues, 2, out, ports, 2,
 		HZ, HZ, NULL);
-	check_dbl("1 s of 2e9 cycles", 1.0, r.elapsed_s, 1e-12);
-	check_dbl("rx 1 Mpps", 1.0, r.rx.mpps, 1e-12);
-	check_dbl("rx 64e6 bytes/s = 0.512 Gbit/s", 0.512, r.rx.gbps, 1e-12);
-	check_dbl("tx 0.999 Mpps", 0.999, r.tx.mpps, 1e-12);
-	check_u64("fwd loss known", 1, r.loss_known);
-	check_u64("fwd loss = received - sent", 1000, (uint64_t)r.loss);
-	check_dbl("fwd loss 0.1 %", 0.1, r.loss_pct, 1e-9);
-	check_u64("tx drops summed", 1000, r.tx_drops);
-	check_u64("rx_nombuf summed over ports", 10, r.rx_nombuf);
-	check_u64("mbuf exhaustion = alloc failures + rx_nombuf", 15,
+	CHECK_DBL("1 s of 2e9 cycles", 1.0, r.elapsed_s, 1e-12);
+	CHECK_DBL("rx 1 Mpps", 1.0, r.rx.mpps, 1e-12);
+	CHECK_DBL("rx 64e6 bytes/s = 0.512 Gbit/s", 0.512, r.rx.gbps, 1e-12);
+	CHECK_DBL("tx 0.999 Mpps", 0.999, r.tx.mpps, 1e-12);
+	CHECK_EQ("fwd loss known", 1, r.loss_known);
+	CHECK_EQ("fwd loss = received - sent", 1000, (uint64_t)r.loss);
+	CHECK_DBL("fwd loss 0.1 %", 0.1, r.loss_pct, 1e-9);
+	CHECK_EQ("tx drops summed", 1000, r.tx_drops);
+	CHECK_EQ("rx_nombuf summed over ports", 10, r.rx_nombuf);
+	CHECK_EQ("mbuf exhaustion = alloc failures + rx_nombuf", 15,
 		r.mbuf_exhaustion);
-	check_dbl("lcore 1: 50e6 busy cycles / 1e6 packets", 50,
+	CHECK_DBL("lcore 1: 50e6 busy cycles / 1e6 packets", 50,
 		out[0].cycles_per_pkt, 1e-12);
-	check_dbl("lcore 1: busy half the time", 50, out[0].busy_pct, 1e-9);
-	check_u64("lcore 1: id", 1, out[0].lcore_id);
-	check_u64("lcore 1: 2 queues", 2, out[0].nb_queues);
-	check_dbl("idle lcore: 0 cycles per packet, not a division by 0", 0,
+	CHECK_DBL("lcore 1: busy half the time", 50, out[0].busy_pct, 1e-9);
+	CHECK_EQ("lcore 1: id", 1, out[0].lcore_id);
+	CHECK_EQ("lcore 1: 2 queues", 2, out[0].nb_queues);
+	CHECK_DBL("idle lcore: 0 cycles per packet, not a division by 0", 0,
 		out[1].cycles_per_pkt, 0);
-	check_dbl("all lcores: 50 cycles per packet", 50, r.cycles_per_pkt,
+	CHECK_DBL("all lcores: 50 cycles per packet", 50, r.cycles_per_pkt,
 		1e-12);
-	check_u64("no latency in fwd", 0, r.has_latency);
+	CHECK_EQ("no latency in fwd", 0, r.has_latency);
 }
 
 static void
@@ -73,14 +73,14 @@ test_tx_and_zero_time(void)
 
 	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0,
 		HZ / 2, HZ, NULL);
-	check_u64("tx: loss unknown", 0, r.loss_known);
-	check_dbl(
+	CHECK_EQ("tx: loss unknown", 0, r.loss_known);
+	CHECK_DBL(
 		"tx: 300 packets in 0.5 s = 600 pps", 0.0006, r.tx.mpps, 1e-15);
-	check_dbl("tx: cycles per packet from sent packets", 10,
+	CHECK_DBL("tx: cycles per packet from sent packets", 10,
 		out[0].cycles_per_pkt, 1e-12);
 	result_compute(&r, BENCH_MODE_TX, lc, ids, queues, 1, out, NULL, 0, 0,
 		HZ, NULL);
-	check_dbl("no active time: rate 0, not infinite", 0, r.tx.mpps, 0);
+	CHECK_DBL("no active time: rate 0, not infinite", 0, r.tx.mpps, 0);
 }
 
 static void
@@ -107,30 +107,30 @@ test_latency(void)
 	sample_set_sort(&s);
 	result_compute(&r, BENCH_MODE_LAT, lc, ids, queues, 1, out, NULL, 0, HZ,
 		HZ, &s);
-	check_u64("lat: loss = sent - received", 2, (uint64_t)r.loss);
-	check_dbl("lat: loss 0.2 %", 0.2, r.loss_pct, 1e-9);
-	check_dbl("lat: cycles per packet over sends and receives", 100,
+	CHECK_EQ("lat: loss = sent - received", 2, (uint64_t)r.loss);
+	CHECK_DBL("lat: loss 0.2 %", 0.2, r.loss_pct, 1e-9);
+	CHECK_DBL("lat: cycles per packet over sends and receives", 100,
 		out[0].cycles_per_pkt, 1e-12);
-	check_u64("lat: samples", 998, r.lat.samples);
-	check_dbl("lat: min 1 ns (2 cycles at 2 GHz)", 1, r.lat.min_ns, 1e-9);
-	check_dbl("lat: max 998 ns", 998, r.lat.max_ns, 1e-9);
-	check_dbl("lat: median 499 ns", 499, r.lat.median_ns, 1e-9);
-	check_dbl("lat: p99 989 ns (rank 989 of 998)", 989, r.lat.p99_ns, 1e-9);
-	check_dbl("lat: p99.9 998 ns (rank 998 of 998)", 998, r.lat.p999_ns,
+	CHECK_EQ("lat: samples", 998, r.lat.samples);
+	CHECK_DBL("lat: min 1 ns (2 cycles at 2 GHz)", 1, r.lat.min_ns, 1e-9);
+	CHECK_DBL("lat: max 998 ns", 998, r.lat.max_ns, 1e-9);
+	CHECK_DBL("lat: median 499 ns", 499, r.lat.median_ns, 1e-9);
+	CHECK_DBL("lat: p99 989 ns (rank 989 of 998)", 989, r.lat.p99_ns, 1e-9);
+	CHECK_DBL("lat: p99.9 998 ns (rank 998 of 998)", 998, r.lat.p999_ns,
 		1e-9);
-	check_dbl("lat: mean 499.5 ns", 499.5, r.lat.mean_ns, 1e-9);
+	CHECK_DBL("lat: mean 499.5 ns", 499.5, r.lat.mean_ns, 1e-9);
 
 	memset(&o, 0, sizeof(o));
 	o.mode = BENCH_MODE_LAT;
 	size_mix_single(&o.sizes, 64);
 	f = open_memstream(&buf, &len);
-	check_u64("JSON report writes", 0, (uint64_t)report_json(f, &o, &r));
+	CHECK_EQ("JSON report writes", 0, (uint64_t)report_json(f, &o, &r));
 	fclose(f);
-	check_contains("JSON: mode", "\"mode\": \"lat\"", buf);
-	check_contains("JSON: loss", "\"loss\": 2,", buf);
+	CHECK_CONTAINS("JSON: mode", "\"mode\": \"lat\"", buf);
+	CHECK_CONTAINS("JSON: loss", "\"loss\": 2,", buf);
 	/* Figures are JSON reals: jansson writes them with a decimal point. */
-	check_contains("JSON: median", "\"median\": 499.0,", buf);
-	check_contains("JSON: p999", "\"p999\": 998.0,", buf);
+	CHECK_CONTAINS("JSON: median", "\"median\": 499.0,", buf);
+	CHECK_CONTAINS("JSON: p999", "\"p999\": 998.0,", buf);
 	free(buf);
 
 	buf = NULL;
@@ -140,8 +140,8 @@ test_latency(void)
 	f = open_memstream(&buf, &len);
 	report_json(f, &o, &r);
 	fclose(f);
-	check_contains("JSON tx: loss is null", "\"loss\": null,", buf);
-	check_contains("JSON tx: no latency", "\"latency_ns\": null", buf);
+	CHECK_CONTAINS("JSON tx: loss is null", "\"loss\": null,", buf);
+	CHECK_CONTAINS("JSON tx: no latency", "\"latency_ns\": null", buf);
 	free(buf);
 	sample_set_free(&s);
 }

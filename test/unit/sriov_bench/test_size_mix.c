@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Size mix: parsing, weights, and the interleaved sending pattern. */
-#include "check.h"
+#include <stdio.h>
+
+#include "igb_check.h"
 #include "size_mix.h"
 
 static void
@@ -25,25 +27,25 @@ test_imix(void)
 	char err[128], what[64];
 	unsigned int i, run = 0, longest = 0;
 
-	check_u64("64:7,576:4,1500:1 parses", 0,
+	CHECK_EQ("64:7,576:4,1500:1 parses", 0,
 		(uint64_t)size_mix_parse(
 			&m, "64:7,576:4,1500:1", err, sizeof(err)));
-	check_u64("3 entries", 3, m.nb_entries);
-	check_u64("entry 1 size 576", 576, m.size[1]);
-	check_u64("entry 1 weight 4", 4, m.weight[1]);
-	check_u64("pattern length = sum of weights", 12, m.pattern_len);
+	CHECK_EQ("3 entries", 3, m.nb_entries);
+	CHECK_EQ("entry 1 size 576", 576, m.size[1]);
+	CHECK_EQ("entry 1 weight 4", 4, m.weight[1]);
+	CHECK_EQ("pattern length = sum of weights", 12, m.pattern_len);
 	for (i = 0; i < 12; i++) {
 		snprintf(what, sizeof(what), "pattern[%u]", i);
-		check_u64(what, expected[i], m.pattern[i]);
+		CHECK_EQ(what, expected[i], m.pattern[i]);
 	}
 	for (i = 0; i < m.pattern_len; i++) {
 		run = i > 0 && m.pattern[i] == m.pattern[i - 1] ? run + 1 : 1;
 		if (run > longest)
 			longest = run;
 	}
-	check_u64("no more than 2 equal sizes in a row", 2, longest);
-	check_u64("min size 64", 64, size_mix_min(&m));
-	check_u64("max size 1500", 1500, size_mix_max(&m));
+	CHECK_EQ("no more than 2 equal sizes in a row", 2, longest);
+	CHECK_EQ("min size 64", 64, size_mix_min(&m));
+	CHECK_EQ("max size 1500", 1500, size_mix_max(&m));
 }
 
 static void
@@ -53,7 +55,7 @@ test_counts(void)
 	char err[128];
 	unsigned int i, n64 = 0, n128 = 0, n9600 = 0;
 
-	check_u64("64:500,128:499,9600 parses (bare size = weight 1)", 0,
+	CHECK_EQ("64:500,128:499,9600 parses (bare size = weight 1)", 0,
 		(uint64_t)size_mix_parse(
 			&m, "64:500,128:499,9600", err, sizeof(err)));
 	for (i = 0; i < m.pattern_len; i++) {
@@ -61,19 +63,19 @@ test_counts(void)
 		n128 += m.pattern[i] == 128;
 		n9600 += m.pattern[i] == 9600;
 	}
-	check_u64("pattern length 1000", 1000, m.pattern_len);
-	check_u64("64 appears 500 times", 500, n64);
-	check_u64("128 appears 499 times", 499, n128);
-	check_u64("9600 appears once", 1, n9600);
+	CHECK_EQ("pattern length 1000", 1000, m.pattern_len);
+	CHECK_EQ("64 appears 500 times", 500, n64);
+	CHECK_EQ("128 appears 499 times", 499, n128);
+	CHECK_EQ("9600 appears once", 1, n9600);
 
 	size_mix_single(&m, 256);
-	check_u64("single size: one entry", 1, m.nb_entries);
-	check_u64("single size: pattern of 1", 1, m.pattern_len);
-	check_u64("single size: pattern holds it", 256, m.pattern[0]);
-	check_u64("full 1024 weight accepted", 0,
+	CHECK_EQ("single size: one entry", 1, m.nb_entries);
+	CHECK_EQ("single size: pattern of 1", 1, m.pattern_len);
+	CHECK_EQ("single size: pattern holds it", 256, m.pattern[0]);
+	CHECK_EQ("full 1024 weight accepted", 0,
 		(uint64_t)size_mix_parse(
 			&m, "64:1000,128:24", err, sizeof(err)));
-	check_u64("  pattern of 1024", 1024, m.pattern_len);
+	CHECK_EQ("  pattern of 1024", 1024, m.pattern_len);
 }
 
 static void
@@ -102,11 +104,11 @@ test_errors(void)
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		snprintf(what, sizeof(what), "'%s' refused", bad[i].spec);
-		check_u64(what, (uint64_t)-1,
+		CHECK_EQ(what, (uint64_t)-1,
 			(uint64_t)size_mix_parse(
 				&m, bad[i].spec, err, sizeof(err)));
 		snprintf(what, sizeof(what), "  with \"%s\"", bad[i].message);
-		check_contains(what, bad[i].message, err);
+		CHECK_CONTAINS(what, bad[i].message, err);
 	}
 }
 
