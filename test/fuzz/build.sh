@@ -21,17 +21,19 @@ cov_srcs=(
 	drivers/net/igb_pf/igb_pf_mbx.c
 	test/fuzz/fuzz_pf_mailbox.c
 )
-# Sanitized only: the reference model's own branches and comparisons
-# would steer the fuzzer and slow it down several times.
+# Sanitized only: the reference model's and the register model's own
+# branches and comparisons would steer the fuzzer and slow it down several
+# times.
 plain_srcs=(
 	test/fuzz/pf_oracle.c
-	test/fuzz/pf_model_glue.c
+	test/unit/common/igb_model.c
 	test/fuzz/rte_shim.c
 )
 
 if [ -x "$bin" ] && [ -z "$(cd "$top" && find \
 	drivers/common/igb drivers/net/igb_pf test/fuzz \
-	test/unit/igb_pf/pf_model.h \( -name '*.[ch]' -o -name build.sh \) \
+	test/unit/common/igb_model.c test/unit/common/igb_model.h \
+	\( -name '*.[ch]' -o -name build.sh \) \
 	-newer "$bin")" ]; then
 	echo "$bin"
 	exit 0
@@ -48,7 +50,7 @@ cflags=(-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-fno-sanitize-recover=all -Wall -Wextra -Werror)
 read -r -a dpdk_cflags <<< "$(pkg-config --cflags libdpdk)"
 cflags+=("${dpdk_cflags[@]}" -Idrivers/common/igb -Idrivers/net/igb_pf
-	-Itest/unit/igb_pf -Itest/fuzz)
+	-Itest/unit/common -Itest/fuzz)
 objs=()
 cd "$top"
 for s in "${cov_srcs[@]}" "${plain_srcs[@]}"; do

@@ -44,7 +44,7 @@ next(struct input *in)
 }
 
 struct fuzz {
-	struct pf_model m;
+	struct igb_model m;
 	struct igb_pf_sriov s;
 	struct igb_pf_mbx_server srv;
 	struct oracle o;
@@ -99,7 +99,7 @@ serve_request(uint16_t vf)
 		return;
 	}
 	for (i = 0; i < IGB_MBX_WORDS; i++)
-		w[i] = pf_model_reg(&f.m, IGB_VMBMEM(vf) + 4 * i);
+		w[i] = model_reg(&f.m, IGB_VMBMEM(vf) + 4 * i);
 	verdict = oracle_request(&f.o, vf, w, f.app, &counted);
 	if (!counted)
 		return;
@@ -136,9 +136,9 @@ op_message(struct input *in, bool resend)
 		return;
 	}
 	if (resend)
-		f.m.r[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFREQ(vf);
+		f.m.reg[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFREQ(vf);
 	else
-		pf_model_vf_send(&f.m, vf, &msg);
+		model_vf_send(&f.m, vf, &msg);
 	serve_request(vf);
 	igb_pf_mbx_service(&f.srv);
 }
@@ -154,9 +154,9 @@ op_flr(struct input *in)
 	}
 	/* Pool 7 is the PF's: only a spurious VFLRE bit can name it. */
 	if (vf < IGB_PF_MAX_VFS)
-		pf_model_vf_flr(&f.m, vf);
+		model_vf_reset(&f.m, vf);
 	else
-		f.m.r[IGB_VFLRE / 4] |= IGB_BIT(vf);
+		f.m.reg[IGB_VFLRE / 4] |= IGB_BIT(vf);
 	if (vf < f.o.num_vfs)
 		oracle_flr(&f.o, vf);
 	igb_pf_mbx_service(&f.srv);
@@ -260,7 +260,7 @@ op_lock(struct input *in)
 
 	if (b & 0x80) {
 		/* The VF side's VFU write: granted while the PF is out. */
-		f.m.r[IGB_P2VMAILBOX(vf) / 4] |= IGB_P2VMAILBOX_VFU;
+		f.m.reg[IGB_P2VMAILBOX(vf) / 4] |= IGB_P2VMAILBOX_VFU;
 		f.o.vf[vf].vf_lock = true;
 	} else {
 		igb_mbx_pf_release_vf_lock(&f.m.hw, vf);
@@ -313,7 +313,7 @@ op_ping(struct input *in)
 static void
 op_vf_ack(struct input *in)
 {
-	f.m.r[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFACK(next(in) % IGB_PF_POOLS);
+	f.m.reg[IGB_MBVFICR / 4] |= IGB_MBVFICR_VFACK(next(in) % IGB_PF_POOLS);
 	igb_pf_mbx_service(&f.srv);
 }
 
@@ -326,7 +326,7 @@ check_replies(const char *after)
 
 	for (vf = 0; vf < IGB_PF_POOLS; vf++) {
 		bool want = f.expect_mask & (1u << vf);
-		bool got = pf_model_vf_recv(&f.m, vf, &r) != 0;
+		bool got = model_vf_recv(&f.m, vf, &r) != 0;
 
 		if (want != got)
 			oracle_fail("after %s: VF %u %s a message", after, vf,
@@ -362,7 +362,7 @@ setup(uint16_t num_vfs)
 	uint16_t i;
 
 	memset(&f, 0, sizeof(f));
-	fuzz_model_init(&f.m);
+	model_init(&f.m);
 	for (i = 0; i < num_vfs; i++) {
 		static const uint8_t base[IGB_PF_ETH_ALEN] = {
 			0x02, 0, 0, 0, 0, 0x10};

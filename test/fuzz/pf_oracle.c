@@ -446,7 +446,7 @@ check_vf(const struct oracle *o, const struct igb_pf_sriov *s, uint16_t i,
 /* The shared VLAN table against the model, then VLVF/VFTA against it. */
 static void
 check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
-	const struct pf_model *m, const char *after)
+	const struct igb_model *m, const char *after)
 {
 	uint32_t vfta[IGB_VFTA_WORDS] = {0};
 	uint8_t valid = (uint8_t)((1u << s->num_vfs) - 1) | (1u << IGB_PF_POOL);
@@ -471,13 +471,13 @@ check_vlans(const struct oracle *o, const struct igb_pf_sriov *s,
 			oracle_fail("after %s: free VLAN entry %u keeps vid %u",
 				after, i, e->vid);
 		}
-		EXPECT_EQ("VLVF", i, want, pf_model_reg(m, IGB_VLVF(i)));
+		EXPECT_EQ("VLVF", i, want, model_reg(m, IGB_VLVF(i)));
 	}
 	/* Every VLAN of the model is in the table once: counts agree. */
 	EXPECT_EQ("VLAN entries in use, table size", IGB_PF_VLAN_ENTRIES,
 		o->vlans_used, used);
 	for (i = 0; i < IGB_VFTA_WORDS; i++)
-		EXPECT_EQ("VFTA", i, vfta[i], pf_model_reg(m, IGB_VFTA(i)));
+		EXPECT_EQ("VFTA", i, vfta[i], model_reg(m, IGB_VFTA(i)));
 	/* The table's queries agree with the model: reference counts and
 	 * membership per VLAN, VLAN count per pool. */
 	for (i = 0; i < IGB_PF_VLAN_ENTRIES; i++) {
@@ -521,7 +521,7 @@ vf_vmolr(const struct oracle_vf *v)
 }
 
 static void
-check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
+check_regs(const struct oracle *o, const struct igb_model *m, const char *after)
 {
 	uint32_t mta[IGB_MTA_WORDS] = {0};
 	uint32_t vfre = IGB_BIT(IGB_PF_POOL), vfte = IGB_BIT(IGB_PF_POOL);
@@ -554,24 +554,21 @@ check_regs(const struct oracle *o, const struct pf_model *m, const char *after)
 				mta[v->mc[j] >> 5] |= UINT32_C(1)
 					<< (v->mc[j] & 31);
 		}
-		EXPECT_EQ("RAL of VF", i, ral, pf_model_reg(m, IGB_RAL(rar)));
-		EXPECT_EQ("RAH of VF", i, rah, pf_model_reg(m, IGB_RAH(rar)));
-		EXPECT_EQ(
-			"VMOLR of VF", i, vmolr, pf_model_reg(m, IGB_VMOLR(i)));
-		EXPECT_EQ(
-			"VMVIR of VF", i, vmvir, pf_model_reg(m, IGB_VMVIR(i)));
+		EXPECT_EQ("RAL of VF", i, ral, model_reg(m, IGB_RAL(rar)));
+		EXPECT_EQ("RAH of VF", i, rah, model_reg(m, IGB_RAH(rar)));
+		EXPECT_EQ("VMOLR of VF", i, vmolr, model_reg(m, IGB_VMOLR(i)));
+		EXPECT_EQ("VMVIR of VF", i, vmvir, model_reg(m, IGB_VMVIR(i)));
 	}
-	EXPECT_EQ("VFRE, pools", IGB_PF_POOLS, vfre, pf_model_reg(m, IGB_VFRE));
-	EXPECT_EQ("VFTE, pools", IGB_PF_POOLS, vfte, pf_model_reg(m, IGB_VFTE));
-	EXPECT_EQ(
-		"DTXSWC, VFs", o->num_vfs, dtxswc, pf_model_reg(m, IGB_DTXSWC));
+	EXPECT_EQ("VFRE, pools", IGB_PF_POOLS, vfre, model_reg(m, IGB_VFRE));
+	EXPECT_EQ("VFTE, pools", IGB_PF_POOLS, vfte, model_reg(m, IGB_VFTE));
+	EXPECT_EQ("DTXSWC, VFs", o->num_vfs, dtxswc, model_reg(m, IGB_DTXSWC));
 	for (i = 0; i < IGB_MTA_WORDS; i++)
-		EXPECT_EQ("MTA", i, mta[i], pf_model_reg(m, IGB_MTA(i)));
+		EXPECT_EQ("MTA", i, mta[i], model_reg(m, IGB_MTA(i)));
 }
 
 void
 oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
-	const struct pf_model *m, const char *after)
+	const struct igb_model *m, const char *after)
 {
 	uint16_t i;
 

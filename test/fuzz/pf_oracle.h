@@ -13,8 +13,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "igb_model.h"
 #include "igb_pf_vf.h"
-#include "pf_model.h"
 
 struct oracle_vf {
 	uint8_t mac[IGB_PF_ETH_ALEN];
@@ -67,10 +67,7 @@ int oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add);
 
 /* Compares driver state and device registers with the model; aborts. */
 void oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
-	const struct pf_model *m, const char *after);
-
-/* pf_model_init() from a file built without coverage (pf_model_glue.c). */
-void fuzz_model_init(struct pf_model *m);
+	const struct igb_model *m, const char *after);
 
 /* Prints a violation and abort()s: the fuzzer's only failure path. */
 void oracle_fail(const char *fmt, ...)

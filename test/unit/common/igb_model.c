@@ -8,98 +8,160 @@
 
 static void agent_handle(struct igb_model *m);
 
+/* Every access, from either BAR: counted, and lost while the device is
+ * gone. */
+static bool
+gone_read(struct igb_model *m)
+{
+	m->nb_reads++;
+	if (m->gone_reads == 0)
+		return false;
+	m->gone_reads--;
+	return true;
+}
+
+static bool
+gone_write(struct igb_model *m)
+{
+	m->nb_writes++;
+	return m->gone_reads != 0;
+}
+
 static uint32_t
-model_read(void *ctx, uint32_t off)
+pf_read(void *ctx, uint32_t off)
 {
 	struct igb_model *m = ctx;
-	uint32_t v = R(off);
 
-	m->nb_reads++;
-	if (m->gone_reads) {
-		m->gone_reads--;
-		return UINT32_MAX;
+	return gone_read(m) ? UINT32_MAX : R(off);
+}
+
+/* QEMU: the PF's STS and ACK raise PFSTS and PFACK in the VF's
+ * V2PMAILBOX; PFU sticks only while the VF does not hold VFU; RVFU takes
+ * VFU from the VF and drops its pending REQ and ACK. */
+static void
+pf_mailbox_write(struct igb_model *m, unsigned int vf, uint32_t val)
+{
+	uint32_t *p2v = &R(IGB_P2VMAILBOX(vf));
+	uint32_t *v2p = &R(IGB_V2PMAILBOX_PF(vf));
+
+	if (val & IGB_P2VMAILBOX_STS) {
+		*v2p |= IGB_V2PMAILBOX_PFSTS;
+		if (m->vf_flood & (1u << vf)) {
+			R(IGB_VMBMEM(vf)) = m->vf_flood_w0;
+			R(IGB_MBVFICR) |= IGB_MBVFICR_VFREQ(vf);
+		}
 	}
-	if (off == IGB_VF_V2PMAILBOX) {
-		R(off) &= ~IGB_V2PMAILBOX_R2C_BITS;
-		return v & ~(IGB_V2PMAILBOX_REQ | IGB_V2PMAILBOX_ACK);
+	if (val & IGB_P2VMAILBOX_ACK)
+		*v2p |= IGB_V2PMAILBOX_PFACK;
+	if (val & IGB_P2VMAILBOX_PFU) {
+		if (!(*p2v & IGB_P2VMAILBOX_VFU)) {
+			*p2v |= IGB_P2VMAILBOX_PFU;
+			*v2p |= IGB_V2PMAILBOX_PFU;
+		}
+	} else {
+		*p2v &= ~IGB_P2VMAILBOX_PFU;
+		*v2p &= ~IGB_V2PMAILBOX_PFU;
 	}
-	if (off == IGB_P2VMAILBOX(0))
-		return v & ~(IGB_P2VMAILBOX_STS | IGB_P2VMAILBOX_ACK);
-	return v;
+	if (val & IGB_P2VMAILBOX_RVFU) {
+		*p2v &= ~IGB_P2VMAILBOX_VFU;
+		*v2p &= ~IGB_V2PMAILBOX_VFU;
+		R(IGB_MBVFICR) &=
+			~(IGB_MBVFICR_VFREQ(vf) | IGB_MBVFICR_VFACK(vf));
+	}
 }
 
 static void
+pf_write(void *ctx, uint32_t off, uint32_t val)
+{
+	struct igb_model *m = ctx;
+
+	if (gone_write(m))
+		return;
+	if (off >= IGB_P2VMAILBOX(0) &&
+		off <= IGB_P2VMAILBOX(MODEL_MAILBOXES - 1)) {
+		pf_mailbox_write(m, (off - IGB_P2VMAILBOX(0)) / 4, val);
+		return;
+	}
+	if (off == IGB_MBVFICR || off == IGB_VFLRE) {
+		R(off) &= ~val;
+		return;
+	}
+	R(off) = val;
+}
+
+/* Where VF 0's BAR offset off is kept: its mailbox in the PF's
+ * registers, the rest in its own. */
+static uint32_t *
+vf_cell(struct igb_model *m, uint32_t off)
+{
+	if (off == IGB_VF_V2PMAILBOX)
+		return &R(IGB_V2PMAILBOX_PF(0));
+	if (off >= IGB_VF_VMBMEM && off < IGB_VF_VMBMEM + 4 * IGB_MBX_WORDS)
+		return &R(IGB_VMBMEM(0) + off - IGB_VF_VMBMEM);
+	return &m->vf_reg[off / 4];
+}
+
+static uint32_t
+vf_read(void *ctx, uint32_t off)
+{
+	struct igb_model *m = ctx;
+	uint32_t *p = vf_cell(m, off);
+	uint32_t v = *p;
+
+	if (gone_read(m))
+		return UINT32_MAX;
+	if (off == IGB_VF_V2PMAILBOX)
+		*p &= ~IGB_V2PMAILBOX_R2C_BITS;
+	return v;
+}
+
+/* QEMU: REQ and ACK raise the VF's bits in MBVFICR; VFU sticks only while
+ * the PF does not hold PFU. */
+static void
 vf_mailbox_write(struct igb_model *m, uint32_t val)
 {
+	uint32_t *v2p = &R(IGB_V2PMAILBOX_PF(0));
+	uint32_t *p2v = &R(IGB_P2VMAILBOX(0));
+
 	if (val & IGB_V2PMAILBOX_REQ)
 		R(IGB_MBVFICR) |= IGB_MBVFICR_VFREQ(0);
 	if (val & IGB_V2PMAILBOX_ACK)
 		R(IGB_MBVFICR) |= IGB_MBVFICR_VFACK(0);
 	if (val & IGB_V2PMAILBOX_VFU) {
-		if (!(R(IGB_VF_V2PMAILBOX) & IGB_V2PMAILBOX_PFU)) {
-			R(IGB_VF_V2PMAILBOX) |= IGB_V2PMAILBOX_VFU;
-			R(IGB_P2VMAILBOX(0)) |= IGB_P2VMAILBOX_VFU;
+		if (!(*v2p & IGB_V2PMAILBOX_PFU)) {
+			*v2p |= IGB_V2PMAILBOX_VFU;
+			*p2v |= IGB_P2VMAILBOX_VFU;
 		}
 	} else {
-		R(IGB_VF_V2PMAILBOX) &= ~IGB_V2PMAILBOX_VFU;
-		R(IGB_P2VMAILBOX(0)) &= ~IGB_P2VMAILBOX_VFU;
+		*v2p &= ~IGB_V2PMAILBOX_VFU;
+		*p2v &= ~IGB_P2VMAILBOX_VFU;
 	}
 	if ((val & IGB_V2PMAILBOX_REQ) && m->agent)
 		agent_handle(m);
-	if ((val & IGB_V2PMAILBOX_ACK) && m->flood) {
-		m->flood--;
+	if ((val & IGB_V2PMAILBOX_ACK) && m->ping_flood) {
+		m->ping_flood--;
 		model_pf_send(m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
 	}
 }
 
 static void
-pf_mailbox_write(struct igb_model *m, uint32_t val)
-{
-	if (val & IGB_P2VMAILBOX_STS)
-		R(IGB_VF_V2PMAILBOX) |= IGB_V2PMAILBOX_PFSTS;
-	if (val & IGB_P2VMAILBOX_ACK)
-		R(IGB_VF_V2PMAILBOX) |= IGB_V2PMAILBOX_PFACK;
-	if (val & IGB_P2VMAILBOX_PFU) {
-		if (!(R(IGB_P2VMAILBOX(0)) & IGB_P2VMAILBOX_VFU)) {
-			R(IGB_P2VMAILBOX(0)) |= IGB_P2VMAILBOX_PFU;
-			R(IGB_VF_V2PMAILBOX) |= IGB_V2PMAILBOX_PFU;
-		}
-	} else {
-		R(IGB_P2VMAILBOX(0)) &= ~IGB_P2VMAILBOX_PFU;
-		R(IGB_VF_V2PMAILBOX) &= ~IGB_V2PMAILBOX_PFU;
-	}
-	if (val & IGB_P2VMAILBOX_RVFU) {
-		R(IGB_VF_V2PMAILBOX) &= ~IGB_V2PMAILBOX_VFU;
-		R(IGB_P2VMAILBOX(0)) &= ~IGB_P2VMAILBOX_VFU;
-	}
-}
-
-static void
-model_write(void *ctx, uint32_t off, uint32_t val)
+vf_write(void *ctx, uint32_t off, uint32_t val)
 {
 	struct igb_model *m = ctx;
 
-	m->nb_writes++;
-	if (m->gone_reads)
+	if (gone_write(m))
 		return;
-	switch (off) {
-	case IGB_VF_V2PMAILBOX:
+	if (off == IGB_VF_V2PMAILBOX) {
 		vf_mailbox_write(m, val);
-		break;
-	case IGB_P2VMAILBOX(0):
-		pf_mailbox_write(m, val);
-		break;
-	case IGB_MBVFICR:
-	case IGB_VFLRE:
-		R(off) &= ~val;
-		break;
-	case IGB_VF_CTRL:
-		if (val & IGB_CTRL_RST)
-			R(IGB_VFLRE) |= 1; /* the PF sees a VF reset */
-		break;
-	default:
-		R(off) = val;
+		return;
 	}
+	if (off == IGB_VF_CTRL) {
+		/* RST clears itself: CTRL keeps nothing. */
+		if (val & IGB_CTRL_RST)
+			model_vf_reset(m, 0);
+		return;
+	}
+	*vf_cell(m, off) = val;
 }
 
 static void
@@ -118,11 +180,22 @@ void
 model_init(struct igb_model *m)
 {
 	memset(m, 0, sizeof(*m));
-	m->ops.read = model_read;
-	m->ops.write = model_write;
-	m->ops.delay_us = model_delay;
-	m->ops.ctx = m;
-	m->hw.model = &m->ops;
+	m->pf_ops.read = pf_read;
+	m->pf_ops.write = pf_write;
+	m->pf_ops.delay_us = model_delay;
+	m->pf_ops.ctx = m;
+	m->hw.model = &m->pf_ops;
+	m->vf_ops.read = vf_read;
+	m->vf_ops.write = vf_write;
+	m->vf_ops.delay_us = model_delay;
+	m->vf_ops.ctx = m;
+	m->vf_hw.model = &m->vf_ops;
+}
+
+uint32_t
+model_reg(const struct igb_model *m, uint32_t off)
+{
+	return R(off);
 }
 
 void
@@ -133,7 +206,40 @@ model_pf_send(struct igb_model *m, uint32_t w0)
 	igb_mbx_pf_write(&m->hw, 0, &msg);
 }
 
-/* Behave as a PF driver: take the request, acknowledge it, answer. */
+void
+model_vf_send(struct igb_model *m, unsigned int vf, const struct igb_msg *msg)
+{
+	unsigned int i;
+
+	for (i = 0; i < IGB_MBX_WORDS; i++)
+		R(IGB_VMBMEM(vf) + 4 * i) = i < msg->len ? msg->w[i] : 0;
+	R(IGB_MBVFICR) |= IGB_MBVFICR_VFREQ(vf);
+}
+
+int
+model_vf_recv(struct igb_model *m, unsigned int vf, struct igb_msg *msg)
+{
+	unsigned int i;
+
+	if (!(R(IGB_V2PMAILBOX_PF(vf)) & IGB_V2PMAILBOX_PFSTS))
+		return 0;
+	R(IGB_V2PMAILBOX_PF(vf)) &= ~IGB_V2PMAILBOX_PFSTS;
+	for (i = 0; i < IGB_MBX_WORDS; i++)
+		msg->w[i] = R(IGB_VMBMEM(vf) + 4 * i);
+	msg->len = IGB_MBX_WORDS;
+	return 1;
+}
+
+/* QEMU: what its igb does on a VF reset, but for the queue enables. */
+void
+model_vf_reset(struct igb_model *m, unsigned int vf)
+{
+	R(IGB_VFRE) &= ~(1u << vf);
+	R(IGB_VFTE) &= ~(1u << vf);
+	R(IGB_VFLRE) |= 1u << vf;
+}
+
+/* Behave as a PF driver: take VF 0's request, acknowledge it, answer. */
 static void
 agent_handle(struct igb_model *m)
 {
@@ -143,7 +249,7 @@ agent_handle(struct igb_model *m)
 
 	if (!igb_mbx_pf_check_msg(&m->hw, 0))
 		return;
-	type = igb_msg_type(m->reg[IGB_VMBMEM(0) / 4]);
+	type = igb_msg_type(R(IGB_VMBMEM(0)));
 	a = type < 8 ? m->answer[type] : ANSWER_NACK;
 	if (a == ANSWER_IGNORE)
 		return;

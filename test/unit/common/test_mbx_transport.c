@@ -15,7 +15,7 @@ static void
 setup(void)
 {
 	model_init(&m);
-	igb_mbx_vf_init(&mbx, &m.hw);
+	igb_mbx_vf_init(&mbx, &m.vf_hw);
 }
 
 static void
@@ -32,7 +32,7 @@ test_send_delivered(void)
 	CHECK_EQ("PF read word 0", IGB_MSG_SET_LPE, m.log[0].w[0]);
 	CHECK_EQ("PF read word 1", 1522, m.log[0].w[1]);
 	CHECK_EQ("buffer free afterwards (no VFU/PFU)", 0,
-		m.reg[IGB_VF_V2PMAILBOX / 4] &
+		m.reg[IGB_V2PMAILBOX_PF(0) / 4] &
 			(IGB_V2PMAILBOX_VFU | IGB_V2PMAILBOX_PFU));
 }
 
@@ -88,17 +88,17 @@ static void
 test_latching(void)
 {
 	setup();
-	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] |= IGB_V2PMAILBOX_RSTD;
 	CHECK("RSTD seen by a sample",
 		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTD);
 	CHECK_EQ("hardware cleared RSTD on read", 0,
-		m.reg[IGB_VF_V2PMAILBOX / 4] & IGB_V2PMAILBOX_RSTD);
+		m.reg[IGB_V2PMAILBOX_PF(0) / 4] & IGB_V2PMAILBOX_RSTD);
 	CHECK("RSTD still latched", igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
 	CHECK("taken once only", !igb_mbx_vf_take(&mbx, IGB_V2PMAILBOX_RSTD));
-	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] |= IGB_V2PMAILBOX_RSTI;
 	CHECK("RSTI is a level, not latched",
 		igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI);
-	m.reg[IGB_VF_V2PMAILBOX / 4] &= ~IGB_V2PMAILBOX_RSTI;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] &= ~IGB_V2PMAILBOX_RSTI;
 	CHECK("RSTI gone with the hardware bit",
 		!(igb_mbx_vf_sample(&mbx) & IGB_V2PMAILBOX_RSTI));
 }
@@ -129,11 +129,11 @@ test_pf_side(void)
 	struct igb_msg msg;
 
 	setup();
-	igb_write(&m.hw, IGB_VF_CTRL, IGB_CTRL_RST);
+	igb_write(&m.vf_hw, IGB_VF_CTRL, IGB_CTRL_RST);
 	CHECK("VF reset seen by the PF (VFLRE)",
 		igb_mbx_pf_check_reset(&m.hw, 0));
 	CHECK("VFLRE cleared", !igb_mbx_pf_check_reset(&m.hw, 0));
-	igb_write(&m.hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
+	igb_write(&m.vf_hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_VFU);
 	igb_msg_encode_pf_control(&msg, true);
 	CHECK_EQ("PF write while the VF holds the buffer -> -EBUSY", -EBUSY,
 		igb_mbx_pf_write(&m.hw, 0, &msg));

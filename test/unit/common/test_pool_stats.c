@@ -13,10 +13,13 @@
 
 static struct igb_model model;
 
+/* Counter c of block: the VF's view in VF 0's BAR, a pool's in the PF's. */
 static void
 set(uint32_t block, enum igb_pool_counter c, uint32_t v)
 {
-	model.reg[igb_pool_counter_reg(block, c) / 4] = v;
+	uint32_t *reg = block == IGB_POOL_STATS_VF ? model.vf_reg : model.reg;
+
+	reg[igb_pool_counter_reg(block, c) / 4] = v;
 }
 
 int
@@ -40,9 +43,9 @@ main(void)
 
 	memset(&s, 0, sizeof(s));
 	set(vf, IGB_POOL_GPRC, 0xfffffff0u);
-	igb_pool_stats_sample(&s, &model.hw, vf);
+	igb_pool_stats_sample(&s, &model.vf_hw, vf);
 	set(vf, IGB_POOL_GPRC, 0x10);
-	igb_pool_stats_sample(&s, &model.hw, vf);
+	igb_pool_stats_sample(&s, &model.vf_hw, vf);
 	CHECK_EQ("a wrap is counted", 0xfffffff0ull + 0x20,
 		igb_pool_stat(&s, IGB_POOL_GPRC));
 
@@ -51,7 +54,7 @@ main(void)
 	set(vf, IGB_POOL_GORC, 2104);
 	set(vf, IGB_POOL_GPTC, 3);
 	set(vf, IGB_POOL_GOTC, 3 * 64);
-	igb_pool_stats_sample(&s, &model.hw, vf);
+	igb_pool_stats_sample(&s, &model.vf_hw, vf);
 	memset(&st, 0, sizeof(st));
 	igb_pool_stats_to_eth(&s, &st);
 	CHECK_EQ("port Rx packets", 21, st.ipackets);
@@ -69,11 +72,11 @@ main(void)
 	igb_pool_stats_reset(&s);
 	CHECK_EQ("reset", 0, igb_pool_stat(&s, IGB_POOL_GPRC));
 	set(vf, IGB_POOL_GPRC, 25);
-	igb_pool_stats_sample(&s, &model.hw, vf);
+	igb_pool_stats_sample(&s, &model.vf_hw, vf);
 	CHECK_EQ("counting after a reset", 4, igb_pool_stat(&s, IGB_POOL_GPRC));
 	igb_pool_stats_restart(&s);
 	set(vf, IGB_POOL_GPRC, 2); /* the VF's counters began again */
-	igb_pool_stats_sample(&s, &model.hw, vf);
+	igb_pool_stats_sample(&s, &model.vf_hw, vf);
 	CHECK_EQ(
 		"a restart loses nothing", 6, igb_pool_stat(&s, IGB_POOL_GPRC));
 

@@ -5,16 +5,16 @@
 
 #include "igb_check.h"
 #include "igb_mbx_msg.h"
+#include "igb_model.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
-#include "pf_model.h"
 
 static const uint8_t macs[2][IGB_PF_ETH_ALEN] = {
 	{0x02, 0, 0, 0, 0, 0x10},
 	{0x02, 0, 0, 0, 0, 0x11},
 };
 
-static struct pf_model *m;
+static struct igb_model *m;
 static struct igb_pf_sriov s;
 static struct igb_pf_mbx_server srv;
 static enum igb_pf_mbx_verdict app_verdict = IGB_PF_MBX_PROCEED;
@@ -36,9 +36,9 @@ roundtrip(unsigned int vf, const struct igb_msg *msg, struct igb_msg *out)
 {
 	struct igb_msg r;
 
-	pf_model_vf_send(m, vf, msg);
+	model_vf_send(m, vf, msg);
 	igb_pf_mbx_service(&srv);
-	if (!pf_model_vf_recv(m, vf, &r))
+	if (!model_vf_recv(m, vf, &r))
 		return 0;
 	if (out != NULL)
 		*out = r;
@@ -54,7 +54,7 @@ request(unsigned int vf, struct igb_msg *msg)
 static bool
 mta_bit(uint16_t hash)
 {
-	return (pf_model_reg(m, IGB_MTA(hash >> 5)) >> (hash & 31)) & 1;
+	return (model_reg(m, IGB_MTA(hash >> 5)) >> (hash & 31)) & 1;
 }
 
 static int
@@ -63,7 +63,7 @@ vlvf_find(uint16_t vid)
 	unsigned int i;
 
 	for (i = 0; i < IGB_VLVF_ENTRIES; i++) {
-		uint32_t v = pf_model_reg(m, IGB_VLVF(i));
+		uint32_t v = model_reg(m, IGB_VLVF(i));
 
 		if ((v & IGB_VLVF_VLANID_ENABLE) &&
 			(v & IGB_VLVF_VLANID_MASK) == vid)
@@ -79,14 +79,14 @@ vlvf_pools(uint16_t vid)
 
 	if (i < 0)
 		return 0;
-	return (pf_model_reg(m, IGB_VLVF(i)) & IGB_VLVF_POOLSEL_MASK) >>
+	return (model_reg(m, IGB_VLVF(i)) & IGB_VLVF_POOLSEL_MASK) >>
 		IGB_VLVF_POOLSEL_SHIFT;
 }
 
 static bool
 vfta_bit(uint16_t vid)
 {
-	return (pf_model_reg(m, IGB_VFTA(vid >> 5)) >> (vid & 31)) & 1;
+	return (model_reg(m, IGB_VFTA(vid >> 5)) >> (vid & 31)) & 1;
 }
 
 static void
@@ -96,31 +96,30 @@ test_enable(void)
 	igb_pf_hw_sriov_enable(&m->hw, &s);
 	CHECK_EQ("VT_CTL: default pool 7, replication",
 		7u << IGB_VT_CTL_DEF_POOL_SHIFT | IGB_VT_CTL_VM_REPL_EN,
-		pf_model_reg(m, IGB_VT_CTL));
-	CHECK_EQ("MRQC: VMDq", IGB_MRQC_ENABLE_VMDQ, pf_model_reg(m, IGB_MRQC));
+		model_reg(m, IGB_VT_CTL));
+	CHECK_EQ("MRQC: VMDq", IGB_MRQC_ENABLE_VMDQ, model_reg(m, IGB_MRQC));
 	CHECK_EQ("RCTL: VLAN filter, long frames, CRC strip, broadcast",
 		IGB_RCTL_VFE | IGB_RCTL_LPE | IGB_RCTL_SECRC | IGB_RCTL_BAM,
-		pf_model_reg(m, IGB_RCTL));
+		model_reg(m, IGB_RCTL));
 	CHECK_EQ("global RLPML opened to the largest frame", 9220,
-		pf_model_reg(m, IGB_RLPML));
+		model_reg(m, IGB_RLPML));
 	CHECK_EQ("VFRE: PF pool only before any VF reset", 0x80,
-		pf_model_reg(m, IGB_VFRE));
+		model_reg(m, IGB_VFRE));
 	CHECK_EQ("DTXSWC: switching + MAC and VLAN anti-spoof for 2 VFs",
-		IGB_DTXSWC_VMDQ_LOOPBACK_EN | 0x0303,
-		pf_model_reg(m, IGB_DTXSWC));
+		IGB_DTXSWC_VMDQ_LOOPBACK_EN | 0x0303, model_reg(m, IGB_DTXSWC));
 	CHECK_EQ("VF 0 address in RAR 23",
 		IGB_RAH_AV | 1u << IGB_RAH_POOL_SHIFT | 0x1000,
-		pf_model_reg(m, IGB_RAH(23)));
+		model_reg(m, IGB_RAH(23)));
 	CHECK_EQ("VF 1 address in RAR 22 (low)", 0x00000002,
-		pf_model_reg(m, IGB_RAL(22)));
-	CHECK_EQ("unused VF slot RAR 21 off", 0, pf_model_reg(m, IGB_RAH(21)));
+		model_reg(m, IGB_RAL(22)));
+	CHECK_EQ("unused VF slot RAR 21 off", 0, model_reg(m, IGB_RAH(21)));
 	CHECK_EQ("PF pool VMOLR",
 		IGB_VMOLR_BAM | IGB_VMOLR_LPE | IGB_VMOLR_STRCRC |
 			IGB_VMOLR_AUPE | 1522,
-		pf_model_reg(m, IGB_VMOLR(7)));
+		model_reg(m, IGB_VMOLR(7)));
 	igb_pf_hw_pf_ready(&m->hw);
 	CHECK("CTRL_EXT.PFRSTD set",
-		pf_model_reg(m, IGB_CTRL_EXT) & IGB_CTRL_EXT_PFRSTD);
+		model_reg(m, IGB_CTRL_EXT) & IGB_CTRL_EXT_PFRSTD);
 }
 
 static void
@@ -136,8 +135,9 @@ test_cts_and_reset(void)
 	CHECK_EQ("counted as not_cts", 1,
 		s.vf[0].cnt.nack_by_reason[IGB_PF_NACK_NOT_CTS]);
 	CHECK("REQ bit consumed",
-		!(pf_model_reg(m, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(0)));
-	CHECK("request acknowledged to the VF", m->vf_pfack & 1);
+		!(model_reg(m, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(0)));
+	CHECK("request acknowledged to the VF",
+		model_reg(m, IGB_V2PMAILBOX_PF(0)) & IGB_V2PMAILBOX_PFACK);
 
 	igb_msg_encode_reset(&msg);
 	w0 = roundtrip(0, &msg, &r);
@@ -146,13 +146,13 @@ test_cts_and_reset(void)
 	CHECK_EQ("reset reply carries the MAC (bytes 0-3)", 0x00000002, r.w[1]);
 	CHECK_EQ("reset reply carries the MAC (bytes 4-5)", 0x1000,
 		r.w[2] & 0xffff);
-	CHECK_EQ("VFRE: VF 0 on", 0x81, pf_model_reg(m, IGB_VFRE));
-	CHECK_EQ("VFTE: VF 0 on", 0x81, pf_model_reg(m, IGB_VFTE));
+	CHECK_EQ("VFRE: VF 0 on", 0x81, model_reg(m, IGB_VFRE));
+	CHECK_EQ("VFTE: VF 0 on", 0x81, model_reg(m, IGB_VFTE));
 	CHECK_EQ("VF 0 clear to send", 1, s.vf[0].cts);
 
 	igb_msg_encode_reset(&msg);
 	request(1, &msg);
-	CHECK_EQ("VFRE: VF 0 and 1 on", 0x83, pf_model_reg(m, IGB_VFRE));
+	CHECK_EQ("VFRE: VF 0 and 1 on", 0x83, model_reg(m, IGB_VFRE));
 
 	msg.w[0] = IGB_MSG_SET_VLAN | IGB_MSG_ACK;
 	msg.len = 2;
@@ -175,8 +175,7 @@ test_multicast(void)
 		w0);
 	CHECK("MTA bit 0x010", mta_bit(0x010));
 	CHECK("MTA bit 0xfff", mta_bit(0xfff));
-	CHECK("VMOLR(0) ROMPE",
-		pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROMPE);
+	CHECK("VMOLR(0) ROMPE", model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROMPE);
 	igb_msg_encode_set_multicast(&msg, h1, 1, false);
 	request(1, &msg);
 	igb_msg_encode_set_multicast(&msg, NULL, 0, false);
@@ -184,14 +183,14 @@ test_multicast(void)
 	CHECK("VF 0 cleared its list: MTA bit 0x010 gone", !mta_bit(0x010));
 	CHECK("VF 1 still has 0x7ff", mta_bit(0x7ff));
 	CHECK("VMOLR(0) ROMPE off without hashes",
-		!(pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROMPE));
+		!(model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROMPE));
 
 	igb_msg_encode_set_multicast(&msg, h0, 3, true);
 	request(0, &msg);
 	CHECK("overflow: VMOLR(0) MPME",
-		pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_MPME);
+		model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_MPME);
 	CHECK("overflow: VF 1 not multicast promiscuous",
-		!(pf_model_reg(m, IGB_VMOLR(1)) & IGB_VMOLR_MPME));
+		!(model_reg(m, IGB_VMOLR(1)) & IGB_VMOLR_MPME));
 
 	msg.w[0] = IGB_MSG_SET_MULTICAST | 31u << 16;
 	msg.len = IGB_MBX_WORDS;
@@ -245,9 +244,9 @@ test_vlan_lpe(void)
 	igb_msg_encode_set_lpe(&msg, 9018);
 	request(0, &msg);
 	CHECK_EQ("VMOLR(0) RLPML 9022", 9022,
-		pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_RLPML_MASK);
+		model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_RLPML_MASK);
 	CHECK_EQ("VMOLR(1) RLPML untouched", 1522,
-		pf_model_reg(m, IGB_VMOLR(1)) & IGB_VMOLR_RLPML_MASK);
+		model_reg(m, IGB_VMOLR(1)) & IGB_VMOLR_RLPML_MASK);
 	igb_msg_encode_set_lpe(&msg, 20000);
 	w0 = request(0, &msg);
 	CHECK_EQ("max frame 20000: NACK",
@@ -273,14 +272,14 @@ test_policy_in_registers(void)
 	igb_pf_hw_sync(&m->hw, &s);
 	CHECK_EQ("pinned MAC in RAR 22",
 		0x9900 | IGB_RAH_AV | 2u << IGB_RAH_POOL_SHIFT,
-		pf_model_reg(m, IGB_RAH(22)));
+		model_reg(m, IGB_RAH(22)));
 	igb_msg_encode_set_mac(&msg, other);
 	w0 = request(1, &msg);
 	CHECK_EQ("VF 1 changes pinned MAC: NACK",
 		IGB_MSG_SET_MAC_ADDR | IGB_MSG_NACK | IGB_MSG_CTS, w0);
 	CHECK_EQ("RAR 22 still the pinned MAC",
 		0x9900 | IGB_RAH_AV | 2u << IGB_RAH_POOL_SHIFT,
-		pf_model_reg(m, IGB_RAH(22)));
+		model_reg(m, IGB_RAH(22)));
 	igb_msg_encode_set_mac(&msg, other);
 	msg.w[0] |= IGB_MSG_MAC_FILTER_CLR;
 	w0 = request(1, &msg);
@@ -294,7 +293,7 @@ test_policy_in_registers(void)
 		IGB_MSG_SET_MAC_ADDR | IGB_MSG_ACK | IGB_MSG_CTS, w0);
 	CHECK_EQ("RAR 23 has VF 0's new MAC",
 		0x5500 | IGB_RAH_AV | 1u << IGB_RAH_POOL_SHIFT,
-		pf_model_reg(m, IGB_RAH(23)));
+		model_reg(m, IGB_RAH(23)));
 
 	igb_msg_encode_set_promisc(&msg, true, false);
 	w0 = request(0, &msg);
@@ -303,7 +302,7 @@ test_policy_in_registers(void)
 			IGB_MSG_CTS,
 		w0);
 	CHECK("no ROPE for untrusted VF 0",
-		!(pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROPE));
+		!(model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROPE));
 	igb_pf_admin_set_trust(&s, 0, true);
 	w0 = request(0, &msg);
 	CHECK_EQ("unicast promiscuous, trusted: ACK",
@@ -311,22 +310,21 @@ test_policy_in_registers(void)
 			IGB_MSG_CTS,
 		w0);
 	CHECK("ROPE for trusted VF 0",
-		pf_model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROPE);
+		model_reg(m, IGB_VMOLR(0)) & IGB_VMOLR_ROPE);
 
 	igb_pf_admin_set_port_vlan(&s, 1, 42);
 	igb_pf_admin_set_mac_spoofchk(&s, 1, false);
 	igb_pf_hw_sync(&m->hw, &s);
 	CHECK_EQ("VMVIR(1): always insert VLAN 42",
-		IGB_VMVIR_VLANA_DEFAULT | 42, pf_model_reg(m, IGB_VMVIR(1)));
+		IGB_VMVIR_VLANA_DEFAULT | 42, model_reg(m, IGB_VMVIR(1)));
 	CHECK("port VLAN: VMOLR(1) strips, no untagged",
-		(pf_model_reg(m, IGB_VMOLR(1)) &
+		(model_reg(m, IGB_VMOLR(1)) &
 			(IGB_VMOLR_STRVLAN | IGB_VMOLR_AUPE)) ==
 			IGB_VMOLR_STRVLAN);
 	CHECK_EQ("port VLAN 42 in VLVF for pool 1", 0x2, vlvf_pools(42));
 	CHECK_EQ("port VLAN replaced VF 1's VLAN 100", 0, vlvf_pools(100));
 	CHECK_EQ("spoofchk off for VF 1: MAC bit 1 clear",
-		IGB_DTXSWC_VMDQ_LOOPBACK_EN | 0x0301,
-		pf_model_reg(m, IGB_DTXSWC));
+		IGB_DTXSWC_VMDQ_LOOPBACK_EN | 0x0301, model_reg(m, IGB_DTXSWC));
 	igb_msg_encode_set_vlan(&msg, 7, true);
 	w0 = request(1, &msg);
 	CHECK_EQ("VF with port VLAN adds VLAN 7: NACK",
@@ -380,19 +378,19 @@ test_app_closes(void)
 	app_verdict = IGB_PF_MBX_STOP;
 	app_calls = 0;
 	igb_msg_encode_set_vlan(&msg, 301, true);
-	pf_model_vf_send(m, 0, &msg);
-	pf_model_vf_send(m, 1, &msg);
+	model_vf_send(m, 0, &msg);
+	model_vf_send(m, 1, &msg);
 	for (i = 0; i < IGB_VLVF_ENTRIES; i++)
-		vlvf[i] = pf_model_reg(m, IGB_VLVF(i));
+		vlvf[i] = model_reg(m, IGB_VLVF(i));
 	igb_pf_mbx_service_bounded(&srv);
 	CHECK_EQ("stop: the application was asked once", 1, app_calls);
 	CHECK("stop: the server stopped", srv.stopped);
-	CHECK("stop: no reply to the request", !pf_model_vf_recv(m, 0, &r));
+	CHECK("stop: no reply to the request", !model_vf_recv(m, 0, &r));
 	CHECK("stop: VLAN filters untouched",
-		!memcmp(vlvf, &m->r[IGB_VLVF(0) / 4], sizeof(vlvf)));
+		!memcmp(vlvf, &m->reg[IGB_VLVF(0) / 4], sizeof(vlvf)));
 	CHECK("stop: VF 1's request not served",
-		!pf_model_vf_recv(m, 1, &r) &&
-			(pf_model_reg(m, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(1)));
+		!model_vf_recv(m, 1, &r) &&
+			(model_reg(m, IGB_MBVFICR) & IGB_MBVFICR_VFREQ(1)));
 	CHECK_EQ("stop: a stopped server serves nothing", 0,
 		igb_pf_mbx_service(&srv));
 	CHECK_EQ("stop: the application not asked again", 1, app_calls);
@@ -400,8 +398,8 @@ test_app_closes(void)
 	app_verdict = IGB_PF_MBX_PROCEED;
 	srv.ask = NULL;
 	igb_pf_mbx_service(&srv);
-	pf_model_vf_recv(m, 0, &r);
-	pf_model_vf_recv(m, 1, &r);
+	model_vf_recv(m, 0, &r);
+	model_vf_recv(m, 1, &r);
 }
 
 static void
@@ -409,15 +407,15 @@ snapshot_vf1(uint32_t *snap)
 {
 	unsigned int i, n = 0;
 
-	snap[n++] = pf_model_reg(m, IGB_RAL(22));
-	snap[n++] = pf_model_reg(m, IGB_RAH(22));
-	snap[n++] = pf_model_reg(m, IGB_VMOLR(1));
-	snap[n++] = pf_model_reg(m, IGB_VMVIR(1));
-	snap[n++] = pf_model_reg(m, IGB_VFRE) & 2;
-	snap[n++] = pf_model_reg(m, IGB_VFTE) & 2;
-	snap[n++] = pf_model_reg(m, IGB_DTXSWC) & 0x0202;
+	snap[n++] = model_reg(m, IGB_RAL(22));
+	snap[n++] = model_reg(m, IGB_RAH(22));
+	snap[n++] = model_reg(m, IGB_VMOLR(1));
+	snap[n++] = model_reg(m, IGB_VMVIR(1));
+	snap[n++] = model_reg(m, IGB_VFRE) & 2;
+	snap[n++] = model_reg(m, IGB_VFTE) & 2;
+	snap[n++] = model_reg(m, IGB_DTXSWC) & 0x0202;
 	for (i = 0; i < IGB_VLVF_ENTRIES; i++) {
-		uint32_t v = pf_model_reg(m, IGB_VLVF(i));
+		uint32_t v = model_reg(m, IGB_VLVF(i));
 
 		snap[n++] = (v & (2u << IGB_VLVF_POOLSEL_SHIFT))
 			? (v & IGB_VLVF_VLANID_MASK) + 1
@@ -460,7 +458,7 @@ test_isolation(void)
 		msg.w[1] = (uint32_t)rand();
 		request(0, &msg);
 	}
-	pf_model_vf_flr(m, 0);
+	model_vf_reset(m, 0);
 	igb_pf_mbx_service(&srv);
 	snapshot_vf1(after);
 	CHECK("VF 1's RAR, VMOLR, VMVIR, enables, spoof bits and VLANs "
@@ -479,23 +477,23 @@ test_flood_bounded(void)
 	struct igb_msg msg = {.w = {0x00fe}, .len = 1}, r;
 	unsigned int events;
 
-	pf_model_vf_send(m, 0, &msg);
-	m->flood_w0 = msg.w[0];
+	model_vf_send(m, 0, &msg);
+	m->vf_flood_w0 = msg.w[0];
 	m->vf_flood = 1u << 0;
 	igb_msg_encode_set_lpe(&msg, 1518);
-	pf_model_vf_send(m, 1, &msg);
+	model_vf_send(m, 1, &msg);
 	events = igb_pf_mbx_service_bounded(&srv);
 	m->vf_flood = 0;
 	CHECK_EQ("flooding VF: one request per round, rounds bounded",
 		IGB_PF_MBX_ROUNDS, s.vf[0].cnt.nacks - nacks);
 	CHECK("events counted", events > IGB_PF_MBX_ROUNDS);
 	CHECK("VF 1 answered during the flood",
-		pf_model_vf_recv(m, 1, &r) &&
+		model_vf_recv(m, 1, &r) &&
 			igb_msg_type(r.w[0]) == IGB_MSG_SET_LPE &&
 			(r.w[0] & (IGB_MSG_ACK | IGB_MSG_NACK)));
 	/* Drain what the flood left pending. */
 	igb_pf_mbx_service(&srv);
-	pf_model_vf_recv(m, 0, &r);
+	model_vf_recv(m, 0, &r);
 }
 
 static void
@@ -505,32 +503,32 @@ test_flr_and_ping(void)
 	uint32_t w0;
 
 	/* VF 0 was reset by the FLR at the end of the isolation test. */
-	CHECK_EQ("FLR consumed", 0, pf_model_reg(m, IGB_VFLRE));
+	CHECK_EQ("FLR consumed", 0, model_reg(m, IGB_VFLRE));
 	CHECK_EQ("FLR: VF 0 Rx off until it resets", 0x82,
-		pf_model_reg(m, IGB_VFRE));
+		model_reg(m, IGB_VFRE));
 	CHECK_EQ("FLR dropped VF 0's VLANs", -1, vlvf_find(40));
 	CHECK("FLR kept VF 0's address",
-		pf_model_reg(m, IGB_RAH(23)) & IGB_RAH_AV);
+		model_reg(m, IGB_RAH(23)) & IGB_RAH_AV);
 	igb_msg_encode_set_vlan(&msg, 9, true);
 	w0 = request(0, &msg);
 	CHECK_EQ("request after FLR: NACK without CTS",
 		IGB_MSG_SET_VLAN | IGB_MSG_VLAN_ADD | IGB_MSG_NACK, w0);
 
 	igb_pf_mbx_ping_all(&srv);
-	CHECK("ping reached VF 0", pf_model_vf_recv(m, 0, &r));
+	CHECK("ping reached VF 0", model_vf_recv(m, 0, &r));
 	CHECK_EQ("ping to VF 0 (no CTS): reset yourself",
 		IGB_MSG_PF_CONTROL | IGB_MSG_NACK, r.w[0]);
-	CHECK("ping reached VF 1", pf_model_vf_recv(m, 1, &r));
+	CHECK("ping reached VF 1", model_vf_recv(m, 1, &r));
 	CHECK_EQ("ping to VF 1: status with CTS",
 		IGB_MSG_PF_CONTROL | IGB_MSG_CTS, r.w[0]);
 	CHECK_EQ("ping VF 2 of 2", -EINVAL, igb_pf_mbx_ping(&srv, 2));
 
 	/* A VF holding its buffer: the PF cannot take it, counts an error. */
-	m->r[IGB_P2VMAILBOX(1) / 4] |= IGB_P2VMAILBOX_VFU;
+	m->reg[IGB_P2VMAILBOX(1) / 4] |= IGB_P2VMAILBOX_VFU;
 	CHECK_EQ("ping while the VF holds the buffer", -EBUSY,
 		igb_pf_mbx_ping(&srv, 1));
 	CHECK_EQ("mailbox error counted", 1, s.vf[1].cnt.mbx_errors);
-	m->r[IGB_P2VMAILBOX(1) / 4] &= ~IGB_P2VMAILBOX_VFU;
+	m->reg[IGB_P2VMAILBOX(1) / 4] &= ~IGB_P2VMAILBOX_VFU;
 }
 
 int
@@ -539,7 +537,7 @@ main(void)
 	m = calloc(1, sizeof(*m));
 	if (m == NULL)
 		return EXIT_FAILURE;
-	pf_model_init(m);
+	model_init(m);
 	srv.hw = &m->hw;
 	srv.s = &s;
 	srand(1);

@@ -10,9 +10,9 @@
 
 #include "catalogue.h"
 #include "igb_check.h"
+#include "igb_model.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_mbx.h"
-#include "pf_model.h"
 
 #define NUM_VFS 3
 #define RANDOM_COUNT 2000
@@ -23,7 +23,7 @@ static const uint8_t macs[NUM_VFS][IGB_PF_ETH_ALEN] = {
 	{0x02, 0, 0, 0, 0, 0x12},
 };
 
-static struct pf_model *m;
+static struct igb_model *m;
 static struct igb_pf_sriov s;
 static struct igb_pf_mbx_server srv;
 static unsigned int wrong[EXPECT_COUNT], seen[EXPECT_COUNT], nacks_seen;
@@ -32,9 +32,9 @@ static unsigned int wrong[EXPECT_COUNT], seen[EXPECT_COUNT], nacks_seen;
 static enum rogue_outcome
 answer(const struct rogue_msg *msg, struct igb_msg *r)
 {
-	pf_model_vf_send(m, 0, &msg->m);
+	model_vf_send(m, 0, &msg->m);
 	igb_pf_mbx_service(&srv);
-	if (!pf_model_vf_recv(m, 0, r))
+	if (!model_vf_recv(m, 0, r))
 		return OUT_UNANSWERED;
 	if (r->w[0] & IGB_MSG_ACK)
 		return OUT_ACK;
@@ -76,9 +76,9 @@ reset_handshake(unsigned int vf)
 	struct igb_msg r;
 
 	rogue_reset_msg(&msg);
-	pf_model_vf_send(m, vf, &msg.m);
+	model_vf_send(m, vf, &msg.m);
 	igb_pf_mbx_service(&srv);
-	pf_model_vf_recv(m, vf, &r);
+	model_vf_recv(m, vf, &r);
 }
 
 int
@@ -97,7 +97,7 @@ main(void)
 	m = calloc(1, sizeof(*m));
 	if (m == NULL)
 		return EXIT_FAILURE;
-	pf_model_init(m);
+	model_init(m);
 	srv.hw = &m->hw;
 	srv.s = &s;
 	igb_pf_sriov_init(&s, NUM_VFS, macs);

@@ -14,10 +14,10 @@
 
 #include "fake_sysfs.h"
 #include "igb_check.h"
+#include "igb_model.h"
 #include "igb_pf_hw.h"
 #include "igb_pf_sysfs.h"
 #include "igb_pf_teardown.h"
-#include "pf_model.h"
 
 #define DEV "bus/pci/devices/" BDF
 #define NUMVFS DEV "/sriov_numvfs"
@@ -27,7 +27,7 @@ static const uint8_t macs[2][IGB_PF_ETH_ALEN] = {
 	{0x02, 0, 0, 0, 0, 0x11},
 };
 
-static struct pf_model *m;
+static struct igb_model *m;
 
 static void
 release_none(struct igb_pf_adapter *ad)
@@ -46,7 +46,7 @@ adapter_new(bool created, bool keep)
 		exit(EXIT_FAILURE);
 	}
 	igb_pf_adapter_init(ad, release_none);
-	pf_model_init(m);
+	model_init(m);
 	ad->hw = m->hw;
 	snprintf(ad->bdf, sizeof(ad->bdf), "%s", BDF);
 	igb_pf_sriov_init(&ad->sriov, 2, macs);
@@ -59,14 +59,14 @@ adapter_new(bool created, bool keep)
 static bool
 sriov_on(void)
 {
-	return pf_model_reg(m, IGB_DTXSWC) != 0 &&
-		(pf_model_reg(m, IGB_RAH(IGB_PF_VF_RAR(0))) & IGB_RAH_AV);
+	return model_reg(m, IGB_DTXSWC) != 0 &&
+		(model_reg(m, IGB_RAH(IGB_PF_VF_RAR(0))) & IGB_RAH_AV);
 }
 
 static bool
 was_reset(void)
 {
-	return (pf_model_reg(m, IGB_CTRL) & IGB_CTRL_RST) != 0;
+	return (model_reg(m, IGB_CTRL) & IGB_CTRL_RST) != 0;
 }
 
 static int

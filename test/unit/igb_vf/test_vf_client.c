@@ -71,7 +71,7 @@ static void
 test_pf_in_reset(void)
 {
 	setup();
-	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] |= IGB_V2PMAILBOX_RSTI;
 	CHECK_EQ(
 		"RSTI never clears -> -EAGAIN", -EAGAIN, igb_vf_pf_reset(&dev));
 	CHECK("gave up after the bound, not before",
@@ -291,12 +291,12 @@ test_reset_events(void)
 	CHECK_EQ("PF control without CTS: reset", 1, ad.reset_pending);
 
 	setup_up();
-	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTI;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] |= IGB_V2PMAILBOX_RSTI;
 	igb_vf_pf_poll(&dev);
 	CHECK_EQ("PF reset in progress (RSTI): reset", 1, ad.reset_pending);
 
 	setup_up();
-	m.reg[IGB_VF_V2PMAILBOX / 4] |= IGB_V2PMAILBOX_RSTD;
+	m.reg[IGB_V2PMAILBOX_PF(0) / 4] |= IGB_V2PMAILBOX_RSTD;
 	igb_vf_pf_poll(&dev);
 	CHECK_EQ("PF reset done after ours (RSTD): reset", 1, ad.reset_pending);
 	CHECK_EQ("handshake again", 0, igb_vf_pf_reset(&dev));
@@ -339,14 +339,14 @@ test_device_gone(void)
 
 	/* A PF that sends a message whenever the VF took the last. */
 	setup_up();
-	m.flood = 1000;
+	m.ping_flood = 1000;
 	model_pf_send(&m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
 	igb_vf_pf_poll(&dev);
 	/* Each message taken makes the PF send one more. */
 	CHECK_EQ("flood: the poll takes 8 messages, leaves the rest", 8,
-		1000 - m.flood);
+		1000 - m.ping_flood);
 	igb_vf_pf_poll(&dev);
-	CHECK_EQ("flood: 8 more the next time", 16, 1000 - m.flood);
+	CHECK_EQ("flood: 8 more the next time", 16, 1000 - m.ping_flood);
 }
 
 static void
@@ -380,15 +380,15 @@ test_counters(void)
 	struct rte_eth_stats s;
 
 	setup();
-	m.reg[IGB_VFGPRC / 4] = 0xfffffff0;
+	m.vf_reg[IGB_VFGPRC / 4] = 0xfffffff0;
 	igb_vf_counters_sample(&ad);
 	igb_vf_stats_reset(&dev);
-	m.reg[IGB_VFGPRC / 4] = 0x10; /* wrapped */
-	m.reg[IGB_VFGORC / 4] = 0x1000;
+	m.vf_reg[IGB_VFGPRC / 4] = 0x10; /* wrapped */
+	m.vf_reg[IGB_VFGORC / 4] = 0x1000;
 	memset(&s, 0, sizeof(s));
 	igb_vf_stats_get(&dev, &s);
 	CHECK_EQ("packets across a 32-bit wrap", 0x20, s.ipackets);
-	m.reg[IGB_VFGPRC / 4] = 0x30;
+	m.vf_reg[IGB_VFGPRC / 4] = 0x30;
 	igb_vf_stats_get(&dev, &s);
 	CHECK_EQ("then counting on", 0x40, s.ipackets);
 	igb_vf_stats_reset(&dev);

@@ -101,7 +101,7 @@ main(void)
 	setup_up(RTE_ETH_EVENT_INTR_LSC);
 	data.dev_started = 1;
 	data.dev_conf.intr_conf.lsc = 1;
-	m.reg[IGB_VF_STATUS / 4] = IGB_STATUS_LU | IGB_STATUS_FD;
+	m.vf_reg[IGB_VF_STATUS / 4] = IGB_STATUS_LU | IGB_STATUS_FD;
 	CHECK("lsc: poll alarm run", fake_alarm_fire());
 	check_after_close("lsc");
 

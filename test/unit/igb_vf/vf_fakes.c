@@ -149,7 +149,7 @@ fake_port_init(struct igb_model *m, struct igb_vf_adapter *ad,
 	memset(ad, 0, sizeof(*ad));
 	memset(data, 0, sizeof(*data));
 	memset(dev, 0, sizeof(*dev));
-	ad->hw = m->hw;
+	ad->hw = m->vf_hw;
 	rte_spinlock_init(&ad->mbx_lock);
 	rte_spinlock_init(&ad->stats_lock);
 	igb_mbx_vf_init(&ad->mbx, &ad->hw);
