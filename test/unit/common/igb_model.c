@@ -151,6 +151,7 @@ vf_write(void *ctx, uint32_t off, uint32_t val)
 
 	if (gone_write(m))
 		return;
+	m->vf_writes[off / 4]++;
 	if (off == IGB_VF_V2PMAILBOX) {
 		vf_mailbox_write(m, val);
 		return;

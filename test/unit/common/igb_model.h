@@ -41,8 +41,10 @@ enum model_answer {
 
 struct igb_model {
 	uint32_t reg[MODEL_REGS]; /* the PF BAR's registers */
-	/* VF 0's BAR: the registers that are its own (not its mailbox). */
+	/* VF 0's BAR: the registers that are its own (not its mailbox), and
+	 * the writes that reached each. */
 	uint32_t vf_reg[IGB_VF_BAR_SIZE / 4];
+	uint32_t vf_writes[IGB_VF_BAR_SIZE / 4];
 	uint64_t now_us; /* virtual time, advanced by delays */
 	bool agent; /* answer VF 0's requests */
 	enum model_answer answer[8]; /* by message type 1..7 */

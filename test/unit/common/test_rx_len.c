@@ -12,49 +12,14 @@
 #include <rte_eal.h>
 
 #include "igb_check.h"
+#include "igb_model.h"
 #include "igb_rxtx.h"
+#include "rxtx_fixture.h"
 
 #define RXQ IGB_VF_RXQ_BASE(0)
 #define NDESC 64
 
-static uint32_t regs[IGB_VF_BAR_SIZE / 4];
-
-static uint32_t
-rd(void *ctx, uint32_t off)
-{
-	(void)ctx;
-	return regs[off / 4];
-}
-
-static void
-wr(void *ctx, uint32_t off, uint32_t val)
-{
-	(void)ctx;
-	regs[off / 4] = val;
-}
-
-static void
-nodelay(void *ctx, unsigned int us)
-{
-	(void)ctx;
-	(void)us;
-}
-
-static const struct igb_hw_model ops = {rd, wr, nodelay, NULL};
-static struct igb_hw hw = {.model = &ops};
-
-/* The NIC writes one descriptor back. */
-static void
-nic_rx(struct igb_rx_queue *q, uint16_t *idx, uint16_t len, uint32_t stat)
-{
-	volatile union igb_rx_desc *d = &q->ring[*idx];
-
-	d->wb.pkt_info = 0;
-	d->wb.length = len;
-	d->wb.vlan = 0;
-	d->wb.status_error = stat | IGB_RXD_STAT_DD;
-	*idx = (*idx + 1) % NDESC;
-}
+static struct igb_model m;
 
 /* Every segment of every returned frame fits its buffer. */
 static bool
@@ -90,8 +55,8 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 	struct igb_rx_queue *q;
 	uint16_t n, idx = 0, bl;
 
-	if (igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0,
-		    mp) != 0 ||
+	if (igb_rxq_create(&q, &m.vf_hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
+		    0, mp) != 0 ||
 		igb_rxq_start(q) != 0) {
 		CHECK("Rx queue up", false);
 		return;
@@ -100,10 +65,10 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 	check_path("buffer length (2 KiB mbufs)", 2048, bl);
 
 	/* One-buffer frames: good, one byte too long, 64 KiB - 1, good. */
-	nic_rx(q, &idx, 60, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, bl + 1, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, UINT16_MAX, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, bl, IGB_RXD_STAT_EOP);
+	nic_rx(q, idx++, 60, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, bl + 1, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, UINT16_MAX, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, bl, IGB_RXD_STAT_EOP, 0);
 	n = burst(q, pkts, 32);
 	check_path("overlong one-buffer frames dropped", 2, n);
 	check_path("frame before them", 60, n > 0 ? pkts[0]->pkt_len : 0);
@@ -116,12 +81,12 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* Overlong first, then middle buffer of scattered frames. */
-	nic_rx(q, &idx, bl + 100, 0);
-	nic_rx(q, &idx, 100, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, bl, 0);
-	nic_rx(q, &idx, 4 * bl, 0);
-	nic_rx(q, &idx, 100, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, 70, IGB_RXD_STAT_EOP);
+	nic_rx(q, idx++, bl + 100, 0, 0);
+	nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, bl, 0, 0);
+	nic_rx(q, idx++, 4 * bl, 0, 0);
+	nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, 70, IGB_RXD_STAT_EOP, 0);
 	n = burst(q, pkts, 32);
 	check_path("scattered frames with an overlong buffer dropped", 1, n);
 	check_path("the frame after them", 70, n > 0 ? pkts[0]->pkt_len : 0);
@@ -129,12 +94,12 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* The overlong buffer in one burst, the frame's end in the next. */
-	nic_rx(q, &idx, bl, 0);
-	nic_rx(q, &idx, bl + 1, 0);
+	nic_rx(q, idx++, bl, 0, 0);
+	nic_rx(q, idx++, bl + 1, 0, 0);
 	n = burst(q, pkts, 32);
 	check_path("incomplete frame not returned", 0, n);
-	nic_rx(q, &idx, 100, IGB_RXD_STAT_EOP);
-	nic_rx(q, &idx, 80, IGB_RXD_STAT_EOP);
+	nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
+	nic_rx(q, idx++, 80, IGB_RXD_STAT_EOP, 0);
 	n = burst(q, pkts, 32);
 	check_path("frame completed in the next burst dropped", 1, n);
 	check_path("and the frame after it kept", 80,
@@ -150,18 +115,10 @@ test_overlong(struct rte_mempool *mp, eth_rx_burst_t burst)
 int
 main(void)
 {
-	char *args[] = {"test", "--no-huge", "-m", "64", "--no-pci",
-		"--no-shconf", "--file-prefix=igb_rx_len_test", "-l", "0",
-		"--log-level=lib.eal:error"};
 	struct rte_mempool *mp;
 
-	if (rte_eal_init(RTE_DIM(args), args) < 0) {
-		printf("FAIL EAL init\n");
-		return 1;
-	}
-	mp = rte_pktmbuf_pool_create("rx_len_test", 255, 0, 0,
-		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	CHECK("mempool created", mp != NULL);
+	model_init(&m);
+	mp = fixture_pool("rx_len_test", 255);
 	if (mp == NULL)
 		return check_exit();
 	path = "full";

@@ -16,58 +16,26 @@
 #include <rte_eal.h>
 
 #include "igb_check.h"
+#include "igb_model.h"
 #include "igb_rxtx.h"
+#include "rxtx_fixture.h"
 
 #define RXQ IGB_VF_RXQ_BASE(0)
 #define TXQ IGB_VF_TXQ_BASE(0)
 #define NDESC 64
 
-static uint32_t regs[IGB_VF_BAR_SIZE / 4];
-static unsigned int rx_tail_writes, tx_tail_writes;
+/* The tail registers, and the writes each got. */
+#define RDT (RXQ + IGB_QREG_TAIL)
+#define TDT (TXQ + IGB_QREG_TAIL)
+#define RX_TAIL_WRITES m.vf_writes[RDT / 4]
+#define TX_TAIL_WRITES m.vf_writes[TDT / 4]
 
-static uint32_t
-rd(void *ctx, uint32_t off)
-{
-	(void)ctx;
-	return regs[off / 4];
-}
-
-static void
-wr(void *ctx, uint32_t off, uint32_t val)
-{
-	(void)ctx;
-	regs[off / 4] = val;
-	rx_tail_writes += off == RXQ + IGB_QREG_TAIL;
-	tx_tail_writes += off == TXQ + IGB_QREG_TAIL;
-}
-
-static void
-nodelay(void *ctx, unsigned int us)
-{
-	(void)ctx;
-	(void)us;
-}
-
-static const struct igb_hw_model ops = {rd, wr, nodelay, NULL};
-static struct igb_hw hw = {.model = &ops};
-
-/* The NIC writes one descriptor back. */
-static void
-nic_rx(struct igb_rx_queue *q, uint16_t idx, uint16_t len, uint32_t stat,
-	uint16_t pkt_info)
-{
-	volatile union igb_rx_desc *d = &q->ring[idx];
-
-	d->wb.pkt_info = pkt_info;
-	d->wb.length = len;
-	d->wb.vlan = 0;
-	d->wb.status_error = stat | IGB_RXD_STAT_DD;
-}
+static struct igb_model m;
 
 static uint32_t
 rdt(void)
 {
-	return regs[(RXQ + IGB_QREG_TAIL) / 4];
+	return m.vf_reg[RDT / 4];
 }
 
 static void
@@ -80,22 +48,23 @@ test_rx(struct rte_mempool *mp)
 	unsigned int avail0 = rte_mempool_avail_count(mp);
 
 	CHECK_EQ("Rx queue create", 0,
-		igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
-			0, mp));
+		igb_rxq_create(&q, &m.vf_hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY,
+			&conf, 0, mp));
 	CHECK_EQ("Rx queue start", 0, igb_rxq_start(q));
 	CHECK_EQ(
 		"all slots armed", avail0 - NDESC, rte_mempool_avail_count(mp));
 	CHECK_EQ("tail leaves one slot out", NDESC - 1, rdt());
 	CHECK_EQ("ring length programmed", NDESC * 16,
-		regs[(RXQ + IGB_QREG_LEN) / 4]);
+		m.vf_reg[(RXQ + IGB_QREG_LEN) / 4]);
 	CHECK_EQ("2 KiB buffers in SRRCTL", 2,
-		regs[(RXQ + IGB_QREG_SRRCTL) / 4] & IGB_SRRCTL_BSIZEPKT_MASK);
+		m.vf_reg[(RXQ + IGB_QREG_SRRCTL) / 4] &
+			IGB_SRRCTL_BSIZEPKT_MASK);
 
 	for (i = 0; i < 20; i++)
 		nic_rx(q, idx++, 60 + i, IGB_RXD_STAT_EOP | IGB_RXD_STAT_IPCS,
 			(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_UDP)
 				<< IGB_RXD_PKT_SHIFT);
-	rx_tail_writes = 0;
+	RX_TAIL_WRITES = 0;
 	n = igb_rx_burst(q, pkts, 32);
 	CHECK_EQ("20 frames received", 20, n);
 	CHECK_EQ("length of frame 7", 67, pkts[7]->pkt_len);
@@ -104,16 +73,16 @@ test_rx(struct rte_mempool *mp)
 		pkts[7]->packet_type);
 	CHECK_EQ("IP checksum good", RTE_MBUF_F_RX_IP_CKSUM_GOOD,
 		pkts[7]->ol_flags);
-	CHECK_EQ("one tail write for 20 refills", 1, rx_tail_writes);
+	CHECK_EQ("one tail write for 20 refills", 1, RX_TAIL_WRITES);
 	CHECK_EQ("tail one behind the next slot to refill", 19, rdt());
 	rte_pktmbuf_free_bulk(pkts, n);
 
 	for (i = 0; i < 10; i++)
 		nic_rx(q, idx++, 100, IGB_RXD_STAT_EOP, 0);
-	rx_tail_writes = 0;
+	RX_TAIL_WRITES = 0;
 	n = igb_rx_burst(q, pkts, 32);
 	CHECK_EQ("10 more frames", 10, n);
-	CHECK_EQ("below the threshold: no tail write", 0, rx_tail_writes);
+	CHECK_EQ("below the threshold: no tail write", 0, RX_TAIL_WRITES);
 	CHECK_EQ("10 slots wait for buffers", 10, q->nb_hold);
 	CHECK_EQ("descriptor past the armed ones unavailable",
 		RTE_ETH_RX_DESC_UNAVAIL,
@@ -216,8 +185,8 @@ txq_up(const char *what, const struct rte_eth_txconf *conf, uint64_t offloads)
 
 	snprintf(msg, sizeof(msg), "%s: queue create", what);
 	CHECK_EQ(msg, 0,
-		igb_txq_create(&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, conf,
-			offloads));
+		igb_txq_create(&q, &m.vf_hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY,
+			conf, offloads));
 	snprintf(msg, sizeof(msg), "%s: queue start", what);
 	CHECK_EQ(msg, 0, q != NULL ? igb_txq_start(q) : -1);
 	return q;
@@ -239,11 +208,11 @@ test_tx(struct rte_mempool *mp)
 	q = txq_up("Tx", &conf, 0);
 	for (i = 0; i < 10; i++)
 		pkts[i] = tx_mbuf(mp, 60, 0);
-	tx_tail_writes = 0;
+	TX_TAIL_WRITES = 0;
 	n = igb_tx_burst(q, pkts, 10);
 	CHECK_EQ("10 frames queued", 10, n);
-	CHECK_EQ("one tail write per burst", 1, tx_tail_writes);
-	CHECK_EQ("tail register", 10, regs[(TXQ + IGB_QREG_TAIL) / 4]);
+	CHECK_EQ("one tail write per burst", 1, TX_TAIL_WRITES);
+	CHECK_EQ("tail register", 10, m.vf_reg[TDT / 4]);
 	c = q->ring[3].read.cmd_type_len;
 	CHECK_EQ("data descriptor command",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
@@ -322,16 +291,16 @@ test_select(struct rte_mempool *mp)
 		char what[96];
 		int ret;
 
-		ret = igb_rxq_create((struct igb_rx_queue **)&rxqs[0], &hw, RXQ,
-			0, 0, NDESC, SOCKET_ID_ANY, &rxconf, 0, mp);
-		ret |= igb_rxq_create((struct igb_rx_queue **)&rxqs[1], &hw,
-			IGB_VF_RXQ_BASE(1), 0, 1, NDESC, SOCKET_ID_ANY, &rxconf,
-			cases[i].rx, mp);
-		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[0], &hw,
-			TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &txconf, 0);
-		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[1], &hw,
-			IGB_VF_TXQ_BASE(1), 0, 1, NDESC, SOCKET_ID_ANY, &txconf,
-			cases[i].tx);
+		ret = igb_rxq_create((struct igb_rx_queue **)&rxqs[0], &m.vf_hw,
+			RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &rxconf, 0, mp);
+		ret |= igb_rxq_create((struct igb_rx_queue **)&rxqs[1],
+			&m.vf_hw, IGB_VF_RXQ_BASE(1), 0, 1, NDESC,
+			SOCKET_ID_ANY, &rxconf, cases[i].rx, mp);
+		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[0],
+			&m.vf_hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &txconf, 0);
+		ret |= igb_txq_create((struct igb_tx_queue **)&txqs[1],
+			&m.vf_hw, IGB_VF_TXQ_BASE(1), 0, 1, NDESC,
+			SOCKET_ID_ANY, &txconf, cases[i].tx);
 		snprintf(what, sizeof(what), "%s: 4 queues created",
 			cases[i].what);
 		CHECK_EQ(what, 0, ret);
@@ -374,13 +343,13 @@ test_rx_simple(struct rte_mempool *mp)
 	bool ok;
 
 	CHECK_EQ("simple Rx: queue create", 0,
-		igb_rxq_create(&q, &hw, RXQ, 3, 0, NDESC, SOCKET_ID_ANY, &conf,
-			0, mp));
+		igb_rxq_create(&q, &m.vf_hw, RXQ, 3, 0, NDESC, SOCKET_ID_ANY,
+			&conf, 0, mp));
 	CHECK_EQ("simple Rx: queue start", 0, igb_rxq_start(q));
 
 	for (i = 0; i < 20; i++)
 		nic_rx_plain(q, idx++, 60 + i);
-	rx_tail_writes = 0;
+	RX_TAIL_WRITES = 0;
 	n = igb_rx_burst_simple(q, pkts, 32);
 	CHECK_EQ("simple: 20 frames", 20, n);
 	CHECK_EQ("simple: length", 65, pkts[5]->pkt_len);
@@ -396,7 +365,7 @@ test_rx_simple(struct rte_mempool *mp)
 	CHECK_EQ("simple: checksum flags",
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
 		pkts[5]->ol_flags);
-	CHECK_EQ("simple: one tail write for 20 refills", 1, rx_tail_writes);
+	CHECK_EQ("simple: one tail write for 20 refills", 1, RX_TAIL_WRITES);
 	CHECK_EQ("simple: tail one behind the refill point", 19, rdt());
 	CHECK_EQ("simple: counted", 20, q->stats.packets);
 	rte_pktmbuf_free_bulk(pkts, n);
@@ -488,8 +457,8 @@ test_rx_nombuf(void)
 	if (small == NULL)
 		return;
 	CHECK_EQ("small pool: queue create", 0,
-		igb_rxq_create(&q, &hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf,
-			0, small));
+		igb_rxq_create(&q, &m.vf_hw, RXQ, 0, 0, NDESC, SOCKET_ID_ANY,
+			&conf, 0, small));
 	CHECK_EQ("small pool: start fails", -ENOMEM, igb_rxq_start(q));
 	CHECK_EQ("small pool: no mbuf taken", NDESC / 2,
 		rte_mempool_avail_count(small));
@@ -520,18 +489,18 @@ test_tx_groups(struct rte_mempool *mp)
 
 	conf.tx_rs_thresh = NDESC - IGB_TX_MAX_SEGS;
 	CHECK_EQ("RS threshold leaving no room for a largest packet", -EINVAL,
-		igb_txq_create(
-			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
+		igb_txq_create(&q, &m.vf_hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY,
+			&conf, 0));
 	conf.tx_rs_thresh = 0;
 	CHECK_EQ("default RS threshold: queue create", 0,
-		igb_txq_create(
-			&q, &hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY, &conf, 0));
+		igb_txq_create(&q, &m.vf_hw, TXQ, 0, 0, NDESC, SOCKET_ID_ANY,
+			&conf, 0));
 	CHECK_EQ("default RS threshold on 64 slots: room for 41 descriptors",
 		NDESC - IGB_TX_MAX_SEGS - 1, q->rs_thresh);
 	igb_txq_release(q);
 	CHECK_EQ("512 slots: queue create", 0,
 		igb_txq_create(
-			&q, &hw, TXQ, 0, 0, 512, SOCKET_ID_ANY, &conf, 0));
+			&q, &m.vf_hw, TXQ, 0, 0, 512, SOCKET_ID_ANY, &conf, 0));
 	CHECK_EQ("default RS threshold on 512 slots", 32, q->rs_thresh);
 	igb_txq_release(q);
 
@@ -540,10 +509,10 @@ test_tx_groups(struct rte_mempool *mp)
 
 	for (i = 0; i < 20; i++)
 		pkts[i] = tx_mbuf(mp, 60, 0);
-	tx_tail_writes = 0;
+	TX_TAIL_WRITES = 0;
 	n = igb_tx_burst_simple(q, pkts, 20);
 	CHECK_EQ("simple: 20 frames", 20, n);
-	CHECK_EQ("simple: one tail write", 1, tx_tail_writes);
+	CHECK_EQ("simple: one tail write", 1, TX_TAIL_WRITES);
 	CHECK_EQ("simple: plain descriptor with EOP, RS on slot 7",
 		IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS |
 			IGB_TXD_CMD_EOP | IGB_TXD_CMD_RS | 60,
@@ -664,18 +633,10 @@ test_tx_fast_free(struct rte_mempool *mp)
 int
 main(void)
 {
-	char *args[] = {"test", "--no-huge", "-m", "64", "--no-pci",
-		"--no-shconf", "--file-prefix=igb_rxtx_test", "-l", "0",
-		"--log-level=lib.eal:error"};
 	struct rte_mempool *mp;
 
-	if (rte_eal_init(RTE_DIM(args), args) < 0) {
-		printf("FAIL EAL init\n");
-		return 1;
-	}
-	mp = rte_pktmbuf_pool_create("rxtx_test", 1023, 0, 0,
-		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
-	CHECK("mempool created", mp != NULL);
+	model_init(&m);
+	mp = fixture_pool("rxtx_test", 1023);
 	if (mp == NULL)
 		return check_exit();
 	test_select(mp);
