@@ -5,62 +5,27 @@
  * got the adapter before close must find it alive and closed (-ENODEV),
  * and the adapter must go with the last reference, not with the port.
  *
- * The adapters' release zeroes them the way rte_free zeroes what
- * rte_eth_dev_release_port frees (a zeroed lock is free and a zeroed
- * `closed` is false, so a request on freed memory goes ahead) and keeps
- * the block, so a release that comes too early shows as a failed check
- * instead of undefined behaviour.
+ * The adapters are adapter_fakes.h's: a release that comes too early
+ * shows as a failed check.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
+#include "adapter_fakes.h"
 #include "igb_check.h"
 #include "igb_pf_adapter.h"
 
 #define PORT 3
 
-static atomic_uint released;
-
-static void
-release_zeroed(struct igb_pf_adapter *ad)
-{
-	memset(ad, 0, sizeof(*ad));
-	atomic_fetch_add(&released, 1);
-}
-
-static struct igb_pf_adapter *
-adapter_new(uint16_t port)
-{
-	struct igb_pf_adapter *ad = calloc(1, sizeof(*ad));
-
-	if (ad == NULL) {
-		perror("calloc");
-		exit(EXIT_FAILURE);
-	}
-	atomic_store(&released, 0);
-	igb_pf_adapter_init(ad, release_zeroed);
-	CHECK_EQ("adapter published", 0, igb_pf_adapter_publish(ad, port));
-	return ad;
-}
-
-/* Waits (5 s at most) until ad has n references; false on timeout. */
+/* The request holds its reference: the adapter has the port's and it. */
 static bool
-wait_refs(struct igb_pf_adapter *ad, unsigned int n)
+two_refs(void *arg)
 {
-	struct timespec t0, t;
+	struct igb_pf_adapter *ad = arg;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		if (atomic_load(&ad->refs) == n)
-			return true;
-		sched_yield();
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (t.tv_sec - t0.tv_sec < 5);
-	return false;
+	return atomic_load(&ad->refs) == 2;
 }
 
 /* The close of a port as igb_pf_dev_close does it, minus the device. */
@@ -91,11 +56,11 @@ request_paused(void *arg)
 	r->ad = igb_pf_adapter_get(PORT);
 	sem_post(&r->got);
 	sem_wait(&r->go);
-	r->released_at_lock = atomic_load(&released);
+	r->released_at_lock = atomic_load(&fake_released);
 	r->lock_ret = igb_pf_adapter_lock(r->ad);
 	if (r->lock_ret == 0)
 		igb_pf_adapter_unlock(r->ad);
-	r->released_before_put = atomic_load(&released);
+	r->released_before_put = atomic_load(&fake_released);
 	igb_pf_adapter_put(r->ad);
 	return NULL;
 }
@@ -103,7 +68,7 @@ request_paused(void *arg)
 static void
 test_request_paused_over_close(void)
 {
-	struct igb_pf_adapter *ad = adapter_new(PORT);
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 	struct request r = {.lock_ret = 1};
 	pthread_t t;
 
@@ -114,7 +79,7 @@ test_request_paused_over_close(void)
 	CHECK("paused: the request found the adapter", r.ad == ad);
 	port_close(ad);
 	CHECK_EQ("paused: adapter kept after the port's reference went", 0,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	sem_post(&r.go);
 	pthread_join(t, NULL);
 	CHECK_EQ("paused: adapter alive when the request locks it", 0,
@@ -123,7 +88,7 @@ test_request_paused_over_close(void)
 	CHECK_EQ("paused: adapter alive until the request lets go", 0,
 		r.released_before_put);
 	CHECK_EQ("paused: released once, by the request's put", 1,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	sem_destroy(&r.got);
 	sem_destroy(&r.go);
 	free(ad);
@@ -145,7 +110,7 @@ request_blocked(void *arg)
 static void
 test_request_blocked_on_close(void)
 {
-	struct igb_pf_adapter *ad = adapter_new(PORT);
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 	int ret = 1;
 	pthread_t t;
 
@@ -153,7 +118,7 @@ test_request_blocked_on_close(void)
 	rte_spinlock_recursive_lock(&ad->lock);
 	pthread_create(&t, NULL, request_blocked, &ret);
 	CHECK("blocked: the request holds a reference, waits for the lock",
-		wait_refs(ad, 2));
+		fake_wait(two_refs, ad));
 	/* The request gives up once the port is closing (or gets the lock
 	 * after it), its reference keeping the adapter alive meanwhile. */
 	port_close(ad);
@@ -161,18 +126,18 @@ test_request_blocked_on_close(void)
 	pthread_join(t, NULL);
 	CHECK_EQ("blocked: the request answers -ENODEV", -ENODEV, ret);
 	CHECK_EQ("blocked: released once the request let go", 1,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	free(ad);
 }
 
 static void
 test_open_port(void)
 {
-	struct igb_pf_adapter *ad = adapter_new(PORT), *in, *again;
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT), *in, *again;
 	struct igb_pf_adapter other;
 	int ret;
 
-	igb_pf_adapter_init(&other, release_zeroed);
+	igb_pf_adapter_init(&other, fake_release_zeroed);
 	CHECK_EQ("open: a second adapter on the port refused", -EEXIST,
 		igb_pf_adapter_publish(&other, PORT));
 	CHECK_EQ("open: port out of range refused", -EINVAL,
@@ -195,10 +160,10 @@ test_open_port(void)
 	CHECK("open: a closed adapter is not entered",
 		igb_pf_adapter_lock(ad) == -ENODEV);
 	CHECK_EQ("open: kept until the port's reference goes", 0,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	igb_pf_adapter_put(ad);
 	CHECK_EQ("open: released with the port's reference", 1,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	free(ad);
 }
 

@@ -7,64 +7,32 @@
  * closing the port), and close from another thread while the callback
  * runs. Threads and semaphores force each interleaving.
  *
- * Every adapter's release zeroes it as rte_free does and keeps the block,
- * so an early release shows as a failed check.
+ * The adapters are adapter_fakes.h's: an early release shows as a failed
+ * check.
  */
 #include <errno.h>
 #include <semaphore.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/eventfd.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
 
+#include "adapter_fakes.h"
 #include "igb_check.h"
 #include "igb_pf_adapter.h"
 
 #define PORT 5
 
-static atomic_uint released;
 static int efd = -1;
 
-static void
-release_zeroed(struct igb_pf_adapter *ad)
-{
-	memset(ad, 0, sizeof(*ad));
-	atomic_fetch_add(&released, 1);
-}
-
-static struct igb_pf_adapter *
-adapter_new(void)
-{
-	struct igb_pf_adapter *ad = calloc(1, sizeof(*ad));
-
-	if (ad == NULL) {
-		perror("calloc");
-		exit(EXIT_FAILURE);
-	}
-	atomic_store(&released, 0);
-	igb_pf_adapter_init(ad, release_zeroed);
-	CHECK_EQ("adapter published", 0, igb_pf_adapter_publish(ad, PORT));
-	return ad;
-}
-
-/* Waits (5 s at most) until the adapter was released; false if not. */
+/* The adapter was released. */
 static bool
-wait_released(void)
+released_any(void *arg)
 {
-	struct timespec t0, t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		if (atomic_load(&released) != 0)
-			return true;
-		sched_yield();
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (t.tv_sec - t0.tv_sec < 5);
-	return false;
+	(void)arg;
+	return atomic_load(&fake_released) != 0;
 }
 
 /* An interrupt source for EAL's interrupt thread. */
@@ -138,7 +106,7 @@ intr_closes(void *arg)
 
 	intr_drain();
 	port_close(ad, NULL, intr_closes);
-	cb.released_inside = atomic_load(&released);
+	cb.released_inside = atomic_load(&fake_released);
 	/* The handler checks `closed` after the application's callback. */
 	cb.lock_ret = igb_pf_adapter_lock(ad);
 	sem_post(&cb.done);
@@ -147,7 +115,7 @@ intr_closes(void *arg)
 static void
 test_close_inside_intr(void)
 {
-	struct igb_pf_adapter *ad = adapter_new();
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 	struct rte_intr_handle *h = intr_new();
 
 	cb.lock_ret = 1;
@@ -161,10 +129,11 @@ test_close_inside_intr(void)
 		cb.released_inside);
 	CHECK_EQ("intr: the callback sees the port closed", -ENODEV,
 		cb.lock_ret);
-	CHECK("intr: released once the callback returned", wait_released());
+	CHECK("intr: released once the callback returned",
+		fake_wait(released_any, NULL));
 	CHECK_EQ("intr: the callback is gone", -ENOENT,
 		rte_intr_callback_unregister(h, intr_closes, (void *)-1));
-	CHECK_EQ("intr: released once", 1, atomic_load(&released));
+	CHECK_EQ("intr: released once", 1, atomic_load(&fake_released));
 	intr_free(h);
 	free(ad);
 }
@@ -186,7 +155,7 @@ intr_waits(void *arg)
 static void
 test_close_during_intr(void)
 {
-	struct igb_pf_adapter *ad = adapter_new();
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 	struct rte_intr_handle *h = intr_new();
 
 	cb.lock_ret = 1;
@@ -197,10 +166,10 @@ test_close_during_intr(void)
 	/* Waiting for the callback here would never end. */
 	port_close(ad, NULL, intr_waits);
 	CHECK_EQ("intr busy: adapter kept while its callback runs", 0,
-		atomic_load(&released));
+		atomic_load(&fake_released));
 	sem_post(&cb.proceed);
 	CHECK("intr busy: released once the callback returned",
-		wait_released());
+		fake_wait(released_any, NULL));
 	CHECK_EQ("intr busy: the callback saw the port closed", -ENODEV,
 		cb.lock_ret);
 	CHECK_EQ("intr busy: the callback is gone", -ENOENT,
@@ -217,7 +186,7 @@ poll_closes(void *arg)
 	struct igb_pf_adapter *ad = arg;
 
 	port_close(ad, poll_closes, NULL);
-	cb.released_inside = atomic_load(&released);
+	cb.released_inside = atomic_load(&fake_released);
 	cb.lock_ret = igb_pf_adapter_alarm_rearm(ad, 1, poll_closes);
 	if (cb.lock_ret != 0)
 		igb_pf_adapter_put(ad);
@@ -227,7 +196,7 @@ poll_closes(void *arg)
 static void
 test_close_inside_poll(void)
 {
-	struct igb_pf_adapter *ad = adapter_new();
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 
 	cb.lock_ret = 1;
 	/* Held so that the callback's close waits for the checks. */
@@ -241,11 +210,12 @@ test_close_inside_poll(void)
 	CHECK_EQ("poll: adapter alive in its callback after close", 0,
 		cb.released_inside);
 	CHECK_EQ("poll: not re-armed once closed", -ENODEV, cb.lock_ret);
-	CHECK("poll: released once the callback ended", wait_released());
+	CHECK("poll: released once the callback ended",
+		fake_wait(released_any, NULL));
 	rte_errno = 0;
 	CHECK_EQ("poll: no alarm left", 0,
 		rte_eal_alarm_cancel(poll_closes, (void *)-1));
-	CHECK_EQ("poll: released once", 1, atomic_load(&released));
+	CHECK_EQ("poll: released once", 1, atomic_load(&fake_released));
 	free(ad);
 }
 
@@ -263,14 +233,14 @@ poll_again(void *arg)
 static void
 test_close_while_polling(void)
 {
-	struct igb_pf_adapter *ad = adapter_new();
+	struct igb_pf_adapter *ad = fake_adapter_new(PORT);
 
 	CHECK_EQ("polling: alarm armed", 0,
 		igb_pf_adapter_alarm_start(ad, 1, poll_again));
 	sem_wait(&cb.running);
 	sem_wait(&cb.running);
 	port_close(ad, poll_again, NULL);
-	CHECK_EQ("polling: released by close", 1, atomic_load(&released));
+	CHECK_EQ("polling: released by close", 1, atomic_load(&fake_released));
 	rte_errno = 0;
 	CHECK_EQ("polling: no alarm left", 0,
 		rte_eal_alarm_cancel(poll_again, (void *)-1));

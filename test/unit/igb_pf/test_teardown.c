@@ -9,9 +9,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <sched.h>
-#include <time.h>
 
+#include "adapter_fakes.h"
 #include "fake_sysfs.h"
 #include "igb_check.h"
 #include "igb_model.h"
@@ -141,20 +140,13 @@ request(void *arg)
 	return NULL;
 }
 
-/* Waits (5 s at most) until the request answered. */
+/* The request answered. */
 static bool
-wait_done(struct request *r)
+request_done(void *arg)
 {
-	struct timespec t0, t;
+	struct request *r = arg;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		if (atomic_load(&r->done))
-			return true;
-		sched_yield();
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (t.tv_sec - t0.tv_sec < 5);
-	return false;
+	return atomic_load(&r->done);
 }
 
 /*
@@ -191,7 +183,7 @@ test_removal_held(bool in_callback)
 		snprintf(what_, sizeof(what_),
 			"%s: a request answers while the kernel holds it",
 			what);
-		CHECK(what_, wait_done(&r));
+		CHECK(what_, fake_wait(request_done, &r));
 	}
 	/* The kernel answers: 2 VFs now, then takes the write. */
 	if (write(fd, "2\n", 2) != 2)
