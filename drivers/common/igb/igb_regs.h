@@ -2,8 +2,15 @@
 /*
  * Register map of the Intel 82576 (igb family), PF and VF views.
  *
- * Offsets and bit meanings are facts from the 82576 datasheet, cross-checked
- * against QEMU's igb model and the Linux igb/igbvf drivers.
+ * Datasheet: "Intel 82576EB Gigabit Ethernet Controller Datasheet",
+ * revision 2.7, June 2014 (the last public revision; 2.63 of December
+ * 2011 came before it). A comment "82576 4.5.9" cites section 4.5.9 of
+ * that revision; registers carry its names (grep RDT, SRRCTL, VT_CTL).
+ * Offsets and bit meanings are its facts, cross-checked against QEMU's
+ * igb model (hw/net/igb_core.c) and the Linux igb/igbvf drivers.
+ *
+ * Comments say whose rule they state: "82576:" the silicon's (what real
+ * hardware needs), "QEMU:" the emulator's (doc/guides/emulator.rst).
  */
 #ifndef IGB_REGS_H
 #define IGB_REGS_H
