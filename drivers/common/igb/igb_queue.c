@@ -21,24 +21,26 @@ igb_ring_zone(const char *kind, uint16_t port_id, uint32_t reg_base,
 }
 
 bool
-igb_queue_hw_enable(struct igb_hw *hw, uint32_t reg_base, uint64_t iova,
+igb_queue_hw_enable(struct igb_hw *hw, uint32_t base, bool rx, uint64_t iova,
 	uint32_t ring_bytes, uint32_t dctl_thresholds)
 {
-	igb_write(hw, reg_base + IGB_QREG_BAL, (uint32_t)iova);
-	igb_write(hw, reg_base + IGB_QREG_BAH, (uint32_t)(iova >> 32));
-	igb_write(hw, reg_base + IGB_QREG_LEN, ring_bytes);
-	igb_write(hw, reg_base + IGB_QREG_HEAD, 0);
-	igb_write(hw, reg_base + IGB_QREG_TAIL, 0);
-	igb_write(hw, reg_base + IGB_QREG_DCTL,
-		dctl_thresholds | IGB_XDCTL_ENABLE);
-	return igb_wait_queue_enable(hw, reg_base + IGB_QREG_DCTL, true);
+	uint32_t dctl = rx ? IGB_RXDCTL(base) : IGB_TXDCTL(base);
+
+	igb_write(hw, rx ? IGB_RDBAL(base) : IGB_TDBAL(base), (uint32_t)iova);
+	igb_write(hw, rx ? IGB_RDBAH(base) : IGB_TDBAH(base),
+		(uint32_t)(iova >> 32));
+	igb_write(hw, rx ? IGB_RDLEN(base) : IGB_TDLEN(base), ring_bytes);
+	igb_write(hw, rx ? IGB_RDH(base) : IGB_TDH(base), 0);
+	igb_write(hw, rx ? IGB_RDT(base) : IGB_TDT(base), 0);
+	igb_write(hw, dctl, dctl_thresholds | IGB_XDCTL_ENABLE);
+	return igb_wait_queue_enable(hw, dctl, true);
 }
 
 void
-igb_queue_hw_disable(struct igb_hw *hw, uint32_t reg_base)
+igb_queue_hw_disable(struct igb_hw *hw, uint32_t base, bool rx)
 {
-	uint32_t reg = reg_base + IGB_QREG_DCTL;
+	uint32_t dctl = rx ? IGB_RXDCTL(base) : IGB_TXDCTL(base);
 
-	igb_write(hw, reg, igb_read(hw, reg) & ~IGB_XDCTL_ENABLE);
-	igb_wait_queue_enable(hw, reg, false);
+	igb_write(hw, dctl, igb_read(hw, dctl) & ~IGB_XDCTL_ENABLE);
+	igb_wait_queue_enable(hw, dctl, false);
 }

@@ -19,12 +19,13 @@
 const struct rte_memzone *igb_ring_zone(const char *kind, uint16_t port_id,
 	uint32_t reg_base, size_t desc_size, unsigned int socket);
 
-/* Programme base, length, head = tail = 0 and enable the queue with the
+/* Programme base, length, head = tail = 0 of the Rx (RDBAL...RXDCTL) or
+ * Tx (TDBAL...TXDCTL) queue block at base and enable the queue with the
  * given RXDCTL/TXDCTL thresholds; false if ENABLE did not read back. */
-bool igb_queue_hw_enable(struct igb_hw *hw, uint32_t reg_base, uint64_t iova,
-	uint32_t ring_bytes, uint32_t dctl_thresholds);
+bool igb_queue_hw_enable(struct igb_hw *hw, uint32_t base, bool rx,
+	uint64_t iova, uint32_t ring_bytes, uint32_t dctl_thresholds);
 
-/* Clear ENABLE and wait for the NIC to let go of the ring. */
-void igb_queue_hw_disable(struct igb_hw *hw, uint32_t reg_base);
+/* Clear RXDCTL/TXDCTL.ENABLE and wait for the NIC to let go of the ring. */
+void igb_queue_hw_disable(struct igb_hw *hw, uint32_t base, bool rx);
 
 #endif /* IGB_QUEUE_H */

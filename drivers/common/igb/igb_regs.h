@@ -226,7 +226,9 @@
 /* ---- Queue registers ----
  * One block per queue; the same layout serves Rx and Tx. The PF addresses
  * queue n at 0xc000/0xe000 + 0x40 n (all 16 queues). A VF addresses its
- * queue 0 and 1 at the legacy aliases 0x2800/0x3800 + 0x100 n.
+ * queue 0 and 1 at the legacy aliases 0x2800/0x3800 + 0x100 n, under the
+ * same register names. A queue knows only its block's base (one of the
+ * four below): IGB_RDT(base) etc. name each register of the block.
  */
 #define IGB_PF_RXQ_BASE(n) (0x0c000 + 0x40 * (n))
 #define IGB_PF_TXQ_BASE(n) (0x0e000 + 0x40 * (n))
@@ -244,6 +246,26 @@
 #define IGB_QREG_RQDPC 0x30 /* Rx drop count (PF view) */
 #define IGB_QREG_WBAL 0x38 /* Tx head write-back */
 #define IGB_QREG_WBAH 0x3c
+
+/* Rx queue n: PF 0xc0xx + 0x40 n, VF 0x28xx + 0x100 n (xx as below). */
+#define IGB_RDBAL(base) ((base) + IGB_QREG_BAL) /* PF 0xc000, VF 0x2800 */
+#define IGB_RDBAH(base) ((base) + IGB_QREG_BAH) /* PF 0xc004, VF 0x2804 */
+#define IGB_RDLEN(base) ((base) + IGB_QREG_LEN) /* PF 0xc008, VF 0x2808 */
+#define IGB_SRRCTL(base) ((base) + IGB_QREG_SRRCTL) /* PF 0xc00c, VF 0x280c */
+#define IGB_RDH(base) ((base) + IGB_QREG_HEAD) /* PF 0xc010, VF 0x2810 */
+#define IGB_RDT(base) ((base) + IGB_QREG_TAIL) /* PF 0xc018, VF 0x2818 */
+#define IGB_RXDCTL(base) ((base) + IGB_QREG_DCTL) /* PF 0xc028, VF 0x2828 */
+#define IGB_RQDPC(base) ((base) + IGB_QREG_RQDPC) /* PF 0xc030 */
+
+/* Tx queue n: PF 0xe0xx + 0x40 n, VF 0x38xx + 0x100 n (xx as below). */
+#define IGB_TDBAL(base) ((base) + IGB_QREG_BAL) /* PF 0xe000, VF 0x3800 */
+#define IGB_TDBAH(base) ((base) + IGB_QREG_BAH) /* PF 0xe004, VF 0x3804 */
+#define IGB_TDLEN(base) ((base) + IGB_QREG_LEN) /* PF 0xe008, VF 0x3808 */
+#define IGB_TDH(base) ((base) + IGB_QREG_HEAD) /* PF 0xe010, VF 0x3810 */
+#define IGB_TDT(base) ((base) + IGB_QREG_TAIL) /* PF 0xe018, VF 0x3818 */
+#define IGB_TXDCTL(base) ((base) + IGB_QREG_DCTL) /* PF 0xe028, VF 0x3828 */
+#define IGB_TDWBAL(base) ((base) + IGB_QREG_WBAL) /* PF 0xe038, VF 0x3838 */
+#define IGB_TDWBAH(base) ((base) + IGB_QREG_WBAH) /* PF 0xe03c, VF 0x383c */
 
 /* RXDCTL / TXDCTL */
 #define IGB_XDCTL_PTHRESH_SHIFT 0

@@ -165,10 +165,10 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 
 	/* One buffer per descriptor; drop when the ring is empty so one
 	 * stalled pool cannot block the shared packet buffer. */
-	igb_write(hw, base + IGB_QREG_SRRCTL,
+	igb_write(hw, IGB_SRRCTL(base),
 		(rxq->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT) |
 			IGB_SRRCTL_DESCTYPE_ADV_ONEBUF | IGB_SRRCTL_DROP_EN);
-	if (!igb_queue_hw_enable(hw, base, rxq->ring_iova,
+	if (!igb_queue_hw_enable(hw, base, true, rxq->ring_iova,
 		    rxq->nb_desc * sizeof(union igb_rx_desc),
 		    RXDCTL_THRESHOLDS)) {
 		rxq_free_mbufs(rxq);
@@ -177,8 +177,7 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 	/* Descriptors in memory before the NIC may fetch them; RDT one
 	 * behind the head, since RDT == RDH would mean an empty ring. */
 	rte_io_wmb();
-	igb_write(hw, base + IGB_QREG_TAIL,
-		igb_rx_tail_after_refill(0, rxq->nb_desc));
+	igb_write(hw, IGB_RDT(base), igb_rx_tail_after_refill(0, rxq->nb_desc));
 	rxq->started = true;
 	return 0;
 }
@@ -186,7 +185,7 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 void
 igb_rxq_stop(struct igb_rx_queue *rxq)
 {
-	igb_queue_hw_disable(rxq->hw, rxq->reg_base);
+	igb_queue_hw_disable(rxq->hw, rxq->reg_base, true);
 	rxq_free_mbufs(rxq);
 	rxq->started = false;
 }
@@ -224,7 +223,7 @@ rx_refill(struct igb_rx_queue *rxq)
 	/* The buffer addresses must be in memory before the NIC sees the
 	 * new tail (RDT). */
 	rte_io_wmb();
-	igb_write_relaxed(rxq->hw, rxq->reg_base + IGB_QREG_TAIL,
+	igb_write_relaxed(rxq->hw, IGB_RDT(rxq->reg_base),
 		igb_rx_tail_after_refill(idx, rxq->nb_desc));
 }
 

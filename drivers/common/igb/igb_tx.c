@@ -169,7 +169,7 @@ igb_txq_start(struct igb_tx_queue *txq)
 	txq->ctx[0].valid = false;
 	txq->ctx[1].valid = false;
 
-	if (!igb_queue_hw_enable(txq->hw, txq->reg_base, txq->ring_iova,
+	if (!igb_queue_hw_enable(txq->hw, txq->reg_base, false, txq->ring_iova,
 		    txq->nb_desc * sizeof(union igb_tx_desc),
 		    TXDCTL_THRESHOLDS))
 		return -EIO;
@@ -180,7 +180,7 @@ igb_txq_start(struct igb_tx_queue *txq)
 void
 igb_txq_stop(struct igb_tx_queue *txq)
 {
-	igb_queue_hw_disable(txq->hw, txq->reg_base);
+	igb_queue_hw_disable(txq->hw, txq->reg_base, false);
 	txq_free_mbufs(txq);
 	txq->started = false;
 }
@@ -462,7 +462,7 @@ static inline void
 tx_kick(struct igb_tx_queue *txq)
 {
 	rte_io_wmb();
-	igb_write_relaxed(txq->hw, txq->reg_base + IGB_QREG_TAIL, txq->tail);
+	igb_write_relaxed(txq->hw, IGB_TDT(txq->reg_base), txq->tail);
 }
 
 /* The simple path takes plain frames itself and leaves the first other
