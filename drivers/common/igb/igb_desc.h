@@ -105,12 +105,12 @@ struct igb_tx_ctx_desc {
 #define IGB_TXC_L4LEN_SHIFT 8
 #define IGB_TXC_MSS_SHIFT 16
 
-/* Ring geometry: the ring length in bytes must be a multiple of 128. */
+/* Ring geometry. 82576: RDLEN/TDLEN must be a multiple of 128 bytes. */
 #define IGB_RING_ALIGN 128
 #define IGB_RING_DESC_MULT 8
 #define IGB_RING_MIN_DESC 32
 #define IGB_RING_MAX_DESC 4096
-/* A packet may span at most this many Tx descriptors (emulator limit 64;
+/* A packet may span at most this many Tx descriptors (QEMU: 64; 82576:
  * the datasheet's limit for non-TSO frames is lower still). */
 #define IGB_TX_MAX_SEGS 40
 

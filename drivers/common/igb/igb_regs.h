@@ -9,6 +9,12 @@
  * Offsets and bit meanings are its facts, cross-checked against QEMU's
  * igb model (hw/net/igb_core.c) and the Linux igb/igbvf drivers.
  *
+ * Sections the code cites:
+ *   4.5.9       Receive Initialization
+ *   4.5.9.2     Dynamic Enabling and Disabling of Receive Queues
+ *   4.5.10      Transmit Initialization
+ *   4.5.10.1    Dynamic Queue Enabling and Disabling
+ *
  * Comments say whose rule they state: "82576:" the silicon's (what real
  * hardware needs), "QEMU:" the emulator's (doc/guides/emulator.rst).
  */

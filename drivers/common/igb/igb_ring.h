@@ -2,9 +2,9 @@
 /*
  * Descriptor ring arithmetic shared by Rx and Tx (pure, unit tested).
  *
- * The NIC owns the descriptors from its head up to (not including) the
- * tail register; one slot always stays empty so that head == tail means
- * "nothing for the NIC".
+ * 82576: the NIC owns the descriptors from its head up to (not including)
+ * the tail register, and head == tail means "nothing for the NIC"; so one
+ * slot always stays empty.
  */
 #ifndef IGB_RING_H
 #define IGB_RING_H

@@ -163,8 +163,9 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 	rxq->refill = 0;
 	rxq->nb_hold = 0;
 
-	/* One buffer per descriptor; drop when the ring is empty so one
-	 * stalled pool cannot block the shared packet buffer. */
+	/* 82576 4.5.9: SRRCTL before the queue is enabled. One buffer per
+	 * descriptor; drop when the ring is empty (82576: so one stalled
+	 * pool cannot block the shared packet buffer; QEMU ignores it). */
 	igb_write(hw, IGB_SRRCTL(base),
 		(rxq->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT) |
 			IGB_SRRCTL_DESCTYPE_ADV_ONEBUF | IGB_SRRCTL_DROP_EN);
@@ -174,8 +175,9 @@ igb_rxq_start(struct igb_rx_queue *rxq)
 		rxq_free_mbufs(rxq);
 		return -EIO;
 	}
-	/* Descriptors in memory before the NIC may fetch them; RDT one
-	 * behind the head, since RDT == RDH would mean an empty ring. */
+	/* 82576 4.5.9: RDT last, once ENABLE reads 1. Descriptors in memory
+	 * before the NIC may fetch them; RDT one behind the head, since
+	 * 82576: RDT == RDH is an empty ring. */
 	rte_io_wmb();
 	igb_write(hw, IGB_RDT(base), igb_rx_tail_after_refill(0, rxq->nb_desc));
 	rxq->started = true;
@@ -192,9 +194,9 @@ igb_rxq_stop(struct igb_rx_queue *rxq)
 
 /*
  * Give the emptied slots new buffers, one mempool call per chunk, then
- * move RDT once. RDT stays one slot behind the next slot to refill: the
- * NIC takes RDT == RDH as an empty ring and must never write a slot that
- * has no buffer yet.
+ * move RDT once. RDT stays one slot behind the next slot to refill:
+ * 82576: RDT == RDH is an empty ring, and the NIC must never write a
+ * slot that has no buffer yet.
  */
 static void
 rx_refill(struct igb_rx_queue *rxq)
@@ -302,8 +304,8 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 		taken++;
 		rte_prefetch0(rxq->sw_ring[idx]);
 
-		/* The NIC never writes more than SRRCTL.BSIZEPKT: a longer
-		 * length is a device bug or a wrong SRRCTL; drop the frame. */
+		/* 82576: the NIC never writes more than SRRCTL.BSIZEPKT: a
+		 * longer length is a device bug or a wrong SRRCTL; drop it. */
 		if (unlikely(len > buf_len)) {
 			bad = true;
 			len = 0;

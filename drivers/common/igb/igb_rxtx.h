@@ -105,7 +105,8 @@ struct igb_tx_queue {
 
 /*
  * Wait up to 10 ms for a queue's RXDCTL/TXDCTL.ENABLE to read back as
- * requested: the 82576 applies the bit asynchronously.
+ * requested. 82576 4.5.9, 4.5.10: the bit takes effect some time after
+ * the write, software polls it. QEMU: it reads back at once.
  */
 static inline bool
 igb_wait_queue_enable(struct igb_hw *hw, uint32_t dctl_reg, bool enabled)

@@ -186,8 +186,8 @@ igb_txq_stop(struct igb_tx_queue *txq)
 }
 
 /*
- * Completions come in RS groups. The 82576 writes DD back only into
- * descriptors with RS set (advanced Tx descriptor, CMD.RS), and RS goes on
+ * Completions come in RS groups. 82576 (QEMU too): DD is written back only
+ * into descriptors with RS set (advanced Tx descriptor, CMD.RS); RS goes on
  * the last descriptor of the packet that brings the descriptors written
  * since the previous RS to rs_thresh. So the group starting at the oldest
  * unreaped slot ends with the packet holding slot clean + rs_thresh - 1,
