@@ -4,9 +4,13 @@
  * (V2PMAILBOX, VMBMEM at the VF offsets), the PF side on the PF BAR
  * (P2VMAILBOX(n), VMBMEM(n), MBVFICR, VFLRE).
  *
- * Handshake: the sender takes the buffer (VFU / PFU), writes the words and
- * signals (REQ / STS), which also releases the buffer; the receiver takes
- * the buffer, reads, and acknowledges (ACK), releasing it again.
+ * Handshake (82576, and QEMU alike): the sender takes the buffer (VFU /
+ * PFU), writes the words and signals (REQ / STS), which also releases the
+ * buffer; the receiver takes the buffer, reads, and acknowledges (ACK),
+ * releasing it again. 82576: one buffer serves both directions, and a
+ * side's bit (VFU / PFU) sets only while the other side's is clear. The
+ * messages in it are Linux igb's protocol (igb_mbx_msg.h), not the
+ * datasheet's; the datasheet's IOV flows (4.5.11.2) run over it.
  */
 #ifndef IGB_MBX_H
 #define IGB_MBX_H
@@ -93,7 +97,8 @@ int igb_mbx_pf_read(struct igb_hw *hw, unsigned int vf, struct igb_msg *m);
 int igb_mbx_pf_write(
 	struct igb_hw *hw, unsigned int vf, const struct igb_msg *m);
 
-/* Free a buffer a VF left locked (P2VMAILBOX.RVFU). */
+/* Free a buffer a VF left locked (P2VMAILBOX.RVFU). QEMU: this also
+ * clears the VF's request and ack bits in MBVFICR. */
 void igb_mbx_pf_release_vf_lock(struct igb_hw *hw, unsigned int vf);
 
 #endif /* IGB_MBX_H */

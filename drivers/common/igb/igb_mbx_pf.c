@@ -7,7 +7,7 @@
 #define PF_LOCK_TRIES 10
 #define PF_LOCK_DELAY_US 10
 
-/* MBVFICR and VFLRE bits are write-1-to-clear. */
+/* 82576: MBVFICR and VFLRE bits are write-1-to-clear. */
 static bool
 test_and_clear(struct igb_hw *hw, uint32_t reg, uint32_t bit)
 {
@@ -35,7 +35,7 @@ igb_mbx_pf_check_reset(struct igb_hw *hw, unsigned int vf)
 	return test_and_clear(hw, IGB_VFLRE, IGB_BIT(vf));
 }
 
-/* PFU sticks only while the VF does not hold VFU. */
+/* 82576: PFU sticks only while the VF does not hold VFU. */
 static int
 pf_lock(struct igb_hw *hw, unsigned int vf)
 {
@@ -62,7 +62,7 @@ igb_mbx_pf_read(struct igb_hw *hw, unsigned int vf, struct igb_msg *m)
 	for (i = 0; i < IGB_MBX_WORDS; i++)
 		m->w[i] = igb_read(hw, IGB_VMBMEM(vf) + 4 * i);
 	m->len = IGB_MBX_WORDS;
-	/* ACK without PFU: tell the VF and release the buffer. */
+	/* 82576: ACK without PFU tells the VF and releases the buffer. */
 	igb_write(hw, IGB_P2VMAILBOX(vf), IGB_P2VMAILBOX_ACK);
 	return 0;
 }

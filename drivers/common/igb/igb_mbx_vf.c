@@ -23,7 +23,8 @@ igb_mbx_vf_sample(struct igb_mbx_vf *mbx)
 	mbx->last_raw = v;
 	if (unlikely(igb_mbx_vf_gone(v)))
 		return v;
-	/* PFSTS, PFACK and RSTD clear on read: keep them until consumed. */
+	/* 82576: PFSTS, PFACK and RSTD clear when read: keep them until
+	 * consumed. */
 	mbx->latched |= v & IGB_V2PMAILBOX_R2C_BITS;
 	return v | mbx->latched;
 }
@@ -45,7 +46,7 @@ poll_rounds(const struct igb_mbx_vf *mbx)
 	return mbx->timeout_us / mbx->poll_us + 1;
 }
 
-/* Take the buffer: VFU sticks only while the PF does not hold PFU. */
+/* Take the buffer. 82576: VFU sticks only while the PF holds no PFU. */
 static int
 vf_lock(struct igb_mbx_vf *mbx)
 {
@@ -92,7 +93,8 @@ igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
 	ret = vf_lock(mbx);
 	if (ret)
 		return ret;
-	/* The buffer is shared: a PF message still in it would be lost. */
+	/* 82576: the buffer serves both ways: a PF message still in it
+	 * would be lost. */
 	if (igb_mbx_vf_take(mbx, IGB_V2PMAILBOX_PFSTS)) {
 		vf_read_buffer(mbx, &mbx->held_msg);
 		mbx->held = true;
@@ -103,7 +105,7 @@ igb_mbx_vf_send(struct igb_mbx_vf *mbx, const struct igb_msg *m)
 	for (i = 0; i < IGB_MBX_WORDS; i++)
 		igb_write(mbx->hw, IGB_VF_VMBMEM + 4 * i,
 			i < m->len ? m->w[i] : 0);
-	/* REQ without VFU: signal the PF and release the buffer. */
+	/* 82576: REQ without VFU signals the PF, releases the buffer. */
 	igb_write(mbx->hw, IGB_VF_V2PMAILBOX, IGB_V2PMAILBOX_REQ);
 
 	for (n = poll_rounds(mbx); n; n--) {

@@ -14,6 +14,7 @@
  *   4.5.9.2     Dynamic Enabling and Disabling of Receive Queues
  *   4.5.10      Transmit Initialization
  *   4.5.10.1    Dynamic Queue Enabling and Disabling
+ *   4.5.11.2    Virtualization Initialization Flow: IOV Initialization
  *
  * Comments say whose rule they state: "82576:" the silicon's (what real
  * hardware needs), "QEMU:" the emulator's (doc/guides/emulator.rst).
