@@ -15,6 +15,8 @@
  *   4.5.10      Transmit Initialization
  *   4.5.10.1    Dynamic Queue Enabling and Disabling
  *   4.5.11.2    Virtualization Initialization Flow: IOV Initialization
+ *   4.5.11.2.2  IOV Initialization: Virtual Function Driver
+ *   4.5.11.2.3  IOV Initialization: Full Reset Coordination
  *
  * Comments say whose rule they state: "82576:" the silicon's (what real
  * hardware needs), "QEMU:" the emulator's (doc/guides/emulator.rst).

@@ -3,9 +3,9 @@
  * The VF's PCI command register. A reset of the PF resets its VFs'
  * configuration space behind vfio's back, and neither vfio nor EAL sets
  * the enables again on a device that stays open: Bus Master Enable goes
- * to 0, so the VF's DMA is dropped. On the emulator the VF's own Memory
- * Space Enable goes too and its registers then read 0 (no RSTI to see);
- * on silicon that bit is hardwired to 0 in a VF (the PF's VF MSE governs
+ * to 0, so the VF's DMA is dropped. QEMU: the VF's own Memory Space
+ * Enable goes too and its registers then read 0 (no RSTI to see).
+ * 82576: that bit is hardwired to 0 in a VF (the PF's VF MSE governs
  * decoding: SR-IOV specification, VF Command register), so only Bus
  * Master tells of the reset, and setting Memory Space is a harmless no-op
  * there.

@@ -28,9 +28,11 @@ reset_reply_ok(uint32_t w0)
 }
 
 /*
- * CTRL.RST resets our queues and interrupts and tells the PF (VFLRE). We
- * may talk once RSTI is clear: the PF clears it by writing CTRL_EXT.PFRSTD
- * when its own reset is over. Then VF_RESET; the reply carries our MAC.
+ * The VF driver's start, 82576 4.5.11.2.2, in the reset coordination of
+ * 4.5.11.2.3. CTRL.RST resets our queues and interrupts and tells the PF
+ * (VFLRE; QEMU does so too). We may talk once RSTI is clear: the PF clears
+ * it by writing CTRL_EXT.PFRSTD when its own reset is over. Then VF_RESET
+ * (Linux igb's message); the reply carries our MAC.
  */
 int
 igb_vf_pf_reset(struct rte_eth_dev *dev)
@@ -44,10 +46,12 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
+	/* 82576 4.5.11.2.2: VF software reset. */
 	igb_write(&ad->hw, IGB_VF_CTRL, IGB_CTRL_RST);
 	igb_flush(&ad->hw);
 	igb_mbx_vf_init(&ad->mbx, &ad->hw);
 
+	/* 82576 4.5.11.2.3: RSTI stays set while the PF is in reset. */
 	while ((v = igb_mbx_vf_sample(&ad->mbx)) & IGB_V2PMAILBOX_RSTI) {
 		if (igb_mbx_vf_gone(v)) {
 			rte_spinlock_unlock(&ad->mbx_lock);
@@ -75,6 +79,7 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 		IGB_V2PMAILBOX_RSTD | IGB_V2PMAILBOX_PFSTS |
 			IGB_V2PMAILBOX_PFACK);
 
+	/* 82576 4.5.11.2.2: then the PF sets up our pool and answers. */
 	igb_msg_encode_reset(&req);
 	ret = igb_mbx_vf_request(&ad->mbx, &req, &reply);
 	ad->mbx.held = false; /* crossed the handshake: pre-CTS news */
@@ -184,6 +189,8 @@ igb_vf_pf_poll(struct rte_eth_dev *dev)
 		igb_vf_raise_gone(dev);
 		return;
 	}
+	/* 82576 4.5.11.2.3: RSTI while the PF resets, RSTD once it is done:
+	 * either way the PF has forgotten us. */
 	if (v & IGB_V2PMAILBOX_RSTI)
 		reset = true;
 	if (igb_mbx_vf_take(&ad->mbx, IGB_V2PMAILBOX_RSTD))
