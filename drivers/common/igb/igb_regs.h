@@ -9,14 +9,20 @@
  * Offsets and bit meanings are its facts, cross-checked against QEMU's
  * igb model (hw/net/igb_core.c) and the Linux igb/igbvf drivers.
  *
- * Sections the code cites:
- *   4.5.9       Receive Initialization
- *   4.5.9.2     Dynamic Enabling and Disabling of Receive Queues
- *   4.5.10      Transmit Initialization
- *   4.5.10.1    Dynamic Queue Enabling and Disabling
- *   4.5.11.2    Virtualization Initialization Flow: IOV Initialization
- *   4.5.11.2.2  IOV Initialization: Virtual Function Driver
- *   4.5.11.2.3  IOV Initialization: Full Reset Coordination
+ * Sections the code cites, by what a reader finds there:
+ *   4.5.4       interrupts during initialization (IMC around the reset)
+ *   4.5.5       global reset and general configuration (CTRL.RST)
+ *   4.5.7.2     MAC/PHY link setup (CTRL.SLU, autonegotiation)
+ *   4.5.9       receive initialization (RDBAL ... RXDCTL, then RDT)
+ *   4.5.9.2     enabling and disabling an Rx queue at run time
+ *   4.5.10      transmit initialization (TDBAL ... TXDCTL)
+ *   4.5.10.1    enabling and disabling a Tx queue at run time
+ *   4.5.11.1    VMDq mode (MRQC, VT_CTL, VMOLR, pool bits of RAH, VLVF)
+ *   4.5.11.2    IOV initialization: .1 the PF driver (VFRE, VFTE),
+ *               .2 the VF driver (CTRL.RST, then the PF's answer),
+ *               .3 full reset coordination (RSTI, CTRL_EXT.PFRSTD, RSTD)
+ *   7.10.3.4    replication of multicast and broadcast to the pools
+ *   7.10.3.6    Tx packet switching (VM to VM, DTXSWC)
  *
  * Comments say whose rule they state: "82576:" the silicon's (what real
  * hardware needs), "QEMU:" the emulator's (doc/guides/emulator.rst).
@@ -110,7 +116,7 @@
 #define IGB_MDIC_OP_READ IGB_BIT(27)
 #define IGB_MDIC_READY IGB_BIT(28)
 #define IGB_MDIC_ERROR IGB_BIT(30)
-#define IGB_PHY_ADDR 1
+#define IGB_PHY_ADDR 1 /* 82576: the internal PHY (QEMU: the only one) */
 #define IGB_PHY_BMCR 0x00
 #define IGB_PHY_BMSR 0x01
 #define IGB_BMCR_ANRESTART 0x0200

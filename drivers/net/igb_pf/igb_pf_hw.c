@@ -24,12 +24,14 @@ igb_pf_hw_set_rar(struct igb_hw *hw, unsigned int idx,
 	if (igb_read(hw, IGB_RAL(idx)) == ral &&
 		igb_read(hw, IGB_RAH(idx)) == rah)
 		return;
-	/* Address valid only once both halves are written. */
+	/* 82576: the entry matches while RAH.AV is set: clear AV, write the
+	 * low half, then the high half with AV. */
 	igb_write(hw, IGB_RAH(idx), 0);
 	igb_write(hw, IGB_RAL(idx), ral);
 	igb_write(hw, IGB_RAH(idx), rah);
 }
 
+/* 82576 4.5.11.1: the per-pool settings of VMDq mode. */
 uint32_t
 igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool)
 {
@@ -38,7 +40,8 @@ igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool)
 
 	if (pool == IGB_PF_POOL) {
 		vmolr |= IGB_VMOLR_AUPE;
-		vmolr |= (s->pf.max_frame + 4u) & IGB_VMOLR_RLPML_MASK;
+		vmolr |= (s->pf.max_frame + IGB_PF_VLAN_ROOM) &
+			IGB_VMOLR_RLPML_MASK;
 		if (s->pf.mc_count > 0)
 			vmolr |= IGB_VMOLR_ROMPE;
 		if (s->pf.allmulti || s->pf.promisc)
@@ -53,8 +56,9 @@ igb_pf_hw_vmolr(const struct igb_pf_sriov *s, unsigned int pool)
 		return 0;
 	v = &s->vf[pool];
 	vmolr |= igb_pf_vf_rlpml(v) & IGB_VMOLR_RLPML_MASK;
-	/* With a port VLAN the pool takes only frames tagged with it, and
-	 * the tag is stripped before the VF sees them. */
+	/* With a port VLAN the pool takes only frames tagged with it
+	 * (82576: no AUPE, no untagged frame), and the tag is stripped
+	 * before the VF sees them. */
 	if (v->port_vlan != 0)
 		vmolr |= IGB_VMOLR_STRVLAN;
 	else
@@ -156,13 +160,16 @@ igb_pf_hw_sync(struct igb_hw *hw, const struct igb_pf_sriov *s)
 	igb_pf_hw_mta(s, mta);
 	for (i = 0; i < IGB_MTA_WORDS; i++)
 		igb_write(hw, IGB_MTA(i), mta[i]);
-	/* Anti-spoofing as the silicon wants it; QEMU does not enforce it.
-	 * VM-to-VM switching only with a VF to switch to: QEMU passes every
-	 * frame a switching port sends through its whole Rx filter first,
-	 * which costs the PF alone over half its Tx rate in the guest. */
+	/* 82576: MAC and VLAN anti-spoofing per VF (QEMU: stored, never
+	 * enforced). 82576 7.10.3.6: VM-to-VM switching, only with a VF to
+	 * switch to: QEMU passes every frame a switching port sends through
+	 * its whole Rx filter first, which costs the PF alone over half its
+	 * Tx rate in the guest. */
 	igb_write(hw, IGB_DTXSWC,
 		(s->num_vfs > 0 ? IGB_DTXSWC_VMDQ_LOOPBACK_EN : 0) |
 			spoof_bits(s));
+	/* 82576 4.5.11.2.1: a VF's pool receives and sends only once the PF
+	 * sets its VFRE / VFTE bit (here: once its reset handshake is done). */
 	igb_write(hw, IGB_VFRE, igb_pf_vf_rx_pools(s) | IGB_BIT(IGB_PF_POOL));
 	igb_write(hw, IGB_VFTE, igb_pf_vf_tx_pools(s) | IGB_BIT(IGB_PF_POOL));
 }
@@ -172,14 +179,18 @@ igb_pf_hw_sriov_enable(struct igb_hw *hw, const struct igb_pf_sriov *s)
 {
 	uint32_t rctl;
 
-	/* Every unicast frame no pool claims goes to the PF. */
+	/* 82576 4.5.11.1: VMDq mode. Every unicast frame no pool claims goes
+	 * to the PF (the default pool); multicast and broadcast go to every
+	 * pool that takes them (82576 7.10.3.4; QEMU: whatever VM_REPL_EN). */
 	igb_write(hw, IGB_VT_CTL,
 		IGB_PF_POOL << IGB_VT_CTL_DEF_POOL_SHIFT |
 			IGB_VT_CTL_VM_REPL_EN);
 	igb_write(hw, IGB_MRQC, IGB_MRQC_ENABLE_VMDQ);
-	/* The global size check runs before the per-pool one: open it to
-	 * the largest frame any pool may accept. */
-	igb_write(hw, IGB_RLPML, IGB_PF_FRAME_MAX + 4);
+	/* The global size check (RLPML) applies as well as the per-pool one
+	 * (QEMU: first): open it to the largest frame any pool may accept. */
+	igb_write(hw, IGB_RLPML, IGB_PF_FRAME_MAX + IGB_PF_VLAN_ROOM);
+	/* 82576 4.5.9, 4.5.11.1: the pools filter (no UPE / MPE; QEMU ignores
+	 * both in VMDq mode); VLAN filter, long frames, CRC stripped. */
 	rctl = igb_read(hw, IGB_RCTL);
 	rctl &= ~(IGB_RCTL_UPE | IGB_RCTL_MPE | IGB_RCTL_SBP);
 	rctl |= IGB_RCTL_VFE | IGB_RCTL_LPE | IGB_RCTL_BAM | IGB_RCTL_SECRC;
@@ -204,6 +215,8 @@ igb_pf_hw_sriov_disable(struct igb_hw *hw)
 	igb_write(hw, IGB_DTXSWC, 0);
 }
 
+/* 82576 4.5.11.2.3: PFRSTD clears RSTI and sets RSTD at every VF (QEMU
+ * alike): they may start their reset handshake. */
 void
 igb_pf_hw_pf_ready(struct igb_hw *hw)
 {
@@ -214,12 +227,16 @@ igb_pf_hw_pf_ready(struct igb_hw *hw)
 void
 igb_pf_hw_reset(struct igb_hw *hw)
 {
+	/* 82576 4.5.4: interrupts masked before the reset; Rx, Tx stopped. */
 	igb_write(hw, IGB_IMC, ~0u);
 	igb_write(hw, IGB_RCTL, 0);
 	igb_write(hw, IGB_TCTL, IGB_TCTL_PSP);
 	igb_flush(hw);
+	/* 82576 4.5.5: software reset (QEMU: done within the write). 82576
+	 * 4.5.11.2.3: it sets RSTI at every VF until igb_pf_hw_pf_ready(). */
 	igb_write(hw, IGB_CTRL, igb_read(hw, IGB_CTRL) | IGB_CTRL_RST);
 	igb_delay_us(hw, IGB_PF_RESET_DELAY_US);
+	/* 82576 4.5.4: masked again after it, pending causes read away. */
 	igb_write(hw, IGB_IMC, ~0u);
 	(void)igb_read(hw, IGB_ICR);
 }

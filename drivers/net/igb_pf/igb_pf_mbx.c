@@ -132,6 +132,7 @@ igb_pf_mbx_service(struct igb_pf_mbx_server *srv)
 	uint16_t vf;
 
 	for (vf = 0; vf < s->num_vfs && !srv->stopped; vf++) {
+		/* 82576: VFLRE tells of a VF's reset; forget its settings. */
 		if (igb_mbx_pf_check_reset(srv->hw, vf)) {
 			igb_pf_vf_flr(s, vf);
 			igb_pf_hw_sync(srv->hw, s);

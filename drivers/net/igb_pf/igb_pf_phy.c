@@ -6,6 +6,8 @@
 #define MDIC_POLLS 1000
 #define MDIC_POLL_US 5
 
+/* 82576: MDIC.READY sets when the PHY access is over; ERROR if it
+ * failed (QEMU: a PHY address but 1, or a register it does not model). */
 static int
 mdic_wait(struct igb_hw *hw, uint32_t *mdic)
 {
@@ -52,6 +54,7 @@ igb_pf_phy_start_autoneg(struct igb_hw *hw)
 	uint16_t bmcr;
 	int ret;
 
+	/* 82576 4.5.7.2: set link up, then restart autonegotiation. */
 	igb_write(hw, IGB_CTRL, igb_read(hw, IGB_CTRL) | IGB_CTRL_SLU);
 	ret = igb_pf_phy_read(hw, IGB_PHY_BMCR, &bmcr);
 	if (ret != 0)

@@ -142,7 +142,7 @@ uint16_t
 igb_pf_vf_rlpml(const struct igb_pf_vf *v)
 {
 	/* Room for one VLAN tag on top of what the VF asked for. */
-	return (uint16_t)(v->max_frame + 4);
+	return (uint16_t)(v->max_frame + IGB_PF_VLAN_ROOM);
 }
 
 void

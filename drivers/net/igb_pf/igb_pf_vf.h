@@ -27,6 +27,7 @@
 #define IGB_PF_FRAME_MIN 64
 #define IGB_PF_FRAME_DEFAULT 1518
 #define IGB_PF_FRAME_MAX 9216
+#define IGB_PF_VLAN_ROOM 4u /* a pool's size limit: max frame + one tag */
 #define IGB_PF_ETH_ALEN IGB_ETHER_ADDR_LEN
 
 /* Why a request was refused; index into the per-VF NACK counters. */
