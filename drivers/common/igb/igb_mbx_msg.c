@@ -204,5 +204,5 @@ igb_msg_reply_errno(uint16_t req_type, uint32_t reply_w0)
 uint16_t
 igb_mta_hash(const uint8_t *mac)
 {
-	return ((mac[4] >> 4) | ((uint16_t)mac[5] << 4)) & 0xfff;
+	return ((mac[4] >> 4) | ((uint16_t)mac[5] << 4)) & IGB_MTA_HASH_MASK;
 }

@@ -45,6 +45,7 @@
 #define IGB_VF_MAX_QUEUES 2 /* VF n owns queues n and n + 8 */
 #define IGB_RAR_ENTRIES 24
 #define IGB_MTA_WORDS 128
+#define IGB_MTA_HASH_MASK (IGB_MTA_WORDS * 32 - 1) /* 12-bit hash: 0xfff */
 #define IGB_VFTA_WORDS 128
 #define IGB_VLVF_ENTRIES 32
 #define IGB_MBX_WORDS 16 /* VMBMEM size per VF */
@@ -131,7 +132,16 @@
 #define IGB_GPIE_MSIX_MODE IGB_BIT(4)
 #define IGB_GPIE_EIAME IGB_BIT(30)
 #define IGB_GPIE_PBA IGB_BIT(31)
+/* MSI-X mode: bit n of EICR, EICS, EIMS, EIMC, EIAC and EIAM is vector n. */
+#define IGB_EICR_VECTOR(n) IGB_BIT(n)
+/* An IVAR entry (one byte): the MSI-X vector in bits 4:0, valid bit 7. */
 #define IGB_IVAR_VALID 0x80u
+#define IGB_IVAR_VECTOR_MASK 0x1fu
+/* IVAR_MISC: byte 0 maps the TCP timer, byte 1 the other causes (ICR:
+ * link, mailbox, ...). */
+#define IGB_IVAR_MISC_OTHER_SHIFT 8
+#define IGB_IVAR_MISC_OTHER(vec) \
+	((IGB_IVAR_VALID | (uint32_t)(vec)) << IGB_IVAR_MISC_OTHER_SHIFT)
 
 /* RCTL */
 #define IGB_RCTL_EN IGB_BIT(1)
@@ -147,8 +157,11 @@
 /* TCTL */
 #define IGB_TCTL_EN IGB_BIT(1)
 #define IGB_TCTL_PSP IGB_BIT(3)
-#define IGB_TCTL_CT_SHIFT 4
-#define IGB_TCTL_COLD_SHIFT 12
+#define IGB_TCTL_CT_SHIFT 4 /* collision threshold, bits 11:4 */
+#define IGB_TCTL_COLD_SHIFT 12 /* collision distance, bits 21:12 */
+/* The values Linux igb writes: CT 15, COLD 63 (byte times). */
+#define IGB_TCTL_CT_DEFAULT (0xfu << IGB_TCTL_CT_SHIFT)
+#define IGB_TCTL_COLD_DEFAULT (0x3fu << IGB_TCTL_COLD_SHIFT)
 #define IGB_TCTL_RTLC IGB_BIT(24)
 
 /* RXCSUM */

@@ -22,7 +22,7 @@
 #define IGB_PF_MAX_VFS IGB_MAX_VFS
 #define IGB_PF_POOL (IGB_PF_POOLS - 1) /* the PF's own pool: the last */
 #define IGB_PF_MC_HASHES IGB_MSG_MC_MAX
-#define IGB_PF_MC_HASH_MAX (IGB_MTA_WORDS * 32 - 1)
+#define IGB_PF_MC_HASH_MAX IGB_MTA_HASH_MASK
 #define IGB_PF_PF_MC_MAX 64 /* PF's own multicast addresses */
 #define IGB_PF_FRAME_MIN 64
 #define IGB_PF_FRAME_DEFAULT 1518
