@@ -36,6 +36,8 @@ adapter_free(struct igb_pf_adapter *ad)
 
 /* ---- Device setup ---- */
 
+/* 82576: RAL(0)/RAH(0) hold the EEPROM's address after the reset; a
+ * random one if they do not hold a valid one. */
 static void
 read_mac(struct igb_hw *hw, uint8_t mac[IGB_PF_ETH_ALEN])
 {
@@ -52,27 +54,31 @@ read_mac(struct igb_hw *hw, uint8_t mac[IGB_PF_ETH_ALEN])
 }
 
 /*
- * MSI-X mode: the VFs' interrupts exist only in it (QEMU routes a VF's
- * causes to the VF's own vectors through the PF's EICR only when
- * GPIE.MSIX_MODE is set, like the 82576). The PF's own causes (mailbox,
- * link) go to vector 0 through IVAR_MISC, auto-cleared by EIAC; ICR
- * clears on read (NSICR).
+ * 82576: a VF's interrupt causes reach its own vectors only in MSI-X
+ * mode (GPIE.MSIX_MODE; QEMU alike). The PF's own causes (mailbox, link)
+ * go to vector 0 through IVAR_MISC, auto-cleared by EIAC; with NSICR a
+ * read of ICR clears it.
  */
 static void
 intr_setup(struct igb_hw *hw)
 {
 	igb_write(hw, IGB_GPIE, IGB_GPIE_MSIX_MODE | IGB_GPIE_NSICR);
-	igb_write(hw, IGB_IVAR_MISC, (uint32_t)IGB_IVAR_VALID << 8);
-	igb_write(hw, IGB_EIAC, IGB_BIT(0));
+	igb_write(hw, IGB_IVAR_MISC, IGB_IVAR_MISC_OTHER(0));
+	igb_write(hw, IGB_EIAC, IGB_EICR_VECTOR(0));
 }
 
-/* Global Rx/Tx on: VF traffic needs them even with the PF port stopped. */
+/*
+ * 82576 4.5.10, 4.5.9: transmit on, short frames padded, the default
+ * collision fields, late collisions retried; then receive on. 82576:
+ * both gate every pool, so they stay on while VFs exist, whether the
+ * PF port runs or not.
+ */
 static void
 mac_enable(struct igb_hw *hw)
 {
 	igb_write(hw, IGB_TCTL,
-		IGB_TCTL_EN | IGB_TCTL_PSP | 0xfu << IGB_TCTL_CT_SHIFT |
-			0x3fu << IGB_TCTL_COLD_SHIFT | IGB_TCTL_RTLC);
+		IGB_TCTL_EN | IGB_TCTL_PSP | IGB_TCTL_CT_DEFAULT |
+			IGB_TCTL_COLD_DEFAULT | IGB_TCTL_RTLC);
 	igb_write(hw, IGB_RCTL, igb_read(hw, IGB_RCTL) | IGB_RCTL_EN);
 }
 
@@ -114,6 +120,8 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 		return -EINVAL;
 	}
 
+	/* 82576 4.5.4, 4.5.5: interrupts masked, CTRL.RST; the VFs see
+	 * RSTI until the PF says it is ready (below). */
 	igb_pf_hw_reset(&ad->hw);
 	read_mac(&ad->hw, mac);
 	ret = igb_pf_vfs_setup(ad, mac);
@@ -131,13 +139,18 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 
 	intr_setup(&ad->hw);
 	mac_enable(&ad->hw);
+	/* 82576 4.5.11.1: VMDq mode, the pools and their filters; the PF's
+	 * station address in RAR 0, on its own pool. */
 	igb_pf_hw_sriov_enable(&ad->hw, &ad->sriov);
 	igb_pf_hw_set_rar(&ad->hw, 0, mac, IGB_BIT(IGB_PF_POOL));
+	/* 82576 4.5.7.2: link up and autonegotiation restarted (QEMU: the
+	 * link follows the restart). */
 	ret = igb_pf_phy_start_autoneg(&ad->hw);
 	if (ret != 0)
 		IGB_PF_LOG(WARNING, "%s: PHY autonegotiation not started: %s",
 			ad->bdf, strerror(-ret));
-	/* Configuration done: VFs may leave their reset wait and talk. */
+	/* 82576 4.5.11.2.3: CTRL_EXT.PFRSTD last: the VFs' RSTI clears,
+	 * RSTD sets, they may leave their reset wait and talk. */
 	igb_pf_hw_pf_ready(&ad->hw);
 
 	ad->mbx.hw = &ad->hw;

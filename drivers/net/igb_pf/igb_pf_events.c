@@ -157,8 +157,10 @@ igb_pf_events_start(struct igb_pf_adapter *ad, struct rte_intr_handle *intr)
 {
 	if (igb_pf_adapter_intr_attach(ad, intr, igb_pf_intr_handler) == 0 &&
 		rte_intr_enable(ad->intr_handle) == 0) {
+		/* 82576 4.5.4: unmasked last: mailbox and VFLR (VMMB), link,
+		 * on vector 0. */
 		igb_write(&ad->hw, IGB_IMS, IGB_ICR_VMMB | IGB_ICR_LSC);
-		igb_write(&ad->hw, IGB_EIMS, IGB_BIT(0));
+		igb_write(&ad->hw, IGB_EIMS, IGB_EICR_VECTOR(0));
 	} else
 		IGB_PF_LOG(NOTICE, "%s: no interrupt, polling only", ad->bdf);
 	return igb_pf_adapter_alarm_start(ad, IGB_PF_POLL_US, igb_pf_poll);

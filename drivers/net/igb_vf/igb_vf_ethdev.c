@@ -161,7 +161,8 @@ igb_vf_dev_close(struct rte_eth_dev *dev)
 	ad->closed = true;
 	igb_eth_queues_stop(dev);
 	igb_eth_queues_release(dev);
-	/* Leave the VF quiet: queues and interrupts off; the PF sees VFLR. */
+	/* 82576 4.5.11.2.2: a VF reset leaves it quiet, queues and
+	 * interrupts off; the PF sees VFLRE (QEMU alike). */
 	igb_write(&ad->hw, IGB_VF_CTRL, IGB_CTRL_RST);
 	return 0;
 }
@@ -261,6 +262,7 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 	dev->data->mac_addrs = rte_zmalloc("igb_vf_mac", RTE_ETHER_ADDR_LEN, 0);
 	if (dev->data->mac_addrs == NULL)
 		return -ENOMEM;
+	/* 82576 4.5.11.2.2: the reset handshake before anything else. */
 	ret = igb_vf_pf_reset(dev);
 	if (ret)
 		return ret;
