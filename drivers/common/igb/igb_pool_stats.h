@@ -17,8 +17,10 @@
 
 struct rte_eth_dev;
 
-#define IGB_POOL_STATS_VF 0x00f00 /* VFGPRC is at 0xf10 in a VF's BAR */
-#define IGB_POOL_STATS_PF(pool) (0x10000 + 0x100 * (pool)) /* PVFGPRC-0x10 */
+/* The blocks: VFGPRC is at +0x10 in both (0xf10 in a VF's BAR, PVFGPRC(n)
+ * in the PF's). */
+#define IGB_POOL_STATS_VF 0x00f00
+#define IGB_POOL_STATS_PF(pool) (0x10000 + 0x100 * (pool))
 
 enum igb_pool_counter {
 	IGB_POOL_GPRC,
