@@ -44,10 +44,17 @@ testpmd_stat() {
 		grep -o "$3: *[0-9]*" | head -n 1 | awk '{ print $2 }'
 }
 
-# testpmd_xstat NAME PORT XSTAT: its value in "show port xstats".
+# testpmd_xstat NAME PORT XSTAT...: their values in one "show port
+# xstats" (one snapshot, so counters compared with each other agree),
+# one line, in the order asked.
 testpmd_xstat() {
-	testpmd_cmd "$1" "show port xstats $2" | tr -d '\r' |
-		awk -v k="$3:" '$1 == k { print $2; exit }'
+	local name=$1 port=$2
+	shift 2
+	testpmd_cmd "$name" "show port xstats $port" | tr -d '\r' |
+		awk -v keys="$*" '
+			{ v[$1] = $2 }
+			END { n = split(keys, k, " "); for (i = 1; i <= n; i++)
+				printf "%s%s", v[k[i] ":"], i < n ? " " : "\n" }'
 }
 
 # testpmd_queue_info NAME rxq|txq PORT QUEUE FIELD: a field of "show rxq
