@@ -12,10 +12,11 @@
 #include "igb_queue.h"
 #include "igb_ring.h"
 #include "igb_rx_parse.h"
+#include "igb_rx_run.h"
 #include "igb_rxtx.h"
 
 #define RX_REFILL_CHUNK 64
-#define RX_PREFETCH_AHEAD 8 /* mbufs */
+#define RX_PREFETCH_AHEAD IGB_RX_SW_RING_PAD /* mbufs */
 #define RXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (8u << IGB_XDCTL_HTHRESH_SHIFT) | \
 		(1u << IGB_XDCTL_WTHRESH_SHIFT))
@@ -33,8 +34,8 @@ igb_rx_buf_len(struct rte_mempool *mp)
 }
 
 /* data_off, refcnt, nb_segs and port of a fresh mbuf as one word, stored
- * with each buffer handed to the NIC; the other fields a received frame
- * needs are written by the burst (next is NULL for any mbuf in a pool). */
+ * by the bursts into each mbuf they return (mbufs are not written when
+ * they are handed to the NIC; next is NULL for any mbuf in a pool). */
 static uint64_t
 mbuf_init_of(uint16_t port_id)
 {
@@ -136,15 +137,11 @@ rx_arm(struct igb_rx_queue *rxq, uint16_t idx, uint16_t k)
 {
 	volatile union igb_rx_desc *d = &rxq->ring[idx];
 	struct rte_mbuf **sw = &rxq->sw_ring[idx];
-	uint64_t init = rxq->mbuf_init;
 	uint16_t i;
 
 	for (i = 0; i < k; i++) {
-		struct rte_mbuf *m = sw[i];
-
-		memcpy(&m->rearm_data, &init, sizeof(init));
 		d[i].read.pkt_addr =
-			rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
+			rte_cpu_to_le_64(rte_mbuf_data_iova_default(sw[i]));
 		d[i].read.hdr_addr = 0; /* also clears DD */
 	}
 }
@@ -229,9 +226,8 @@ rx_refill(struct igb_rx_queue *rxq)
 		igb_rx_tail_after_refill(idx, rxq->nb_desc));
 }
 
-/* End of a burst: remember where it stopped, refill, count. */
-static inline void
-rx_burst_done(struct igb_rx_queue *rxq, uint16_t idx, uint16_t taken,
+void
+igb_rx_finish(struct igb_rx_queue *rxq, uint16_t idx, uint16_t taken,
 	uint16_t nb_rx, uint64_t bytes)
 {
 	rxq->next = idx;
@@ -310,6 +306,7 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			bad = true;
 			len = 0;
 		}
+		memcpy(&m->rearm_data, &rxq->mbuf_init, sizeof(rxq->mbuf_init));
 		m->data_len = len;
 		if (first == NULL) {
 			first = m;
@@ -341,27 +338,24 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	rxq->pkt_first = first;
 	rxq->pkt_last = last;
 	rxq->pkt_bad = bad;
-	rx_burst_done(rxq, idx, taken, nb_rx, bytes);
+	igb_rx_finish(rxq, idx, taken, nb_rx, bytes);
 	return nb_rx;
 }
 
 /*
  * Frames in one buffer (EOP), without a stripped tag (VP) or error (RXE)
- * and no longer than the buffer: a fresh mbuf already has data_off,
- * refcnt, nb_segs, port (rx_arm) and next, so only the lengths, flags and
- * type are written. Anything else, or a queue that strips tags in
+ * and no longer than the buffer: an mbuf from the pool has refcnt and
+ * nb_segs 1 and next NULL; data_off, port, the lengths, flags and type
+ * are written. Anything else, or a queue that strips tags in
  * software, goes to igb_rx_burst.
  */
-#define RX_SIMPLE_MASK \
-	(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP | IGB_RXD_ERR_RXE)
-#define RX_SIMPLE_OK (IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP)
-/* Plain frames from slot idx on, at most n, not past the ring's end. */
-static inline uint16_t
-rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
-	uint16_t n, uint64_t *bytes)
+uint16_t
+igb_rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx,
+	struct rte_mbuf **pkts, uint16_t n, uint64_t *bytes)
 {
 	volatile union igb_rx_desc *d = &rxq->ring[idx];
 	struct rte_mbuf **sw = &rxq->sw_ring[idx];
+	uint64_t init = rxq->mbuf_init;
 	uint16_t buf_len = rxq->buf_len;
 	uint16_t i;
 
@@ -370,7 +364,7 @@ rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
 		struct rte_mbuf *m = sw[i];
 		uint16_t len;
 
-		if ((staterr & RX_SIMPLE_MASK) != RX_SIMPLE_OK)
+		if ((staterr & IGB_RX_PLAIN_MASK) != IGB_RX_PLAIN_OK)
 			break;
 		/* Read the rest of the write-back only after DD. */
 		rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
@@ -378,6 +372,7 @@ rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
 		if (unlikely(len > buf_len))
 			break; /* igb_rx_burst drops it */
 		rte_prefetch0(sw[i + RX_PREFETCH_AHEAD]);
+		memcpy(&m->rearm_data, &init, sizeof(init));
 		m->data_len = len;
 		m->pkt_len = len;
 		m->ol_flags = igb_rx_csum_flags(staterr);
@@ -392,28 +387,7 @@ rx_simple_run(struct igb_rx_queue *rxq, uint16_t idx, struct rte_mbuf **pkts,
 uint16_t
 igb_rx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	struct igb_rx_queue *rxq = queue;
-	uint16_t idx = rxq->next;
-	uint16_t size = rxq->nb_desc;
-	uint16_t run = RTE_MIN(n, size - idx);
-	uint16_t nb_rx;
-	uint64_t bytes = 0;
-
-	if (unlikely(rxq->pkt_first != NULL ||
-		    (rxq->offloads & RTE_ETH_RX_OFFLOAD_VLAN_STRIP)))
-		return igb_rx_burst(queue, pkts, n);
-
-	nb_rx = rx_simple_run(rxq, idx, pkts, run, &bytes);
-	if (nb_rx == run && run < n)
-		nb_rx += rx_simple_run(rxq, 0, pkts + run, n - run, &bytes);
-	idx = igb_ring_add(idx, nb_rx, size);
-	rx_burst_done(rxq, idx, nb_rx, nb_rx, bytes);
-	/* Stopped at a frame for the full path: it takes the rest. */
-	if (nb_rx < n &&
-		(rte_le_to_cpu_32(rxq->ring[idx].wb.status_error) &
-			IGB_RXD_STAT_DD))
-		nb_rx += igb_rx_burst(queue, pkts + nb_rx, n - nb_rx);
-	return nb_rx;
+	return igb_rx_burst_plain(queue, pkts, n, igb_rx_simple_run);
 }
 
 uint32_t

@@ -23,6 +23,9 @@
 #define IGB_TX_RS_THRESH_DEFAULT 32
 #define IGB_RX_BUF_ALIGN 1024 /* SRRCTL.BSIZEPKT unit */
 #define IGB_RX_MAX_BUF (127 * 1024)
+/* NULL entries after the end of an Rx queue's sw_ring: the burst
+ * functions read (to prefetch) this far ahead. */
+#define IGB_RX_SW_RING_PAD 8
 
 struct igb_queue_stats {
 	uint64_t packets;

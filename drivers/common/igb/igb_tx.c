@@ -10,6 +10,7 @@
 #include "igb_ring.h"
 #include "igb_rxtx.h"
 #include "igb_tx_offload.h"
+#include "igb_tx_run.h"
 
 #define TXDCTL_THRESHOLDS \
 	((8u << IGB_XDCTL_PTHRESH_SHIFT) | (1u << IGB_XDCTL_HTHRESH_SHIFT) | \
@@ -19,9 +20,6 @@
 #define TX_MAX_PKT_DESC (IGB_TX_MAX_SEGS + 1)
 /* Segments returned to the mempool per put_bulk. */
 #define TX_FREE_BULK 64
-/* Descriptors reaped per burst when free ones run low: a few RS groups,
- * so the freed mbufs stay within the mempool cache. */
-#define TX_REAP_BUDGET 64
 
 int
 igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
@@ -114,14 +112,22 @@ tx_free_slots(struct igb_tx_queue *txq, uint16_t from, uint16_t count)
 		unsigned int nb = 0;
 		uint16_t i;
 
-		for (i = 0; i < k; i++) {
-			struct rte_mbuf *m = sw[i].mbuf;
+		/* NULL: a context slot, or (not fast free) still
+		 * referenced. Two loops, so that the fast one has no call. */
+		if (txq->fast_free) {
+			for (i = 0; i < k; i++) {
+				buf[nb] = sw[i].mbuf;
+				nb += buf[nb] != NULL;
+			}
+		} else {
+			for (i = 0; i < k; i++) {
+				struct rte_mbuf *m = sw[i].mbuf;
 
-			if (!txq->fast_free && m != NULL)
-				m = rte_pktmbuf_prefree_seg(m);
-			/* NULL: a context slot, or still referenced. */
-			buf[nb] = m;
-			nb += m != NULL;
+				if (m != NULL)
+					m = rte_pktmbuf_prefree_seg(m);
+				buf[nb] = m;
+				nb += m != NULL;
+			}
 		}
 		tx_put(txq, buf, nb);
 		from = igb_ring_add(from, k, size);
@@ -230,9 +236,8 @@ tx_reap_group(struct igb_tx_queue *txq, uint16_t end)
 	txq->nb_free += count;
 }
 
-/* Reap finished groups until about budget descriptors came back. */
-static void
-tx_reap(struct igb_tx_queue *txq, uint16_t budget)
+void
+igb_tx_reap(struct igb_tx_queue *txq, uint16_t budget)
 {
 	uint16_t before = txq->nb_free;
 	int end;
@@ -275,9 +280,8 @@ tx_rs_bit(uint16_t *nb_open, uint16_t nb_used, uint16_t rs_thresh)
 	return IGB_TXD_CMD_RS;
 }
 
-/* Queue what fits of pkts, any offloads and segments. */
-static uint16_t
-tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
+uint16_t
+igb_tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 {
 	struct igb_tx_entry *sw = txq->sw_ring;
 	uint16_t size = txq->nb_desc;
@@ -313,7 +317,7 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 			}
 		}
 		if (nb_used > txq->nb_free) {
-			tx_reap(txq, UINT16_MAX);
+			igb_tx_reap(txq, UINT16_MAX);
 			if (nb_used > txq->nb_free)
 				break;
 		}
@@ -387,17 +391,6 @@ tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 	return sent;
 }
 
-/* A frame igb_tx_burst_simple takes: one segment, no context. */
-static inline bool
-tx_plain(const struct rte_mbuf *m)
-{
-	return m->nb_segs == 1 && !(m->ol_flags & IGB_TX_CTX_FLAGS);
-}
-
-#define TX_CMD_PLAIN \
-	(IGB_TXD_DTYP_DATA | IGB_TXD_CMD_DEXT | IGB_TXD_CMD_IFCS | \
-		IGB_TXD_CMD_EOP)
-
 /* Plain frames into slots from tail on, at most n, not past the ring's
  * end; RS is added afterwards. */
 static inline uint16_t
@@ -411,11 +404,11 @@ tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 	for (i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 
-		if (unlikely(!tx_plain(m)))
+		if (unlikely(!igb_tx_plain(m)))
 			break;
 		d[i].read.buf_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(m));
 		d[i].read.cmd_type_len =
-			rte_cpu_to_le_32(TX_CMD_PLAIN | m->data_len);
+			rte_cpu_to_le_32(IGB_TX_CMD_PLAIN | m->data_len);
 		d[i].read.olinfo_status = rte_cpu_to_le_32(
 			(uint32_t)m->pkt_len << IGB_TXD_PAYLEN_SHIFT);
 		sw[i].mbuf = m;
@@ -425,75 +418,24 @@ tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 	return i;
 }
 
-/* Queue plain frames, one descriptor each, up to the first other one. */
-static uint16_t
-tx_fill_simple(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
-{
-	uint16_t size = txq->nb_desc;
-	uint16_t tail = txq->tail;
-	uint16_t run, sent;
-	uint32_t k;
-	uint64_t bytes = 0;
-
-	if (n > txq->nb_free)
-		tx_reap(txq, UINT16_MAX);
-	n = RTE_MIN(n, txq->nb_free);
-	run = RTE_MIN(n, size - tail);
-	sent = tx_simple_run(txq, tail, pkts, run, &bytes);
-	if (sent == run && run < n)
-		sent += tx_simple_run(txq, 0, pkts + run, n - run, &bytes);
-	/* RS on each descriptor that completes a group of rs_thresh (the
-	 * NIC sees none of them before the tail moves). */
-	for (k = txq->rs_thresh - txq->nb_open; k <= sent; k += txq->rs_thresh)
-		txq->ring[igb_ring_add(tail, k - 1, size)].read.cmd_type_len |=
-			rte_cpu_to_le_32(IGB_TXD_CMD_RS);
-	/* The last RS went on frame k - rs_thresh (or before the burst). */
-	txq->nb_open = sent + txq->rs_thresh - k;
-	txq->tail = igb_ring_add(tail, sent, size);
-	txq->nb_free -= sent;
-	txq->stats.packets += sent;
-	txq->stats.bytes += bytes;
-	return sent;
-}
-
-/* One TDT write per burst. The descriptors must be in memory before the
- * NIC sees the new tail and fetches them. */
-static inline void
-tx_kick(struct igb_tx_queue *txq)
-{
-	rte_io_wmb();
-	igb_write_relaxed(txq->hw, IGB_TDT(txq->reg_base), txq->tail);
-}
-
-/* The simple path takes plain frames itself and leaves the first other
- * one, and what follows, to the full path. */
-static inline uint16_t
-tx_burst(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n,
-	bool simple)
-{
-	uint16_t sent = 0;
-
-	if (igb_tx_clean_due(txq->nb_free, txq->free_thresh))
-		tx_reap(txq, TX_REAP_BUDGET);
-	if (simple)
-		sent = tx_fill_simple(txq, pkts, n);
-	if (sent < n && (!simple || !tx_plain(pkts[sent])))
-		sent += tx_fill_full(txq, pkts + sent, n - sent);
-	if (sent > 0)
-		tx_kick(txq);
-	return sent;
-}
-
 uint16_t
 igb_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	return tx_burst(queue, pkts, n, false);
+	struct igb_tx_queue *txq = queue;
+	uint16_t sent;
+
+	if (igb_tx_clean_due(txq->nb_free, txq->free_thresh))
+		igb_tx_reap(txq, IGB_TX_REAP_BUDGET);
+	sent = igb_tx_fill_full(txq, pkts, n);
+	if (sent > 0)
+		igb_tx_kick(txq);
+	return sent;
 }
 
 uint16_t
 igb_tx_burst_simple(void *queue, struct rte_mbuf **pkts, uint16_t n)
 {
-	return tx_burst(queue, pkts, n, true);
+	return igb_tx_burst_plain(queue, pkts, n, tx_simple_run);
 }
 
 int
