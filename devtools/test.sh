@@ -100,6 +100,33 @@ for line in open(sys.argv[1]):
 fi
 phase unit
 
+# The burst tests again, built with ASan and UBSan (the rest of the tree is
+# not): the differential test keeps its rings in malloc()ed memory of
+# their exact size, so a read past a ring or a software ring is caught.
+asan=$build/sanitize
+san_tests=(test_igb_rxtx_vec test_igb_rxtx_burst)
+if { [ -f "$asan/build.ninja" ] ||
+	meson setup "$asan" "$top" -Db_sanitize=address,undefined \
+		-Db_lundef=false > "$build/sanitize.log" 2>&1; } &&
+	ninja -C "$asan" "${san_tests[@]/#/test/unit/common/}" \
+		>> "$build/sanitize.log" 2>&1; then
+	for t in "${san_tests[@]}"; do
+		if ASAN_OPTIONS=detect_leaks=0 \
+			UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+			"$asan/test/unit/common/$t" > "$asan/$t.log" 2>&1; then
+			result PASS "sanitize/$t" \
+				"($(tail -n 1 "$asan/$t.log"), ASan+UBSan)"
+		else
+			result FAIL "sanitize/$t"
+			grep -v '^ok ' "$asan/$t.log"
+		fi
+	done
+else
+	result FAIL sanitize/build
+	tail -n 30 "$build/sanitize.log"
+fi
+phase sanitize
+
 # Cost per packet of the shared Rx/Tx burst code, without a device
 # (test/perf/run.sh short mode, ~30 s with callgrind): its result line, then
 # its table. FAIL if a frame or an mbuf went wrong (the harness's checks).

@@ -39,15 +39,17 @@
 #define IGB_PT16(t) \
 	IGB_PT4(t), IGB_PT4((t) + 4), IGB_PT4((t) + 8), IGB_PT4((t) + 12)
 
-static const uint32_t igb_rx_ptype_tbl[128] = {IGB_PT16(0), IGB_PT16(16),
+/* Entry 128: an ETQF match (for index computations without a branch). */
+#define IGB_PT_ETQF_IDX 128
+static const uint32_t igb_rx_ptype_tbl[129] = {IGB_PT16(0), IGB_PT16(16),
 	IGB_PT16(32), IGB_PT16(48), IGB_PT16(64), IGB_PT16(80), IGB_PT16(96),
-	IGB_PT16(112)};
+	IGB_PT16(112), RTE_PTYPE_UNKNOWN};
 
 static inline uint32_t
 igb_rx_ptype(uint16_t pkt_info)
 {
 	if (unlikely(pkt_info & IGB_RXD_PKT_ETQF))
-		return RTE_PTYPE_UNKNOWN; /* the type bits hold a filter id */
+		return igb_rx_ptype_tbl[IGB_PT_ETQF_IDX]; /* a filter id */
 	return igb_rx_ptype_tbl[(pkt_info >> IGB_RXD_PKT_SHIFT) & 0x7f];
 }
 
@@ -56,8 +58,13 @@ igb_rx_ptype(uint16_t pkt_info)
  * bit 0 UDPCS, 1 L4CS, 2 IPCS (status bits 4-6), 3 IPE, 4 L4E (error bits
  * 30-31). A checksum the NIC did not check gives no flag.
  */
+#define IGB_CS_STAT_SHIFT 4
+#define IGB_CS_STAT_MASK 0x7
+#define IGB_CS_ERR_SHIFT 27
+#define IGB_CS_ERR_MASK 0x18
 #define IGB_CS_IDX(staterr) \
-	((((staterr) >> 4) & 0x7) | (((staterr) >> 27) & 0x18))
+	((((staterr) >> IGB_CS_STAT_SHIFT) & IGB_CS_STAT_MASK) | \
+		(((staterr) >> IGB_CS_ERR_SHIFT) & IGB_CS_ERR_MASK))
 #define IGB_CS(i) \
 	(IGB_IF_BIT(i, 0x4, \
 		 IGB_IF_BIT(i, 0x8, RTE_MBUF_F_RX_IP_CKSUM_BAD, \

@@ -148,25 +148,36 @@ uint16_t igb_rx_buf_len(struct rte_mempool *mp);
 
 /*
  * Burst functions (the queue pointer is the ethdev queue). igb_rx_burst
- * and igb_tx_burst handle every frame and offload. The simple variants
- * are faster for plain single-buffer frames and hand any other frame,
- * and the rest of the burst, to the full function, so they are correct
- * on any queue; igb_rx/tx_burst_select() pick them when the configured
- * offloads make plain frames the rule.
+ * and igb_tx_burst handle every frame and offload. The simple (scalar)
+ * and vector variants are faster for plain single-buffer frames and hand
+ * any other frame, and the rest of the burst, to the full function, so
+ * they are correct on any queue; igb_rx/tx_burst_select() pick them when
+ * the configured offloads make plain frames the rule. The vector ones
+ * (SSE4.1, x86 only) also need the CPU flag and a max SIMD bitwidth
+ * (rte_vect_get_max_simd_bitwidth, --force-max-simd-bitwidth) of 128 or
+ * more.
  */
 uint16_t igb_rx_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_rx_burst_simple(void *rxq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_rx_burst_sse(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_tx_burst(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_tx_burst_simple(void *txq, struct rte_mbuf **pkts, uint16_t n);
+uint16_t igb_tx_burst_sse(void *txq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t igb_tx_prepare(void *txq, struct rte_mbuf **pkts, uint16_t n);
 
 /* Does the queue's configuration suit the simple burst function? */
 bool igb_rxq_simple(const struct igb_rx_queue *rxq);
 bool igb_txq_simple(const struct igb_tx_queue *txq);
-/* A port's burst function, given its queues (at dev_start): the simple
- * one when every queue suits it. */
+/* May the vector burst functions run here (CPU flags, SIMD bitwidth)? */
+bool igb_vec_usable(void);
+/* A port's burst function, given its queues (at dev_start): the vector
+ * one, else the simple one, when every queue suits them. */
 eth_rx_burst_t igb_rx_burst_select(void *const *rxqs, uint16_t nb_rxq);
 eth_tx_burst_t igb_tx_burst_select(void *const *txqs, uint16_t nb_txq);
+/* What a burst function is, for rx/tx_burst_mode_get ("Vector SSE4.1",
+ * "Scalar simple", "Scalar"), or NULL if it is none of these. */
+const char *igb_rx_burst_name(eth_rx_burst_t f);
+const char *igb_tx_burst_name(eth_tx_burst_t f);
 
 /* Descriptor status and queue introspection. */
 int igb_rx_descriptor_status(void *rxq, uint16_t offset);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <rte_eal.h>
+#include <rte_vect.h>
 
 #include "igb_check.h"
 #include "igb_model.h"
@@ -284,9 +285,17 @@ test_select(struct rte_mempool *mp)
 	};
 	struct rte_eth_rxconf rxconf = {0};
 	struct rte_eth_txconf txconf = {0};
+	uint16_t simd = rte_vect_get_max_simd_bitwidth();
+	/* This test's host: x86 with SSE4.1 (the CI machine), or not. */
+	const char *vec_rx_name =
+		igb_vec_usable() ? "Vector SSE4.1" : "Scalar simple";
+	const char *vec_tx_name = vec_rx_name;
 	void *rxqs[2], *txqs[2];
 	unsigned int i;
 
+	printf("host: vector paths %s (SIMD bitwidth %u)\n",
+		igb_vec_usable() ? "usable" : "not usable", simd);
+	CHECK("burst names: not one of ours", igb_rx_burst_name(NULL) == NULL);
 	for (i = 0; i < RTE_DIM(cases); i++) {
 		char what[96];
 		int ret;
@@ -306,16 +315,33 @@ test_select(struct rte_mempool *mp)
 		CHECK_EQ(what, 0, ret);
 		if (ret != 0)
 			return;
-		snprintf(what, sizeof(what), "%s: simple Rx %s", cases[i].what,
-			cases[i].rx_simple ? "selected" : "not selected");
+		/* Plain queues get the vector function where it may run, and
+		 * the scalar simple one with the SIMD bitwidth at 64 (as
+		 * --force-max-simd-bitwidth=64 sets it). */
+		snprintf(what, sizeof(what), "%s: Rx %s", cases[i].what,
+			cases[i].rx_simple ? vec_rx_name : "Scalar");
+		CHECK_STR(what, cases[i].rx_simple ? vec_rx_name : "Scalar",
+			igb_rx_burst_name(igb_rx_burst_select(rxqs, 2)));
+		snprintf(what, sizeof(what), "%s: Tx %s", cases[i].what,
+			cases[i].tx_simple ? vec_tx_name : "Scalar");
+		CHECK_STR(what, cases[i].tx_simple ? vec_tx_name : "Scalar",
+			igb_tx_burst_name(igb_tx_burst_select(txqs, 2)));
+		rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_DISABLED);
+		snprintf(what, sizeof(what), "%s, SIMD bitwidth 64: Rx %s",
+			cases[i].what,
+			cases[i].rx_simple ? "Scalar simple" : "Scalar");
 		CHECK(what,
-			(igb_rx_burst_select(rxqs, 2) == igb_rx_burst_simple) ==
-				cases[i].rx_simple);
-		snprintf(what, sizeof(what), "%s: simple Tx %s", cases[i].what,
-			cases[i].tx_simple ? "selected" : "not selected");
+			igb_rx_burst_select(rxqs, 2) ==
+				(cases[i].rx_simple ? igb_rx_burst_simple
+						    : igb_rx_burst));
+		snprintf(what, sizeof(what), "%s, SIMD bitwidth 64: Tx %s",
+			cases[i].what,
+			cases[i].tx_simple ? "Scalar simple" : "Scalar");
 		CHECK(what,
-			(igb_tx_burst_select(txqs, 2) == igb_tx_burst_simple) ==
-				cases[i].tx_simple);
+			igb_tx_burst_select(txqs, 2) ==
+				(cases[i].tx_simple ? igb_tx_burst_simple
+						    : igb_tx_burst));
+		rte_vect_set_max_simd_bitwidth(simd);
 		igb_rxq_release(rxqs[0]);
 		igb_rxq_release(rxqs[1]);
 		igb_txq_release(txqs[0]);
