@@ -142,6 +142,40 @@ igb_eth_txq_info_get(
 	igb_txq_info(dev->data->tx_queues[qid], qinfo);
 }
 
+static int
+burst_mode_set(struct rte_eth_burst_mode *mode, const char *name)
+{
+	if (name == NULL)
+		return -EINVAL;
+	mode->flags = 0;
+	snprintf(mode->info, sizeof(mode->info), "%s", name);
+	return 0;
+}
+
+int
+igb_eth_rx_burst_mode_get(struct rte_eth_dev *dev, __rte_unused uint16_t qid,
+	struct rte_eth_burst_mode *mode)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	eth_rx_burst_t f = data->dev_started
+		? dev->rx_pkt_burst
+		: igb_rx_burst_select(data->rx_queues, data->nb_rx_queues);
+
+	return burst_mode_set(mode, igb_rx_burst_name(f));
+}
+
+int
+igb_eth_tx_burst_mode_get(struct rte_eth_dev *dev, __rte_unused uint16_t qid,
+	struct rte_eth_burst_mode *mode)
+{
+	struct rte_eth_dev_data *data = dev->data;
+	eth_tx_burst_t f = data->dev_started
+		? dev->tx_pkt_burst
+		: igb_tx_burst_select(data->tx_queues, data->nb_tx_queues);
+
+	return burst_mode_set(mode, igb_tx_burst_name(f));
+}
+
 int
 igb_eth_queues_start(struct rte_eth_dev *dev)
 {

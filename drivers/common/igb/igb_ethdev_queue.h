@@ -40,6 +40,13 @@ void igb_eth_rxq_info_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_rxq_info *qinfo);
 void igb_eth_txq_info_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_txq_info *qinfo);
+/* The port's burst function (what dev_start picked, or would pick now
+ * while the port is stopped), by name: "Vector SSE4.1", "Scalar simple",
+ * "Scalar". All queues of a port share it. */
+int igb_eth_rx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
+int igb_eth_tx_burst_mode_get(
+	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 
 #define IGB_ETH_QUEUE_OPS \
 	.rx_queue_release = igb_eth_rx_queue_release, \
@@ -50,6 +57,8 @@ void igb_eth_txq_info_get(
 	.tx_queue_stop = igb_eth_tx_queue_stop, \
 	.rxq_info_get = igb_eth_rxq_info_get, \
 	.txq_info_get = igb_eth_txq_info_get, \
+	.rx_burst_mode_get = igb_eth_rx_burst_mode_get, \
+	.tx_burst_mode_get = igb_eth_tx_burst_mode_get, \
 	.tx_done_cleanup = igb_tx_done_cleanup
 
 /*

@@ -290,6 +290,53 @@ test_info_stats_regs(struct rte_mempool *mp)
 	CHECK_EQ("info: close", 0, rte_eth_dev_close(port));
 }
 
+/* rx/tx_burst_mode_get name the port's function, stopped (what a start
+ * would pick) or started; --force-max-simd-bitwidth=64 gives the scalar
+ * one; a queue with VLAN strip makes Rx the full path. */
+static void
+test_burst_mode(struct rte_mempool *mp)
+{
+	uint16_t port = new_port();
+	uint16_t simd = rte_vect_get_max_simd_bitwidth();
+	const char *vec = igb_vec_usable() ? "Vector SSE4.1" : "Scalar simple";
+	struct rte_eth_burst_mode mode;
+	struct rte_eth_conf strip = {
+		.rxmode.offloads = RTE_ETH_RX_OFFLOAD_VLAN_STRIP};
+
+	CHECK_EQ("burst mode: setup", 0, setup(port, 1, mp, mp, false, false));
+	CHECK_EQ("burst mode: Rx, stopped", 0,
+		rte_eth_rx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Rx, stopped", vec, mode.info);
+	CHECK_EQ("burst mode: dev_start", 0, rte_eth_dev_start(port));
+	CHECK_EQ("burst mode: Rx, started", 0,
+		rte_eth_rx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Rx, started", vec, mode.info);
+	CHECK_EQ("burst mode: Tx, started", 0,
+		rte_eth_tx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Tx, started", vec, mode.info);
+	CHECK_EQ("burst mode: dev_stop", 0, rte_eth_dev_stop(port));
+
+	rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_DISABLED);
+	CHECK_EQ("burst mode: dev_start, SIMD 64", 0, rte_eth_dev_start(port));
+	CHECK_EQ("burst mode: Rx, SIMD 64", 0,
+		rte_eth_rx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Rx, SIMD 64", "Scalar simple", mode.info);
+	CHECK_EQ("burst mode: Tx, SIMD 64", 0,
+		rte_eth_tx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Tx, SIMD 64", "Scalar simple", mode.info);
+	CHECK_EQ("burst mode: dev_stop, SIMD 64", 0, rte_eth_dev_stop(port));
+	rte_vect_set_max_simd_bitwidth(simd);
+
+	CHECK_EQ("burst mode: port with VLAN strip", 0,
+		rte_eth_dev_configure(port, 1, 1, &strip));
+	CHECK_EQ("burst mode: its Rx queue", 0,
+		rte_eth_rx_queue_setup(port, 0, NDESC, SOCKET_ID_ANY, NULL, mp));
+	CHECK_EQ("burst mode: Rx, VLAN strip", 0,
+		rte_eth_rx_burst_mode_get(port, 0, &mode));
+	CHECK_STR("burst mode: Rx, VLAN strip", "Scalar", mode.info);
+	CHECK_EQ("burst mode: close", 0, rte_eth_dev_close(port));
+}
+
 int
 main(void)
 {
@@ -313,6 +360,7 @@ main(void)
 	test_deferred(mp);
 	test_rollback(mp, tiny);
 	test_info_stats_regs(mp);
+	test_burst_mode(mp);
 	rte_eal_cleanup();
 	return check_exit();
 }
