@@ -63,13 +63,6 @@ struct igb_rx_queue {
 	struct igb_queue_stats stats;
 };
 
-/* Slots from the oldest not reaped up to the tail hold what was sent
- * from them (NULL for a context descriptor); other slots are stale. */
-struct igb_tx_entry {
-	struct rte_mbuf *mbuf; /* segment sent from this slot */
-	uint16_t last; /* last descriptor of the packet */
-};
-
 /* A context descriptor's words (without its slot index): a packet whose
  * offloads need the same words reuses the slot instead of a new one. */
 struct igb_tx_ctx_key {
@@ -82,7 +75,11 @@ struct igb_tx_ctx_key {
 struct igb_tx_queue {
 	struct igb_hw *hw;
 	volatile union igb_tx_desc *ring;
-	struct igb_tx_entry *sw_ring;
+	/* Slots from the oldest not reaped up to the tail: the segment sent
+	 * from each (NULL for a context descriptor) and the last
+	 * descriptor of its packet; other slots are stale. */
+	struct rte_mbuf **sw_mbuf;
+	uint16_t *sw_last;
 	const struct rte_memzone *mz;
 	uint64_t ring_iova;
 	uint64_t offloads;
@@ -96,6 +93,9 @@ struct igb_tx_queue {
 	 * written since the last RS to rs_thresh (see igb_tx.c). */
 	uint16_t rs_thresh;
 	uint16_t nb_open; /* descriptors written since the last RS */
+	/* Fast free only: context descriptors among the slots not reaped;
+	 * with none, sw_mbuf's pointers go back to the pool as they are. */
+	uint16_t ctx_in_flight;
 	uint16_t queue_id;
 	uint16_t port_id;
 	uint8_t ctx_next; /* context slot to overwrite next */

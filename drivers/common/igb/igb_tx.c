@@ -48,11 +48,13 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 		"igb_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE, socket);
 	if (txq == NULL)
 		return -ENOMEM;
-	txq->sw_ring = rte_zmalloc_socket("igb_txq_sw",
-		sizeof(txq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
+	txq->sw_mbuf = rte_zmalloc_socket("igb_txq_sw",
+		sizeof(txq->sw_mbuf[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
+	txq->sw_last = rte_zmalloc_socket("igb_txq_last",
+		sizeof(txq->sw_last[0]) * nb_desc, RTE_CACHE_LINE_SIZE, socket);
 	txq->mz = igb_ring_zone(
 		"tx", port_id, reg_base, sizeof(union igb_tx_desc), socket);
-	if (txq->sw_ring == NULL || txq->mz == NULL) {
+	if (txq->sw_mbuf == NULL || txq->sw_last == NULL || txq->mz == NULL) {
 		igb_txq_release(txq);
 		return -ENOMEM;
 	}
@@ -97,7 +99,8 @@ tx_put(struct igb_tx_queue *txq, struct rte_mbuf **buf, unsigned int n)
  * Return the segments sent from slots [from, from + count) to their pools
  * with rte_mempool_put_bulk. With RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE the
  * application promises direct mbufs of one pool with a reference count
- * of 1, so they go back as they are (only the first one's pool is read);
+ * of 1, so they go back as they are (only the first one's pool is read),
+ * straight from sw_mbuf when no context slot (NULL) is among them;
  * otherwise rte_pktmbuf_prefree_seg decides.
  */
 static void
@@ -107,21 +110,29 @@ tx_free_slots(struct igb_tx_queue *txq, uint16_t from, uint16_t count)
 	uint16_t size = txq->nb_desc;
 
 	while (count > 0) {
-		const struct igb_tx_entry *sw = &txq->sw_ring[from];
-		uint16_t k = RTE_MIN(count, RTE_MIN(size - from, TX_FREE_BULK));
+		struct rte_mbuf **sw = &txq->sw_mbuf[from];
+		uint16_t k = RTE_MIN(count, size - from);
 		unsigned int nb = 0;
 		uint16_t i;
 
+		if (txq->fast_free && txq->ctx_in_flight == 0) {
+			rte_mempool_put_bulk(sw[0]->pool, (void **)sw, k);
+			from = igb_ring_add(from, k, size);
+			count -= k;
+			continue;
+		}
+		k = RTE_MIN(k, TX_FREE_BULK);
 		/* NULL: a context slot, or (not fast free) still
 		 * referenced. Two loops, so that the fast one has no call. */
 		if (txq->fast_free) {
 			for (i = 0; i < k; i++) {
-				buf[nb] = sw[i].mbuf;
+				buf[nb] = sw[i];
 				nb += buf[nb] != NULL;
 			}
+			txq->ctx_in_flight -= k - nb;
 		} else {
 			for (i = 0; i < k; i++) {
-				struct rte_mbuf *m = sw[i].mbuf;
+				struct rte_mbuf *m = sw[i];
 
 				if (m != NULL)
 					m = rte_pktmbuf_prefree_seg(m);
@@ -150,10 +161,11 @@ igb_txq_release(struct igb_tx_queue *txq)
 {
 	if (txq == NULL)
 		return;
-	if (txq->sw_ring != NULL)
+	if (txq->sw_mbuf != NULL && txq->sw_last != NULL)
 		txq_free_mbufs(txq);
 	rte_memzone_free(txq->mz);
-	rte_free(txq->sw_ring);
+	rte_free(txq->sw_mbuf);
+	rte_free(txq->sw_last);
 	rte_free(txq);
 }
 
@@ -171,6 +183,7 @@ igb_txq_start(struct igb_tx_queue *txq)
 	txq->clean = 0;
 	txq->nb_free = igb_tx_free_count(0, txq->nb_desc);
 	txq->nb_open = 0;
+	txq->ctx_in_flight = 0;
 	txq->ctx_next = 0;
 	txq->ctx[0].valid = false;
 	txq->ctx[1].valid = false;
@@ -204,8 +217,7 @@ static inline uint16_t
 tx_group_end(const struct igb_tx_queue *txq, uint16_t from)
 {
 	return txq
-		->sw_ring[igb_ring_add(from, txq->rs_thresh - 1, txq->nb_desc)]
-		.last;
+		->sw_last[igb_ring_add(from, txq->rs_thresh - 1, txq->nb_desc)];
 }
 
 static inline bool
@@ -259,7 +271,7 @@ igb_tx_done_cleanup(void *queue, uint32_t free_cnt)
 		uint16_t idx = txq->clean;
 
 		for (;;) {
-			pkts += txq->sw_ring[idx].last == idx; /* EOP slot */
+			pkts += txq->sw_last[idx] == idx; /* EOP slot */
 			if (idx == end)
 				break;
 			idx = igb_ring_next(idx, txq->nb_desc);
@@ -283,7 +295,8 @@ tx_rs_bit(uint16_t *nb_open, uint16_t nb_used, uint16_t rs_thresh)
 uint16_t
 igb_tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 {
-	struct igb_tx_entry *sw = txq->sw_ring;
+	struct rte_mbuf **sw = txq->sw_mbuf;
+	uint16_t *sw_last = txq->sw_last;
 	uint16_t size = txq->nb_desc;
 	uint16_t tail = txq->tail;
 	uint64_t bytes = 0;
@@ -341,8 +354,9 @@ igb_tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 			/* cppcheck-suppress uninitStructMember */
 			txq->ctx[slot] = key;
 			txq->ctx_next = slot ^ 1;
-			sw[tail].mbuf = NULL;
-			sw[tail].last = last;
+			sw[tail] = NULL;
+			sw_last[tail] = last;
+			txq->ctx_in_flight += txq->fast_free;
 			tail = igb_ring_next(tail, size);
 		}
 
@@ -378,8 +392,8 @@ igb_tx_fill_full(struct igb_tx_queue *txq, struct rte_mbuf **pkts, uint16_t n)
 				rte_cpu_to_le_64(rte_mbuf_data_iova(m));
 			d->read.cmd_type_len = rte_cpu_to_le_32(c);
 			d->read.olinfo_status = rte_cpu_to_le_32(olinfo);
-			sw[tail].mbuf = m;
-			sw[tail].last = last;
+			sw[tail] = m;
+			sw_last[tail] = last;
 			tail = igb_ring_next(tail, size);
 			m = next;
 		}
@@ -398,7 +412,8 @@ tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 	uint16_t n, uint64_t *bytes)
 {
 	volatile union igb_tx_desc *d = &txq->ring[tail];
-	struct igb_tx_entry *sw = &txq->sw_ring[tail];
+	struct rte_mbuf **sw = &txq->sw_mbuf[tail];
+	uint16_t *sw_last = &txq->sw_last[tail];
 	uint16_t i;
 
 	for (i = 0; i < n; i++) {
@@ -411,8 +426,8 @@ tx_simple_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 			rte_cpu_to_le_32(IGB_TX_CMD_PLAIN | m->data_len);
 		d[i].read.olinfo_status = rte_cpu_to_le_32(
 			(uint32_t)m->pkt_len << IGB_TXD_PAYLEN_SHIFT);
-		sw[i].mbuf = m;
-		sw[i].last = tail + i;
+		sw[i] = m;
+		sw_last[i] = tail + i;
 		*bytes += m->pkt_len;
 	}
 	return i;

@@ -2,8 +2,7 @@
 /*
  * Tx burst for plain frames with SSE: each frame's advanced data
  * descriptor (address; DTYP data, DEXT, IFCS, EOP, length; PAYLEN) is
- * built in a register and written with one 16-byte store, and its
- * software slot (mbuf, last descriptor) with another. The rest (reaping,
+ * built in a register and written with one 16-byte store. The rest (reaping,
  * RS per tx_rs_thresh, the hand-over of other frames to the full path,
  * one tail write) is igb_tx_burst_plain()'s, the same as the scalar
  * simple path's.
@@ -17,9 +16,6 @@
 #include "igb_rxtx.h"
 #include "igb_tx_run.h"
 
-static_assert(sizeof(struct igb_tx_entry) == 16 &&
-		offsetof(struct igb_tx_entry, last) == 8,
-	"a Tx slot is one 16-byte store: mbuf, then last");
 static_assert(offsetof(union igb_tx_desc, read.cmd_type_len) == 8 &&
 		offsetof(union igb_tx_desc, read.olinfo_status) == 12,
 	"Tx descriptor: address, cmd_type_len, olinfo_status");
@@ -29,7 +25,8 @@ tx_sse_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 	uint16_t n, uint64_t *bytes)
 {
 	volatile union igb_tx_desc *d = &txq->ring[tail];
-	struct igb_tx_entry *sw = &txq->sw_ring[tail];
+	struct rte_mbuf **sw = &txq->sw_mbuf[tail];
+	uint16_t *sw_last = &txq->sw_last[tail];
 	uint64_t sum = 0;
 	uint16_t i;
 
@@ -45,8 +42,8 @@ tx_sse_run(struct igb_tx_queue *txq, uint16_t tail, struct rte_mbuf **pkts,
 		_mm_store_si128((__m128i *)(uintptr_t)&d[i],
 			_mm_set_epi64x((long long)words,
 				(long long)rte_mbuf_data_iova(m)));
-		_mm_store_si128((__m128i *)&sw[i],
-			_mm_set_epi64x(tail + i, (long long)(uintptr_t)m));
+		sw[i] = m;
+		sw_last[i] = tail + i;
 		sum += m->pkt_len;
 	}
 	*bytes += sum;

@@ -330,7 +330,8 @@ test_burst_mode(struct rte_mempool *mp)
 	CHECK_EQ("burst mode: port with VLAN strip", 0,
 		rte_eth_dev_configure(port, 1, 1, &strip));
 	CHECK_EQ("burst mode: its Rx queue", 0,
-		rte_eth_rx_queue_setup(port, 0, NDESC, SOCKET_ID_ANY, NULL, mp));
+		rte_eth_rx_queue_setup(
+			port, 0, NDESC, SOCKET_ID_ANY, NULL, mp));
 	CHECK_EQ("burst mode: Rx, VLAN strip", 0,
 		rte_eth_rx_burst_mode_get(port, 0, &mode));
 	CHECK_STR("burst mode: Rx, VLAN strip", "Scalar", mode.info);

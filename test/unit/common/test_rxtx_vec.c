@@ -235,7 +235,8 @@ test_rx_differential(struct rte_mempool *mp)
 struct tx_side {
 	struct igb_tx_queue *q;
 	volatile union igb_tx_desc *rte_ring;
-	struct igb_tx_entry *rte_sw;
+	struct rte_mbuf **rte_sw;
+	uint16_t *rte_last;
 	uint32_t base;
 };
 
@@ -249,9 +250,11 @@ tx_side_up(struct tx_side *s, uint32_t base, uint64_t offloads)
 		igb_txq_create(&s->q, &m.vf_hw, base, 5, 0, NDESC,
 			SOCKET_ID_ANY, &conf, offloads));
 	s->rte_ring = s->q->ring;
-	s->rte_sw = s->q->sw_ring;
+	s->rte_sw = s->q->sw_mbuf;
+	s->rte_last = s->q->sw_last;
 	s->q->ring = aligned_alloc(IGB_RING_ALIGN, NDESC * sizeof(*s->q->ring));
-	s->q->sw_ring = calloc(NDESC, sizeof(*s->q->sw_ring));
+	s->q->sw_mbuf = calloc(NDESC, sizeof(*s->q->sw_mbuf));
+	s->q->sw_last = calloc(NDESC, sizeof(*s->q->sw_last));
 	CHECK_EQ("Tx queue start", 0, igb_txq_start(s->q));
 }
 
@@ -260,9 +263,11 @@ tx_side_down(struct tx_side *s)
 {
 	igb_txq_stop(s->q);
 	free((void *)(uintptr_t)s->q->ring);
-	free(s->q->sw_ring);
+	free(s->q->sw_mbuf);
+	free(s->q->sw_last);
 	s->q->ring = s->rte_ring;
-	s->q->sw_ring = s->rte_sw;
+	s->q->sw_mbuf = s->rte_sw;
+	s->q->sw_last = s->rte_last;
 	igb_txq_release(s->q);
 }
 
@@ -317,13 +322,19 @@ static void
 tx_state_same(const struct tx_side *s, uint16_t from, unsigned int round)
 {
 	const struct igb_tx_queue *a = s[0].q, *b = s[1].q;
-	unsigned int k = 0;
+	unsigned int k = 0, nulls;
 	uint16_t i;
 
 	SAME("tail", a->tail, b->tail);
 	SAME("clean", a->clean, b->clean);
 	SAME("nb_free", a->nb_free, b->nb_free);
 	SAME("nb_open", a->nb_open, b->nb_open);
+	SAME("ctx_in_flight", a->ctx_in_flight, b->ctx_in_flight);
+	for (i = a->clean, nulls = 0; i != a->tail; i = (i + 1) % NDESC)
+		nulls += a->sw_mbuf[i] == NULL;
+	if (a->fast_free)
+		SAME("ctx_in_flight = context slots not reaped", nulls,
+			a->ctx_in_flight);
 	SAME("packets", a->stats.packets, b->stats.packets);
 	SAME("bytes", a->stats.bytes, b->stats.bytes);
 	SAME("TDT", m.vf_reg[(s[0].base + IGB_QREG_TAIL) / 4],
@@ -331,16 +342,16 @@ tx_state_same(const struct tx_side *s, uint16_t from, unsigned int round)
 	/* The slots this burst wrote: descriptors word for word, buffer
 	 * addresses relative to their own mbufs. */
 	for (i = from; i != a->tail; i = (i + 1) % NDESC, k++) {
-		const struct igb_tx_entry *ea = &a->sw_ring[i];
-		const struct igb_tx_entry *eb = &b->sw_ring[i];
+		const struct rte_mbuf *ma = a->sw_mbuf[i];
+		const struct rte_mbuf *mb = b->sw_mbuf[i];
 		uint64_t addr_a = a->ring[i].read.buf_addr;
 		uint64_t addr_b = b->ring[i].read.buf_addr;
 
-		SAME("slot holds an mbuf", ea->mbuf != NULL, eb->mbuf != NULL);
-		SAME("slot's last descriptor", ea->last, eb->last);
-		if (ea->mbuf != NULL && eb->mbuf != NULL) {
-			addr_a -= ea->mbuf->buf_iova;
-			addr_b -= eb->mbuf->buf_iova;
+		SAME("slot holds an mbuf", ma != NULL, mb != NULL);
+		SAME("slot's last descriptor", a->sw_last[i], b->sw_last[i]);
+		if (ma != NULL && mb != NULL) {
+			addr_a -= ma->buf_iova;
+			addr_b -= mb->buf_iova;
 		}
 		SAME("buffer address", addr_a, addr_b);
 		SAME("cmd_type_len", a->ring[i].read.cmd_type_len,
