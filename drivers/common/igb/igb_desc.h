@@ -35,11 +35,13 @@ union igb_rx_desc {
 #define IGB_RXD_STAT_PIF IGB_BIT(7)
 #define IGB_RXD_STAT_VEXT IGB_BIT(9)
 #define IGB_RXD_STAT_LB IGB_BIT(18) /* VM-to-VM loopback */
-/* Write-back extended errors */
+/* Write-back extended errors (bits 31:20). 82576: L4E (TCPE) is bit 29,
+ * IPE 30, RXE 31, as in DPDK's and Linux's e1000_defines.h; QEMU's model
+ * uses the same bits. */
 #define IGB_RXD_ERR_HBO IGB_BIT(23)
-#define IGB_RXD_ERR_RXE IGB_BIT(29)
+#define IGB_RXD_ERR_L4E IGB_BIT(29)
 #define IGB_RXD_ERR_IPE IGB_BIT(30)
-#define IGB_RXD_ERR_L4E IGB_BIT(31)
+#define IGB_RXD_ERR_RXE IGB_BIT(31)
 
 /* Packet type field of pkt_info (after the 4-bit RSS type) */
 #define IGB_RXD_PKT_SHIFT 4

@@ -55,23 +55,23 @@ igb_rx_ptype(uint16_t pkt_info)
 
 /*
  * Checksum flags, indexed by 5 bits of the extended status/errors:
- * bit 0 UDPCS, 1 L4CS, 2 IPCS (status bits 4-6), 3 IPE, 4 L4E (error bits
- * 30-31). A checksum the NIC did not check gives no flag.
+ * bit 0 UDPCS, 1 L4CS, 2 IPCS (status bits 4-6), 3 L4E, 4 IPE (error bits
+ * 29-30). A checksum the NIC did not check gives no flag.
  */
 #define IGB_CS_STAT_SHIFT 4
 #define IGB_CS_STAT_MASK 0x7
-#define IGB_CS_ERR_SHIFT 27
+#define IGB_CS_ERR_SHIFT 26
 #define IGB_CS_ERR_MASK 0x18
 #define IGB_CS_IDX(staterr) \
 	((((staterr) >> IGB_CS_STAT_SHIFT) & IGB_CS_STAT_MASK) | \
 		(((staterr) >> IGB_CS_ERR_SHIFT) & IGB_CS_ERR_MASK))
 #define IGB_CS(i) \
 	(IGB_IF_BIT(i, 0x4, \
-		 IGB_IF_BIT(i, 0x8, RTE_MBUF_F_RX_IP_CKSUM_BAD, \
+		 IGB_IF_BIT(i, 0x10, RTE_MBUF_F_RX_IP_CKSUM_BAD, \
 			 RTE_MBUF_F_RX_IP_CKSUM_GOOD), \
 		 0) | \
 		IGB_IF_BIT(i, 0x3, \
-			IGB_IF_BIT(i, 0x10, RTE_MBUF_F_RX_L4_CKSUM_BAD, \
+			IGB_IF_BIT(i, 0x8, RTE_MBUF_F_RX_L4_CKSUM_BAD, \
 				RTE_MBUF_F_RX_L4_CKSUM_GOOD), \
 			0))
 #define IGB_CS4(i) IGB_CS(i), IGB_CS((i) + 1), IGB_CS((i) + 2), IGB_CS((i) + 3)

@@ -53,6 +53,24 @@ main(void)
 		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
 		igb_rx_ol_flags(IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
 			IGB_RXD_ERR_L4E));
+	/* The bit numbers themselves (82576 advanced Rx write-back, extended
+	 * errors; the same in DPDK's and Linux's e1000_defines.h and QEMU's
+	 * model): L4E (TCPE) 29, IPE 30, RXE 31. */
+	CHECK_EQ("L4E is error bit 29", 1u << 29, IGB_RXD_ERR_L4E);
+	CHECK_EQ("IPE is error bit 30", 1u << 30, IGB_RXD_ERR_IPE);
+	CHECK_EQ("RXE is error bit 31", 1u << 31, IGB_RXD_ERR_RXE);
+	CHECK_EQ("bit 29 with L4 checked: L4 bad, IP good",
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
+		igb_rx_ol_flags(
+			IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS | (1u << 29)));
+	CHECK_EQ("bit 30 with IP checked: IP bad, L4 good",
+		RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		igb_rx_ol_flags(
+			IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS | (1u << 30)));
+	CHECK_EQ("bit 31 (RXE) is no checksum flag",
+		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		igb_rx_ol_flags(
+			IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS | (1u << 31)));
 	CHECK_EQ("stripped VLAN",
 		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED,
 		igb_rx_ol_flags(IGB_RXD_STAT_VP));

@@ -112,6 +112,20 @@ test_rx(struct rte_mempool *mp)
 	n = igb_rx_burst(q, pkts, 32);
 	CHECK_EQ("frame with RXE dropped", 0, n);
 	CHECK_EQ("and counted", 1, q->stats.errors);
+	/* By bit number: error bit 29 is a bad L4 checksum (TCPE), a frame
+	 * to deliver; bit 31 is RXE. */
+	nic_rx(q, idx++, 64,
+		IGB_RXD_STAT_EOP | IGB_RXD_STAT_IPCS | IGB_RXD_STAT_L4CS |
+			(1u << 29),
+		0);
+	nic_rx(q, idx++, 64, IGB_RXD_STAT_EOP | (1u << 31), 0);
+	n = igb_rx_burst(q, pkts, 32);
+	CHECK_EQ("error bit 29: delivered, bit 31: dropped", 1, n);
+	CHECK_EQ("error bit 29: L4 checksum bad, IP good",
+		RTE_MBUF_F_RX_L4_CKSUM_BAD | RTE_MBUF_F_RX_IP_CKSUM_GOOD,
+		n == 1 ? pkts[0]->ol_flags : 0);
+	CHECK_EQ("error bit 31 counted", 2, q->stats.errors);
+	rte_pktmbuf_free_bulk(pkts, n);
 
 	/* VLAN: registered VIDs follow the strip setting, others (the PF's
 	 * port VLAN) are hidden. */
