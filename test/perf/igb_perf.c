@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * igb-perf: cost per packet of the shared Rx/Tx burst code, without a
- * device. The queues run over rings in host memory; nic_model plays the
- * 82576 between bursts. Only the driver calls are timed (rte_rdtsc around
- * igb_rx_burst/igb_tx_burst, minus the cost of the timer reads); every
- * frame is checked at both ends and the mempool must be whole afterwards,
- * otherwise the exit status is 1.
+ * igb-perf: cost per packet of igb Rx/Tx burst code, without a device.
+ * Each contestant (perf_driver.c: this project's burst code as a port
+ * selects it, the same without vector paths, upstream DPDK's) runs its
+ * queues over rings in host memory with a NIC model of its own playing
+ * the 82576 between bursts. Only the driver calls are timed (rte_rdtsc
+ * around each burst call, minus the cost of the timer reads); the
+ * repetitions of a case interleave the contestants, in an order rotated
+ * by one each time. Every frame is checked at both ends and each
+ * contestant's mempool must be whole afterwards, otherwise the exit
+ * status is 1.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,103 +25,71 @@
 #include <rte_common.h>
 #include <rte_cycles.h>
 #include <rte_eal.h>
-#include <rte_lcore.h>
-#include <rte_mbuf.h>
-#include <rte_mempool.h>
 
 #include "app_parse.h"
 #include "igb_rxtx.h"
-#include "nic_model.h"
+#include "perf_driver.h"
 #include "perf_frame.h"
+#include "perf_run.h"
 
-#define MAX_BURST 256
 #define MAX_REPS 64
-#define POOL_SIZE 8191
-#define POOL_CACHE 256
 #define FCS_LEN 4
-/* A timed window this long means the thread lost its CPU (100 us at
- * 2.5 GHz; the longest honest window, a Tx burst that reaps a full
- * 512-slot ring, runs about 40,000 instructions). */
-#define PREEMPT_CYCLES 250000
-#define RX_PTYPE (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP)
-#define RX_CKSUM_GOOD \
-	(RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD)
-#define RX_CKSUM_MASK \
-	(RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK)
-
-enum perf_kind { KIND_RX, KIND_TX, KIND_FWD, KIND_COUNT };
-
-/* Faults a run can be told to make, to show that the checks catch them. */
-enum perf_fault { FAULT_NONE, FAULT_RX_LEN, FAULT_TX_SEQ, FAULT_LEAK };
-
-#define FAULT_SEQ 1000 /* the frame that goes wrong */
-
-static const char *const kind_name[KIND_COUNT] = {"rx", "tx", "fwd"};
-
-struct perf_opts {
-	bool kind[KIND_COUNT];
-	bool wire[2]; /* 64 B, 1518 B */
-	uint16_t burst;
-	uint16_t ring;
-	uint64_t pkts; /* per repetition */
-	uint64_t warmup;
-	unsigned int reps;
-	enum perf_fault fault;
-	bool full; /* the full burst functions, whatever the offloads */
-	bool fast_free; /* Tx queues with RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE */
-};
 
 static const uint16_t wire_size[2] = {64, 1518};
-
-/* Driver time of the Rx or the Tx calls. Windows cut by preemption are
- * left out, with their packets, and counted. */
-struct perf_meter {
-	uint64_t cycles;
-	uint64_t pkts;
-	uint64_t dropped;
-};
-
-/* One case in progress: the queues, the device model and the
- * application's end of the verification. */
-struct perf_run {
-	const struct perf_opts *o;
-	struct rte_mempool *mp;
-	struct nic_model nm;
-	struct perf_frame frame;
-	struct igb_rx_queue *rxq;
-	struct igb_tx_queue *txq;
-	eth_rx_burst_t rx_burst; /* as a port would select them */
-	eth_tx_burst_t tx_burst;
-	uint32_t app_rx_seq; /* next frame the application expects */
-	uint32_t app_tx_seq; /* next frame the application sends */
-	uint64_t tsc_overhead; /* one rte_rdtsc pair */
-	struct perf_meter meter[2]; /* Rx, Tx calls; this repetition */
-	bool leaked; /* FAULT_LEAK done */
-};
 
 static void
 usage(const char *prog)
 {
 	printf("usage: %s [--case rx|tx|fwd|all] [--size 64|1518|all]\n"
-	       "       [--burst N] [--ring N] [--pkts N] [--warmup N] "
-	       "[--reps N]\n"
-	       "       [--full] [--fast-free] [--inject rx-len|tx-seq|leak]\n"
-	       "Runs the shared igb Rx/Tx burst code against rings in host "
-	       "memory and prints\ncycles per packet spent in the driver "
-	       "calls. Exit status 1: a frame or an mbuf\nwent wrong.\n"
+	       "       [--driver ours,ours-scalar,upstream|all] [--burst N] "
+	       "[--ring N]\n"
+	       "       [--pkts N] [--warmup N] [--reps N] [--full] "
+	       "[--fast-free]\n"
+	       "       [--inject rx-len|rx-cksum|tx-seq|leak]\n"
+	       "Runs igb Rx/Tx burst code against rings in host memory and "
+	       "prints cycles per\npacket spent in the driver calls, per "
+	       "contestant: ours (the functions this\nproject's ports "
+	       "select), ours-scalar (the same with vector paths "
+	       "disallowed),\nupstream (DPDK's drivers/net/e1000/igb_rxtx.c). "
+	       "Exit status 1: a frame or an\nmbuf went wrong.\n"
 	       "--inject makes one such fault on purpose (frame %u): a wrong "
-	       "Rx write-back\nlength (rx, fwd), a wrong Tx frame (tx), one "
-	       "received mbuf never freed (rx).\n"
-	       "--full uses igb_rx_burst/igb_tx_burst instead of the "
-	       "functions a port selects\n(the simple ones: the queues have "
-	       "no offloads); --fast-free "
-	       "sets\nRTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE "
-	       "on the Tx queue.\n",
+	       "Rx write-back\nlength or an IPv4 checksum error (rx, fwd), a "
+	       "wrong Tx frame (tx), one\nreceived mbuf never freed (rx).\n"
+	       "--full (ours) uses igb_rx_burst/igb_tx_burst instead of the "
+	       "functions a port\nselects; --fast-free (ours; upstream has "
+	       "none) sets\nRTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE on the Tx "
+	       "queue.\n",
 		prog, (unsigned int)FAULT_SEQ);
 }
 
+/* A comma-separated list of contestants, or "all". */
 static int
-parse_opts(int argc, char **argv, struct perf_opts *o)
+parse_drivers(const char *arg, bool *drv)
+{
+	char list[64], *save = NULL, *name;
+	int k;
+
+	if (snprintf(list, sizeof(list), "%s", arg) >= (int)sizeof(list))
+		return -EINVAL;
+	for (name = strtok_r(list, ",", &save); name != NULL;
+		name = strtok_r(NULL, ",", &save)) {
+		for (k = 0; k < DRV_COUNT; k++)
+			if (strcmp(name, "all") == 0 ||
+				strcmp(name, perf_drivers[k].name) == 0)
+				drv[k] = true;
+		if (strcmp(name, "all") != 0) {
+			for (k = 0; k < DRV_COUNT; k++)
+				if (strcmp(name, perf_drivers[k].name) == 0)
+					break;
+			if (k == DRV_COUNT)
+				return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int
+parse_opts(int argc, char **argv, struct perf_opts *o, bool *drv)
 {
 	static const struct option longopts[] = {
 		{"case", required_argument, NULL, 'c'},
@@ -128,6 +100,7 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 		{"warmup", required_argument, NULL, 'w'},
 		{"reps", required_argument, NULL, 'R'},
 		{"inject", required_argument, NULL, 'i'},
+		{"driver", required_argument, NULL, 'd'},
 		{"full", no_argument, NULL, 'F'},
 		{"fast-free", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
@@ -145,7 +118,7 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 		switch (c) {
 		case 'c':
 			for (k = 0; k < KIND_COUNT; k++)
-				if (strcmp(optarg, kind_name[k]) == 0 ||
+				if (strcmp(optarg, perf_kind_name[k]) == 0 ||
 					strcmp(optarg, "all") == 0)
 					o->kind[k] = true;
 			if (strcmp(optarg, "all") != 0 &&
@@ -196,11 +169,17 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 		case 'i':
 			if (strcmp(optarg, "rx-len") == 0)
 				o->fault = FAULT_RX_LEN;
+			else if (strcmp(optarg, "rx-cksum") == 0)
+				o->fault = FAULT_RX_CKSUM;
 			else if (strcmp(optarg, "tx-seq") == 0)
 				o->fault = FAULT_TX_SEQ;
 			else if (strcmp(optarg, "leak") == 0)
 				o->fault = FAULT_LEAK;
 			else
+				goto bad;
+			break;
+		case 'd':
+			if (parse_drivers(optarg, drv) != 0)
 				goto bad;
 			break;
 		case 'F':
@@ -222,6 +201,11 @@ parse_opts(int argc, char **argv, struct perf_opts *o)
 		o->kind[KIND_RX] = o->kind[KIND_TX] = o->kind[KIND_FWD] = true;
 	if (!o->wire[0] && !o->wire[1])
 		o->wire[0] = o->wire[1] = true;
+	for (k = 0; k < DRV_COUNT && !drv[k]; k++)
+		;
+	if (k == DRV_COUNT)
+		for (k = 0; k < DRV_COUNT; k++)
+			drv[k] = true;
 	/* A Tx ring keeps one slot empty: a burst must fit the rest. */
 	if (o->burst >= o->ring) {
 		printf("igb-perf: --burst %u needs a --ring above it\n",
@@ -253,237 +237,6 @@ tsc_overhead(void)
 	return best;
 }
 
-static void
-add_window(struct perf_run *r, int dir, uint64_t t0, uint64_t t1, uint16_t pkts)
-{
-	struct perf_meter *m = &r->meter[dir];
-	uint64_t d = t1 - t0;
-
-	if (d > PREEMPT_CYCLES) {
-		m->dropped++;
-		return;
-	}
-	m->cycles += d > r->tsc_overhead ? d - r->tsc_overhead : 0;
-	m->pkts += pkts;
-}
-
-/* Cycles per packet of one direction. */
-static double
-meter_cpp(const struct perf_meter *m)
-{
-	return m->pkts ? (double)m->cycles / m->pkts : 0;
-}
-
-/* The application's end: a received frame is exactly what the NIC
- * model put in the ring, described as the write-back said. */
-static bool
-check_rx(struct perf_run *r, struct rte_mbuf **pkts, uint16_t n)
-{
-	uint16_t i;
-
-	for (i = 0; i < n; i++) {
-		struct rte_mbuf *m = pkts[i];
-
-		if (m->nb_segs != 1 || m->next != NULL ||
-			m->pkt_len != m->data_len) {
-			printf("FAIL app rx: frame %u: %u segments, pkt_len "
-			       "%u, data_len %u; expected one segment\n",
-				r->app_rx_seq, m->nb_segs, m->pkt_len,
-				m->data_len);
-			return false;
-		}
-		if (m->packet_type != RX_PTYPE ||
-			(m->ol_flags & RX_CKSUM_MASK) != RX_CKSUM_GOOD) {
-			printf("FAIL app rx: frame %u: ptype 0x%x ol_flags "
-			       "0x%" PRIx64 ", expected 0x%x with good IP and "
-			       "L4 checksums\n",
-				r->app_rx_seq, m->packet_type, m->ol_flags,
-				RX_PTYPE);
-			return false;
-		}
-		if (!perf_frame_check(&r->frame, rte_pktmbuf_mtod(m, void *),
-			    m->data_len, r->app_rx_seq, "app rx"))
-			return false;
-		r->app_rx_seq++;
-	}
-	return true;
-}
-
-/* One timed Rx burst of up to r->o->burst frames the NIC model delivered
- * (at most up to target), checked: the count, or -1. */
-static int
-timed_rx(struct perf_run *r, struct rte_mbuf **burst, uint32_t target)
-{
-	uint64_t t0, t1;
-	uint16_t n;
-
-	if (nic_rx_deliver(&r->nm, target - r->nm.rx_seq) < 0)
-		return -1;
-	t0 = rte_rdtsc();
-	n = r->rx_burst(r->rxq, burst, r->o->burst);
-	t1 = rte_rdtsc();
-	add_window(r, 0, t0, t1, n);
-	if (!check_rx(r, burst, n)) {
-		rte_pktmbuf_free_bulk(burst, n);
-		return -1;
-	}
-	return n;
-}
-
-/* One timed Tx burst of k frames; the NIC model sends them and writes
- * DD back. The driver must take them all: 0, or -1. */
-static int
-timed_tx(struct perf_run *r, struct rte_mbuf **burst, uint16_t k)
-{
-	uint64_t t0, t1;
-	uint16_t n;
-
-	t0 = rte_rdtsc();
-	n = r->tx_burst(r->txq, burst, k);
-	t1 = rte_rdtsc();
-	add_window(r, 1, t0, t1, n);
-	if (n != k) {
-		printf("FAIL driver tx: took %u of %u frames with the "
-		       "ring drained by the NIC\n",
-			n, k);
-		rte_pktmbuf_free_bulk(burst + n, k - n);
-		return -1;
-	}
-	return nic_tx_complete(&r->nm) == k ? 0 : -1;
-}
-
-static int
-rep_rx(struct perf_run *r, uint64_t pkts)
-{
-	struct rte_mbuf *burst[MAX_BURST];
-	uint64_t got = 0;
-	uint32_t target = r->nm.rx_seq + pkts;
-
-	while (got < pkts) {
-		int n = timed_rx(r, burst, target);
-
-		if (n < 0)
-			return -1;
-		if (r->o->fault == FAULT_LEAK && !r->leaked && n > 0) {
-			r->leaked = true;
-			rte_pktmbuf_free_bulk(burst + 1, n - 1);
-		} else {
-			rte_pktmbuf_free_bulk(burst, n);
-		}
-		got += n;
-	}
-	return 0;
-}
-
-/* Tx: the application builds each burst, the driver queues it, the NIC
- * model sends it and writes DD back. */
-static int
-rep_tx(struct perf_run *r, uint64_t pkts)
-{
-	struct rte_mbuf *burst[MAX_BURST];
-	uint64_t sent = 0;
-
-	while (sent < pkts) {
-		uint16_t k = RTE_MIN((uint64_t)r->o->burst, pkts - sent);
-		uint16_t i;
-
-		if (rte_pktmbuf_alloc_bulk(r->mp, burst, k) != 0) {
-			printf("FAIL app tx: mempool empty (%u free)\n",
-				rte_mempool_avail_count(r->mp));
-			return -1;
-		}
-		for (i = 0; i < k; i++) {
-			uint32_t seq = r->app_tx_seq++;
-
-			if (r->o->fault == FAULT_TX_SEQ && seq == FAULT_SEQ)
-				seq++;
-			perf_frame_write(&r->frame,
-				rte_pktmbuf_mtod(burst[i], void *), seq);
-			burst[i]->data_len = r->frame.len;
-			burst[i]->pkt_len = r->frame.len;
-		}
-		if (timed_tx(r, burst, k) < 0)
-			return -1;
-		sent += k;
-	}
-	return 0;
-}
-
-/* Forwarding: what the driver receives goes straight back out. */
-static int
-rep_fwd(struct perf_run *r, uint64_t pkts)
-{
-	struct rte_mbuf *burst[MAX_BURST];
-	uint64_t done = 0;
-	uint32_t target = r->nm.rx_seq + pkts;
-
-	while (done < pkts) {
-		int n = timed_rx(r, burst, target);
-
-		if (n < 0)
-			return -1;
-		if (n > 0 && timed_tx(r, burst, (uint16_t)n) < 0)
-			return -1;
-		done += (uint64_t)n;
-	}
-	return 0;
-}
-
-static int
-queues_up(struct perf_run *r, enum perf_kind kind)
-{
-	struct rte_eth_rxconf rxconf = {0};
-	struct rte_eth_txconf txconf = {0};
-	uint64_t tx_offloads =
-		r->o->fast_free ? RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE : 0;
-	int ret;
-
-	if (kind != KIND_TX) {
-		ret = igb_rxq_create(&r->rxq, &r->nm.hw, IGB_PF_RXQ_BASE(0), 0,
-			0, r->o->ring, SOCKET_ID_ANY, &rxconf, 0, r->mp);
-		if (ret == 0)
-			ret = igb_rxq_start(r->rxq);
-		if (ret != 0) {
-			printf("FAIL setup: Rx queue: %s\n", strerror(-ret));
-			return -1;
-		}
-		r->rx_burst = r->o->full
-			? igb_rx_burst
-			: igb_rx_burst_select((void **)&r->rxq, 1);
-	}
-	if (kind != KIND_RX) {
-		ret = igb_txq_create(&r->txq, &r->nm.hw, IGB_PF_TXQ_BASE(0), 0,
-			0, r->o->ring, SOCKET_ID_ANY, &txconf, tx_offloads);
-		if (ret == 0)
-			ret = igb_txq_start(r->txq);
-		if (ret != 0) {
-			printf("FAIL setup: Tx queue: %s\n", strerror(-ret));
-			return -1;
-		}
-		r->tx_burst = r->o->full
-			? igb_tx_burst
-			: igb_tx_burst_select((void **)&r->txq, 1);
-	}
-	return 0;
-}
-
-static void
-queues_down(struct perf_run *r)
-{
-	if (r->rxq != NULL) {
-		if (r->rxq->started)
-			igb_rxq_stop(r->rxq);
-		igb_rxq_release(r->rxq);
-		r->rxq = NULL;
-	}
-	if (r->txq != NULL) {
-		if (r->txq->started)
-			igb_txq_stop(r->txq);
-		igb_txq_release(r->txq);
-		r->txq = NULL;
-	}
-}
-
 /* Cycles per packet of one repetition: Rx calls, Tx calls, both. */
 struct perf_rep {
 	double rx;
@@ -500,110 +253,117 @@ cmp_rep(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Both ends saw every frame once and in order, the driver counted them,
- * and all mbufs came home. */
-static bool
-check_totals(struct perf_run *r, enum perf_kind kind, uint64_t total,
-	unsigned int pool_before)
+static double
+meter_cpp(const struct perf_meter *m)
 {
-	unsigned int pool_after = rte_mempool_avail_count(r->mp);
-	bool ok = true;
+	return m->pkts ? (double)m->cycles / m->pkts : 0;
+}
 
-	if (kind != KIND_TX &&
-		(r->app_rx_seq != total || r->nm.rx_seq != total)) {
-		printf("FAIL totals: received %u frames, NIC delivered %u, "
-		       "expected %" PRIu64 "\n",
-			r->app_rx_seq, r->nm.rx_seq, total);
-		ok = false;
+/* Called after each case. run.sh --callgrind dumps the counts here
+ * (--dump-after), one part per case. */
+__rte_noinline void perf_case_done(void);
+__rte_noinline void
+perf_case_done(void)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+/* One contestant's figures for one case. */
+struct perf_row {
+	double min;
+	double median;
+};
+
+static void
+print_row(const struct perf_opts *o, enum perf_kind kind, uint16_t wire,
+	const char *name, struct perf_rep *cpp, uint64_t dropped,
+	struct perf_row *row)
+{
+	const struct perf_rep *med;
+
+	qsort(cpp, o->reps, sizeof(cpp[0]), cmp_rep);
+	med = &cpp[o->reps / 2];
+	row->min = cpp[0].total;
+	row->median = med->total;
+	printf("%-4s %5u %5u %-20s %10" PRIu64 " %5u %8.1f %8.1f %8.1f "
+	       "%8.1f %7" PRIu64 "\n",
+		perf_kind_name[kind], wire, o->burst, name, o->pkts, o->reps,
+		cpp[0].total, med->total, med->rx, med->tx, dropped);
+	printf("RESULT case=%s size=%u burst=%u driver=%s pkts=%" PRIu64
+	       " reps=%u warmup=%" PRIu64 " driver_calls_pkts=%" PRIu64
+	       " cycles_min=%.1f cycles_median=%.1f rx_median=%.1f"
+	       " tx_median=%.1f dropped_windows=%" PRIu64 "\n",
+		perf_kind_name[kind], wire, o->burst, name, o->pkts, o->reps,
+		o->warmup, o->warmup + o->pkts * o->reps, cpp[0].total,
+		med->total, med->rx, med->tx, dropped);
+}
+
+/* Ratio rows: each of ours' contestants against upstream. */
+static void
+print_ratios(const struct perf_opts *o, enum perf_kind kind, uint16_t wire,
+	const struct perf_run *runs, unsigned int n,
+	const struct perf_row *rows)
+{
+	char name[48];
+	unsigned int j, up;
+
+	for (up = 0; up < n && runs[up].drv != &perf_drivers[DRV_UPSTREAM];
+		up++)
+		;
+	if (up == n || rows[up].min <= 0 || rows[up].median <= 0)
+		return;
+	for (j = 0; j < n; j++) {
+		if (j == up)
+			continue;
+		snprintf(name, sizeof(name), "%s/upstream", runs[j].drv->name);
+		printf("%-4s %5u %5u %-20s %10s %5s %8.2f %8.2f %8s %8s %7s\n",
+			perf_kind_name[kind], wire, o->burst, name, "ratio", "",
+			rows[j].min / rows[up].min,
+			rows[j].median / rows[up].median, "-", "-", "-");
 	}
-	if (kind != KIND_RX && r->nm.tx_seq != total) {
-		printf("FAIL totals: NIC sent %u frames, expected %" PRIu64
-		       "\n",
-			r->nm.tx_seq, total);
-		ok = false;
-	}
-	if (pool_after != pool_before) {
-		printf("FAIL mbufs: %u free before the case, %u after\n",
-			pool_before, pool_after);
-		ok = false;
-	}
-	return ok;
 }
 
 static int
-run_case(struct perf_run *r, enum perf_kind kind, uint16_t wire)
+run_case(struct perf_run *runs, unsigned int n, struct perf_frame *frame,
+	enum perf_kind kind, uint16_t wire)
 {
-	static int (*const rep_fn[KIND_COUNT])(struct perf_run *, uint64_t) = {
-		rep_rx, rep_tx, rep_fwd};
-	const struct perf_opts *o = r->o;
-	unsigned int pool_before = rte_mempool_avail_count(r->mp);
-	struct perf_rep cpp[MAX_REPS];
-	uint64_t dropped = 0;
-	uint64_t drv_pkts = 0, drv_bytes = 0;
-	unsigned int i;
-	int ret = -1;
+	const struct perf_opts *o = runs[0].o;
+	static struct perf_rep cpp[DRV_COUNT][MAX_REPS];
+	uint64_t dropped[DRV_COUNT] = {0};
+	struct perf_row rows[DRV_COUNT];
+	unsigned int i, j, began = 0;
+	bool ok = true;
+	int ret = 0;
 
-	if (perf_frame_init(&r->frame, wire - FCS_LEN) != 0)
+	if (perf_frame_init(frame, wire - FCS_LEN) != 0)
 		return -1;
-	nic_model_reset(&r->nm);
-	if (o->fault == FAULT_RX_LEN)
-		r->nm.bad_len_seq = FAULT_SEQ;
-	r->app_rx_seq = 0;
-	r->app_tx_seq = 0;
-	if (queues_up(r, kind) != 0)
-		goto out;
-	if (o->warmup > 0 && rep_fn[kind](r, o->warmup) != 0)
-		goto out;
-	for (i = 0; i < o->reps; i++) {
-		memset(r->meter, 0, sizeof(r->meter));
-		if (rep_fn[kind](r, o->pkts) != 0)
-			goto out;
-		cpp[i].rx = meter_cpp(&r->meter[0]);
-		cpp[i].tx = meter_cpp(&r->meter[1]);
-		cpp[i].total = cpp[i].rx + cpp[i].tx;
-		dropped += r->meter[0].dropped + r->meter[1].dropped;
-	}
-	if (r->rxq != NULL) {
-		drv_pkts = r->rxq->stats.packets;
-		drv_bytes = r->rxq->stats.bytes;
-	} else {
-		drv_pkts = r->txq->stats.packets;
-		drv_bytes = r->txq->stats.bytes;
-	}
-	ret = 0;
-out:
-	queues_down(r);
-	if (ret == 0) {
-		uint64_t total = o->warmup + o->pkts * o->reps;
-		const struct perf_rep *med;
+	while (ok && began < n)
+		ok = perf_run_begin(&runs[began++], kind) == 0;
+	for (i = 0; ok && i < o->reps; i++) {
+		for (j = 0; ok && j < n; j++) {
+			unsigned int c = (i + j) % n;
+			struct perf_run *r = &runs[c];
 
-		if (!check_totals(r, kind, total, pool_before) ||
-			drv_pkts != total ||
-			drv_bytes != total * r->frame.len) {
-			if (drv_pkts != total ||
-				drv_bytes != total * r->frame.len)
-				printf("FAIL driver stats: %" PRIu64
-				       " packets %" PRIu64
-				       " bytes, expected %" PRIu64
-				       " and %" PRIu64 "\n",
-					drv_pkts, drv_bytes, total,
-					total * r->frame.len);
-			return -1;
+			ok = perf_run_rep(r, kind, o->pkts) == 0;
+			cpp[c][i].rx = meter_cpp(&r->meter[0]);
+			cpp[c][i].tx = meter_cpp(&r->meter[1]);
+			cpp[c][i].total = cpp[c][i].rx + cpp[c][i].tx;
+			dropped[c] += r->meter[0].dropped + r->meter[1].dropped;
 		}
-		qsort(cpp, o->reps, sizeof(cpp[0]), cmp_rep);
-		med = &cpp[o->reps / 2];
-		printf("%-4s %5u %5u %10" PRIu64 " %5u %8.1f %8.1f %8.1f "
-		       "%8.1f %7" PRIu64 "\n",
-			kind_name[kind], wire, o->burst, o->pkts, o->reps,
-			cpp[0].total, med->total, med->rx, med->tx, dropped);
-		printf("RESULT case=%s size=%u burst=%u pkts=%" PRIu64
-		       " reps=%u warmup=%" PRIu64 " driver_calls_pkts=%" PRIu64
-		       " cycles_min=%.1f cycles_median=%.1f rx_median=%.1f"
-		       " tx_median=%.1f dropped_windows=%" PRIu64 "\n",
-			kind_name[kind], wire, o->burst, o->pkts, o->reps,
-			o->warmup, total, cpp[0].total, med->total, med->rx,
-			med->tx, dropped);
 	}
+	for (j = 0; j < began; j++)
+		if (perf_run_end(&runs[j], kind, o->warmup + o->pkts * o->reps,
+			    ok) != 0)
+			ret = -1;
+	if (!ok)
+		ret = -1;
+	if (ret == 0) {
+		for (j = 0; j < n; j++)
+			print_row(o, kind, wire, runs[j].drv->name, cpp[j],
+				dropped[j], &rows[j]);
+		print_ratios(o, kind, wire, runs, n, rows);
+	}
+	perf_case_done();
 	return ret;
 }
 
@@ -636,12 +396,16 @@ main(int argc, char **argv)
 	char *eal_argv[] = {argv[0], "-l", "0", "--no-huge", "--no-pci", "-m",
 		"256", "--no-telemetry", "--iova-mode=va", prefix,
 		"--log-level=lib.eal:warning", NULL};
+	static struct perf_run runs[DRV_COUNT];
+	static struct perf_frame frame;
+	bool drv[DRV_COUNT] = {false};
 	struct perf_opts o;
-	struct perf_run r = {.o = &o};
+	uint64_t overhead;
+	unsigned int n = 0, j;
 	int failed = 0;
 	int k, s;
 
-	if (parse_opts(argc, argv, &o) != 0)
+	if (parse_opts(argc, argv, &o, drv) != 0)
 		return 2;
 	snprintf(prefix, sizeof(prefix), "--file-prefix=igb-perf-%d",
 		(int)getpid());
@@ -650,37 +414,44 @@ main(int argc, char **argv)
 		       "stderr)\n");
 		return 2;
 	}
-	r.mp = rte_pktmbuf_pool_create("igb_perf", POOL_SIZE, POOL_CACHE, 0,
-		RTE_MBUF_DEFAULT_BUF_SIZE, rte_socket_id());
-	if (r.mp == NULL ||
-		nic_model_init(&r.nm, IGB_PF_RXQ_BASE(0), IGB_PF_TXQ_BASE(0),
-			&r.frame) != 0) {
-		printf("igb-perf: no memory for the mempool or the BAR\n");
-		eal_down();
-		return 2;
+	overhead = tsc_overhead();
+	for (k = 0; k < DRV_COUNT; k++) {
+		if (!drv[k])
+			continue;
+		if (perf_run_init(&runs[n], &o, &perf_drivers[k], &frame,
+			    overhead) != 0) {
+			failed = 2;
+			break;
+		}
+		n++;
 	}
-	r.tsc_overhead = tsc_overhead();
-	printf("igb-perf: TSC %" PRIu64 " Hz, timer read pair %" PRIu64
-	       " cycles (subtracted), ring %u, warmup %" PRIu64
-	       ", windows over %u cycles dropped\n",
-		rte_get_tsc_hz(), r.tsc_overhead, o.ring, o.warmup,
-		PREEMPT_CYCLES);
-	printf("%-4s %5s %5s %10s %5s %8s %8s %8s %8s %7s\n", "case", "size",
-		"burst", "pkts/rep", "reps", "cyc/pkt", "cyc/pkt", "rx", "tx",
-		"dropped");
-	printf("%-4s %5s %5s %10s %5s %8s %8s %8s %8s %7s\n", "", "(B)", "", "",
-		"", "min", "median", "(median)", "(median)", "windows");
-	for (k = 0; k < KIND_COUNT; k++)
+	if (failed == 0) {
+		printf("igb-perf: TSC %" PRIu64 " Hz, timer read pair %" PRIu64
+		       " cycles (subtracted), ring %u, warmup %" PRIu64
+		       ", windows over %u cycles dropped\n",
+			rte_get_tsc_hz(), overhead, o.ring, o.warmup,
+			PERF_PREEMPT_CYCLES);
+		printf("%-4s %5s %5s %-20s %10s %5s %8s %8s %8s %8s %7s\n",
+			"case", "size", "burst", "driver", "pkts/rep", "reps",
+			"cyc/pkt", "cyc/pkt", "rx", "tx", "dropped");
+		printf("%-4s %5s %5s %-20s %10s %5s %8s %8s %8s %8s %7s\n", "",
+			"(B)", "", "", "", "", "min", "median", "(median)",
+			"(median)", "windows");
+	}
+	for (k = 0; failed != 2 && k < KIND_COUNT; k++)
 		for (s = 0; s < 2; s++)
 			if (o.kind[k] && o.wire[s] &&
-				run_case(&r, k, wire_size[s]) != 0) {
-				printf("FAIL case %s %u B\n", kind_name[k],
+				run_case(runs, n, &frame, k, wire_size[s]) !=
+					0) {
+				printf("FAIL case %s %u B\n", perf_kind_name[k],
 					wire_size[s]);
 				failed = 1;
 			}
-	nic_model_fini(&r.nm);
-	rte_mempool_free(r.mp);
+	for (j = 0; j < n; j++)
+		perf_run_fini(&runs[j]);
 	eal_down();
+	if (failed == 2)
+		return 2;
 	printf("igb-perf: %s\n",
 		failed ? "FAILED" : "all frames and mbufs accounted for");
 	return failed;

@@ -60,9 +60,11 @@ ring_of(const struct nic_model *nm, uint32_t base, uint16_t *size,
 }
 
 int
-nic_model_init(struct nic_model *nm, uint32_t rx_base, uint32_t tx_base,
-	const struct perf_frame *frame)
+nic_model_init(struct nic_model *nm, const char *name, uint32_t rx_base,
+	uint32_t tx_base, const struct perf_frame *frame)
 {
+	nm->name = name;
+	snprintf(nm->tx_who, sizeof(nm->tx_who), "%s nic tx", name);
 	nm->bar = aligned_alloc(4096, NIC_MODEL_BAR_SIZE);
 	if (nm->bar == NULL)
 		return -ENOMEM;
@@ -91,6 +93,7 @@ nic_model_reset(struct nic_model *nm)
 	nm->rx_seq = 0;
 	nm->tx_seq = 0;
 	nm->bad_len_seq = UINT32_MAX;
+	nm->bad_cksum_seq = UINT32_MAX;
 }
 
 int
@@ -105,16 +108,16 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 
 	ring = ring_of(nm, nm->rx_base, &size, sizeof(*ring));
 	if (ring == NULL || size == 0 || tail >= size) {
-		printf("FAIL nic rx: queue not enabled or tail %u outside "
+		printf("FAIL %s nic rx: queue not enabled or tail %u outside "
 		       "ring of %u\n",
-			tail, size);
+			nm->name, tail, size);
 		return -1;
 	}
 	/* One buffer per frame: the model does not split frames. */
 	if (nm->frame->len > bsize) {
-		printf("FAIL nic rx: SRRCTL 0x%08x: %u B buffers, frame of "
+		printf("FAIL %s nic rx: SRRCTL 0x%08x: %u B buffers, frame of "
 		       "%u B\n",
-			srrctl, bsize, nm->frame->len);
+			nm->name, srrctl, bsize, nm->frame->len);
 		return -1;
 	}
 	while (nm->rx_head != tail && n < max) {
@@ -125,9 +128,10 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 		if (addr == 0 ||
 			(rte_le_to_cpu_64(d->read.hdr_addr) &
 				IGB_RXD_STAT_DD)) {
-			printf("FAIL nic rx: slot %u given to the NIC without "
+			printf("FAIL %s nic rx: slot %u given to the NIC "
+			       "without "
 			       "a buffer (addr 0x%" PRIx64 ")\n",
-				nm->rx_head, addr);
+				nm->name, nm->rx_head, addr);
 			return -1;
 		}
 		perf_frame_write(nm->frame, dma_va(addr), nm->rx_seq);
@@ -139,7 +143,9 @@ nic_rx_deliver(struct nic_model *nm, uint32_t max)
 		d->wb.vlan = 0;
 		/* DD last: the driver reads the rest only after seeing it. */
 		rte_wmb();
-		d->wb.status_error = rte_cpu_to_le_32(RX_STATUS);
+		d->wb.status_error = rte_cpu_to_le_32(RX_STATUS |
+			(nm->rx_seq == nm->bad_cksum_seq ? IGB_RXD_ERR_IPE
+							 : 0));
 		nm->rx_seq++;
 		nm->rx_head = nm->rx_head + 1 == size ? 0 : nm->rx_head + 1;
 		n++;
@@ -158,9 +164,9 @@ nic_tx_complete(struct nic_model *nm)
 
 	ring = ring_of(nm, nm->tx_base, &size, sizeof(*ring));
 	if (ring == NULL || size == 0 || tail >= size) {
-		printf("FAIL nic tx: queue not enabled or tail %u outside "
+		printf("FAIL %s nic tx: queue not enabled or tail %u outside "
 		       "ring of %u\n",
-			tail, size);
+			nm->name, tail, size);
 		return -1;
 	}
 	while (nm->tx_head != tail) {
@@ -172,15 +178,15 @@ nic_tx_complete(struct nic_model *nm)
 		/* The harness sends single-buffer frames without offloads. */
 		if ((cmd & TX_CMD_MASK) != TX_CMD_PLAIN ||
 			olinfo >> IGB_TXD_PAYLEN_SHIFT != len) {
-			printf("FAIL nic tx: slot %u: cmd_type_len 0x%08x "
+			printf("FAIL %s nic tx: slot %u: cmd_type_len 0x%08x "
 			       "olinfo 0x%08x, expected a plain data "
 			       "descriptor with EOP and PAYLEN = length\n",
-				nm->tx_head, cmd, olinfo);
+				nm->name, nm->tx_head, cmd, olinfo);
 			return -1;
 		}
 		if (!perf_frame_check(nm->frame,
 			    dma_va(rte_le_to_cpu_64(d->read.buf_addr)), len,
-			    nm->tx_seq, "nic tx"))
+			    nm->tx_seq, nm->tx_who))
 			return -1;
 		nm->tx_seq++;
 		if (cmd & IGB_TXD_CMD_RS)

@@ -18,6 +18,8 @@
 #define NIC_MODEL_BAR_SIZE (128 * 1024) /* 82576 BAR0 */
 
 struct nic_model {
+	const char *name; /* the driver's, in messages */
+	char tx_who[40]; /* "<name> nic tx" */
 	uint8_t *bar;
 	struct igb_hw hw; /* what the driver is given */
 	const struct perf_frame *frame; /* what travels, both ways */
@@ -27,12 +29,14 @@ struct nic_model {
 	uint16_t tx_head;
 	uint32_t rx_seq; /* stamp of the next frame received */
 	uint32_t tx_seq; /* stamp expected on the next sent */
-	uint32_t bad_len_seq; /* frame whose write-back length is made
-			       * wrong, to test the checks; UINT32_MAX: none */
+	/* Frames whose write-back is made wrong, to test the checks
+	 * (UINT32_MAX: none): length one short; IPv4 checksum error. */
+	uint32_t bad_len_seq;
+	uint32_t bad_cksum_seq;
 };
 
-int nic_model_init(struct nic_model *nm, uint32_t rx_base, uint32_t tx_base,
-	const struct perf_frame *frame);
+int nic_model_init(struct nic_model *nm, const char *name, uint32_t rx_base,
+	uint32_t tx_base, const struct perf_frame *frame);
 void nic_model_fini(struct nic_model *nm);
 
 /* Restart the sequence numbers (the queues were set up again), no

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# Cost per packet of the shared igb Rx/Tx burst code, without a device.
+# Cost per packet of igb Rx/Tx burst code without a device: this project's
+# (ours, ours-scalar) against upstream DPDK's (upstream).
 #
 #   test/perf/run.sh [--build DIR] [--long] [--callgrind] [--burst N]
-#                    [--full] [--fast-free]
+#                    [--driver ours,ours-scalar,upstream|all] [--full]
+#                    [--fast-free]
 #   test/perf/run.sh [--build DIR] --check-faults
 #
 # Short mode (the default, and the meson test in suite 'perf') moves a few
-# hundred thousand frames per case and fails if any frame or mbuf goes
-# wrong. --long runs enough repetitions for the published figures.
-# --callgrind adds instructions per packet: each case runs again under
-# valgrind with collection on only inside the burst functions (igb_rx_burst*,
-# igb_tx_burst*), and the collected Ir total is divided by the packets
-# those calls moved. --full and --fast-free are passed to igb-perf (the
-# full burst functions; Tx queue with MBUF_FAST_FREE).
-# --check-faults shows that the harness's checks fail when they should:
-# each injected fault must end the run with status 1 and name the fault.
+# hundred thousand frames per case and contestant and fails if any frame
+# or mbuf goes wrong. --long runs enough repetitions for the published
+# figures. --callgrind adds instructions per packet: each contestant runs
+# again under valgrind, collection on only inside its burst functions
+# (ours: igb_rx_burst*, igb_tx_burst*; upstream: eth_igb_recv_pkts,
+# eth_igb_recv_scattered_pkts, eth_igb_xmit_pkts), one dump per case, and
+# each dump's Ir total is divided by the packets the case moved. --full
+# and --fast-free are passed to igb-perf (ours only). --check-faults
+# shows that the harness's checks fail when they should, for ours and for
+# upstream: each injected fault must end the run with status 1 and name
+# the fault.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,6 +27,7 @@ long=0
 callgrind=0
 faults=0
 burst=32
+driver=all
 extra=()
 
 while [ $# -gt 0 ]; do
@@ -31,9 +36,10 @@ while [ $# -gt 0 ]; do
 	--long) long=1; shift ;;
 	--callgrind) callgrind=1; shift ;;
 	--burst) burst=$2; shift 2 ;;
+	--driver) driver=$2; shift 2 ;;
 	--check-faults) faults=1; shift ;;
 	--full | --fast-free) extra+=("$1"); shift ;;
-	-h|--help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,22s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -41,12 +47,22 @@ done
 exe=$build/test/perf/igb-perf
 [ -x "$exe" ] || { echo "run.sh: $exe not built" >&2; exit 2; }
 
+# The contestants, in igb-perf's order.
+drivers=()
+for d in ours ours-scalar upstream; do
+	case ,$driver, in
+	*,all,* | *,"$d",*) drivers+=("$d") ;;
+	esac
+done
+[ ${#drivers[@]} -gt 0 ] ||
+	{ echo "run.sh: no contestant in --driver '$driver'" >&2; exit 2; }
+
 if [ "$long" = 1 ]; then
 	timed=(--pkts 1000000 --reps 21 --warmup 200000)
 	cg_pkts=200000
 else
 	timed=(--pkts 100000 --reps 3 --warmup 10000)
-	cg_pkts=50000
+	cg_pkts=20000
 fi
 
 tmp=$(mktemp -d)
@@ -54,75 +70,133 @@ trap 'rm -rf "$tmp"' EXIT
 
 if [ "$faults" = 1 ]; then
 	bad=0
-	for spec in \
-		'rx-len:FAIL app rx: frame 1000 length: expected 60, seen 59' \
-		'tx-seq:FAIL nic tx: sequence: expected 1000, seen 1001' \
-		'leak:FAIL mbufs: [0-9]+ free before the case, [0-9]+ after'; do
-		f=${spec%%:*}
-		want=${spec#*:}
-		rc=0
-		"$exe" --inject "$f" --size 64 --pkts 5000 --warmup 0 \
-			>"$tmp/fault" 2>&1 || rc=$?
-		if [ "$rc" = 1 ] && grep -Eq "^$want" "$tmp/fault"; then
-			echo "PASS fault $f: exit 1, '$want'"
-		else
-			echo "FAIL fault $f: expected exit 1 and '$want', saw" \
-				"exit $rc:"
-			cat "$tmp/fault"
-			bad=1
-		fi
+	for d in ours upstream; do
+		for spec in \
+			"rx-len:FAIL $d app rx: frame 1000 length: expected 60, seen 59" \
+			"rx-cksum:FAIL $d app rx: frame 1000: ptype 0x[0-9a-f]+ ol_flags 0x[0-9a-f]+, expected" \
+			"tx-seq:FAIL $d nic tx: sequence: expected 1000, seen 1001" \
+			"leak:FAIL $d mbufs: [0-9]+ free before the case, [0-9]+ after"; do
+			f=${spec%%:*}
+			want=${spec#*:}
+			rc=0
+			"$exe" --driver "$d" --inject "$f" --size 64 --pkts 5000 \
+				--warmup 0 >"$tmp/fault" 2>&1 || rc=$?
+			if [ "$rc" = 1 ] && grep -Eq "^$want" "$tmp/fault"; then
+				echo "PASS fault $f ($d): exit 1, '$want'"
+			else
+				echo "FAIL fault $f ($d): expected exit 1 and" \
+					"'$want', saw exit $rc:"
+				cat "$tmp/fault"
+				bad=1
+			fi
+		done
 	done
 	exit $bad
 fi
 
-echo "== timed run: $exe ${timed[*]} --burst $burst ${extra[*]}"
-if ! "$exe" "${timed[@]}" --burst "$burst" "${extra[@]}" |
-	tee "$tmp/timed"; then
+echo "== timed run: $exe ${timed[*]} --burst $burst --driver $driver" \
+	"${extra[*]}"
+if ! "$exe" "${timed[@]}" --burst "$burst" --driver "$driver" \
+	"${extra[@]}" | tee "$tmp/timed"; then
 	echo "run.sh: igb-perf reported a failure" >&2
 	exit 1
 fi
 
-declare -A instr
+# Instructions per packet, one line "case size driver instr" per case.
+: >"$tmp/instr"
 if [ "$callgrind" = 1 ]; then
 	command -v valgrind >/dev/null ||
 		{ echo "run.sh: valgrind not installed" >&2; exit 2; }
-	for c in rx tx fwd; do
-		for s in 64 1518; do
-			out=$tmp/cg.$c.$s
-			echo "== callgrind: $c $s B, $cg_pkts packets"
-			if ! valgrind --tool=callgrind --callgrind-out-file="$out" \
-				--toggle-collect='igb_rx_burst*' \
-				--toggle-collect='igb_tx_burst*' \
-				"$exe" --case "$c" --size "$s" --burst "$burst" \
-				"${extra[@]}" \
-				--pkts "$cg_pkts" --reps 1 --warmup 0 \
-				>"$tmp/cg.log" 2>&1; then
-				cat "$tmp/cg.log"
-				echo "run.sh: igb-perf failed under valgrind" >&2
-				exit 1
-			fi
-			ir=$(awk '/^(totals|summary):/ { print $2; exit }' "$out")
+	for d in "${drivers[@]}"; do
+		if [ "$d" = upstream ]; then
+			toggles=(--toggle-collect=eth_igb_recv_pkts
+				--toggle-collect=eth_igb_recv_scattered_pkts
+				--toggle-collect=eth_igb_xmit_pkts)
+		else
+			toggles=(--toggle-collect='igb_rx_burst*'
+				--toggle-collect='igb_tx_burst*')
+		fi
+		out=$tmp/cg.$d
+		echo "== callgrind: $d, $cg_pkts packets per case"
+		if ! valgrind --tool=callgrind --callgrind-out-file="$out" \
+			--dump-after=perf_case_done "${toggles[@]}" \
+			"$exe" --driver "$d" --burst "$burst" "${extra[@]}" \
+			--pkts "$cg_pkts" --reps 1 --warmup 0 \
+			>"$tmp/cg.log" 2>&1; then
+			cat "$tmp/cg.log"
+			echo "run.sh: igb-perf failed under valgrind" >&2
+			exit 1
+		fi
+		# Dump N is the N-th case igb-perf ran (perf_case_done).
+		part=0
+		while read -r c s n; do
+			part=$((part + 1))
+			ir=$(awk '/^(totals|summary):/ { print $2; exit }' \
+				"$out.$part")
 			[ -n "$ir" ] && [ "$ir" -gt 0 ] || {
-				echo "run.sh: no Ir collected in $out" >&2
+				echo "run.sh: no Ir collected in $out.$part" >&2
 				exit 1
 			}
-			instr[$c.$s]=$(awk -v ir="$ir" -v n="$cg_pkts" \
-				'BEGIN { printf "%.1f", ir / n }')
-		done
+			awk -v c="$c" -v s="$s" -v d="$d" -v ir="$ir" -v n="$n" \
+				'BEGIN { printf "%s %s %s %.1f\n", c, s, d, ir / n }' \
+				>>"$tmp/instr"
+		done < <(sed -n 's/^RESULT case=\([a-z]*\) size=\([0-9]*\) .*driver_calls_pkts=\([0-9]*\) .*/\1 \2 \3/p' \
+			"$tmp/cg.log")
 	done
 fi
 
-echo
-# cyc/pkt: best and median repetition; rx/tx: the median repetition's
-# split between the Rx and the Tx calls.
-printf '%-5s %5s %5s %8s %8s %7s %7s %9s\n' case size burst "cyc min" \
-	"cyc med" "rx" "tx" "instr"
-awk '/^RESULT / {
+# The summary: per case one row per contestant (cyc/pkt: best and median
+# repetition; rx/tx: the median repetition's split between the Rx and
+# the Tx calls; instructions), then each of ours against upstream.
+awk -v instr="$tmp/instr" -v names="${drivers[*]}" '
+function fmt(x) { return x == "" ? "-" : x }
+function ratio(a, b) {
+	if (a == "" || b == "" || b == 0)
+		return "-"
+	return sprintf("%.2f", a / b)
+}
+function flush(   i, d) {
+	if (key == "")
+		return
+	if (!("upstream" in cmin))
+		return
+	for (i = 1; i <= nd; i++) {
+		d = dn[i]
+		if (d == "upstream" || !(d in cmin))
+			continue
+		printf "%-5s %5s %5s %-20s %8s %8s %7s %7s %9s\n", c0, s0, b0,
+			d "/upstream", ratio(cmin[d], cmin["upstream"]),
+			ratio(cmed[d], cmed["upstream"]), "-", "-",
+			ratio(ins[c0 " " s0 " " d],
+				ins[c0 " " s0 " upstream"])
+	}
+}
+BEGIN {
+	nd = split(names, dn, " ")
+	while ((getline l < instr) > 0) {
+		split(l, f, " ")
+		ins[f[1] " " f[2] " " f[3]] = f[4]
+	}
+	printf "%-5s %5s %5s %-20s %8s %8s %7s %7s %9s\n", "case", "size",
+		"burst", "driver", "cyc min", "cyc med", "rx", "tx", "instr"
+}
+/^RESULT / {
+	delete v
 	for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-	print v["case"], v["size"], v["burst"], v["cycles_min"],
-		v["cycles_median"], v["rx_median"], v["tx_median"]
-}' "$tmp/timed" | while read -r c s b cmin cmed rx tx; do
-	printf '%-5s %5s %5s %8s %8s %7s %7s %9s\n' "$c" "$s" "$b" "$cmin" \
-		"$cmed" "$rx" "$tx" "${instr[$c.$s]:--}"
-done
-echo "(cycles and instructions per packet, in the driver calls only)"
+	k = v["case"] " " v["size"]
+	if (k != key) {
+		flush()
+		key = k; c0 = v["case"]; s0 = v["size"]; b0 = v["burst"]
+		delete cmin; delete cmed
+	}
+	d = v["driver"]
+	cmin[d] = v["cycles_min"]; cmed[d] = v["cycles_median"]
+	printf "%-5s %5s %5s %-20s %8s %8s %7s %7s %9s\n", c0, s0, b0, d,
+		v["cycles_min"], v["cycles_median"], v["rx_median"],
+		v["tx_median"], fmt(ins[k " " d])
+}
+END { flush() }' "$tmp/timed" >"$tmp/summary"
+echo
+cat "$tmp/summary"
+echo "(cycles and instructions per packet, in the driver calls only;" \
+	"ratios: ours/upstream)"
