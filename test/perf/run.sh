@@ -4,7 +4,7 @@
 #
 #   test/perf/run.sh [--build DIR] [--long] [--callgrind] [--burst N]
 #                    [--driver ours,ours-scalar,upstream|all] [--full]
-#                    [--fast-free]
+#                    [--fast-free] [--plot FILE.svg]
 #   test/perf/run.sh [--build DIR] --check-faults
 #
 # Short mode (the default, and the meson test in suite 'perf') moves a few
@@ -15,10 +15,12 @@
 # (ours: igb_rx_burst*, igb_tx_burst*; upstream: eth_igb_recv_pkts,
 # eth_igb_recv_scattered_pkts, eth_igb_xmit_pkts), one dump per case, and
 # each dump's Ir total is divided by the packets the case moved. --full
-# and --fast-free are passed to igb-perf (ours only). --check-faults
-# shows that the harness's checks fail when they should, for ours and for
-# upstream: each injected fault must end the run with status 1 and name
-# the fault.
+# and --fast-free are passed to igb-perf (ours only). --plot draws the
+# summary as grouped bars with gnuplot (test/perf/plot.sh): per case the
+# cycles of each contestant, and their instructions with --callgrind.
+# --check-faults shows that the harness's checks fail when they should,
+# for ours and for upstream: each injected fault must end the run with
+# status 1 and name the fault.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,6 +30,7 @@ callgrind=0
 faults=0
 burst=32
 driver=all
+plot=
 extra=()
 
 while [ $# -gt 0 ]; do
@@ -37,9 +40,10 @@ while [ $# -gt 0 ]; do
 	--callgrind) callgrind=1; shift ;;
 	--burst) burst=$2; shift 2 ;;
 	--driver) driver=$2; shift 2 ;;
+	--plot) plot=$2; shift 2 ;;
 	--check-faults) faults=1; shift ;;
 	--full | --fast-free) extra+=("$1"); shift ;;
-	-h|--help) sed -n '2,22s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,24s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 done
@@ -56,6 +60,10 @@ for d in ours ours-scalar upstream; do
 done
 [ ${#drivers[@]} -gt 0 ] ||
 	{ echo "run.sh: no contestant in --driver '$driver'" >&2; exit 2; }
+if [ -n "$plot" ]; then
+	command -v gnuplot >/dev/null ||
+		{ echo "run.sh: gnuplot not installed" >&2; exit 2; }
+fi
 
 if [ "$long" = 1 ]; then
 	timed=(--pkts 1000000 --reps 21 --warmup 200000)
@@ -148,16 +156,23 @@ fi
 # The summary: per case one row per contestant (cyc/pkt: best and median
 # repetition; rx/tx: the median repetition's split between the Rx and
 # the Tx calls; instructions), then each of ours against upstream.
-awk -v instr="$tmp/instr" -v names="${drivers[*]}" '
+awk -v instr="$tmp/instr" -v data="$tmp/plot.dat" -v names="${drivers[*]}" '
 function fmt(x) { return x == "" ? "-" : x }
 function ratio(a, b) {
 	if (a == "" || b == "" || b == 0)
 		return "-"
 	return sprintf("%.2f", a / b)
 }
-function flush(   i, d) {
+function flush(   i, d, line) {
 	if (key == "")
 		return
+	line = "\"" c0 " " s0 "\""
+	for (i = 1; i <= nd; i++) {
+		d = dn[i]
+		line = line " " fmt(cmin[d]) " " fmt(cmed[d]) " " \
+			fmt(ins[c0 " " s0 " " d])
+	}
+	print line >data
 	if (!("upstream" in cmin))
 		return
 	for (i = 1; i <= nd; i++) {
@@ -200,3 +215,9 @@ echo
 cat "$tmp/summary"
 echo "(cycles and instructions per packet, in the driver calls only;" \
 	"ratios: ours/upstream)"
+
+if [ -n "$plot" ]; then
+	"$root/test/perf/plot.sh" "$tmp/plot.dat" "$plot" "$callgrind" \
+		"${drivers[@]}"
+	echo "== plot: $plot"
+fi
