@@ -41,6 +41,8 @@ enum opt_id {
 	OPT_HELP,
 };
 
+#define OPT_NB (OPT_HELP + 1)
+
 struct opt_def {
 	const char *name;
 	enum opt_id id;
@@ -103,6 +105,7 @@ void
 bench_opts_usage(const char *prog)
 {
 	printf("Usage: %s [EAL args] -- --mode tx|rx|fwd|lat [options]\n"
+	       "Each option at most once.\n"
 	       "  --port N            port to send from / receive on (0)\n"
 	       "  --peer-port N       fwd: port to forward to; lat: port the\n"
 	       "                      probes come back on (same port)\n"
@@ -147,6 +150,9 @@ parse_ipv4(const char *s, uint32_t *ip)
 struct parse_state {
 	bool mode_set, size_set, mix_set, rate_set, peer_set, fwd_set;
 	bool tx_first_set, duration_set, count_set, drain_set;
+	/* Each option's value (or "" for a flag) once it has been given:
+	 * none takes a list, so a second occurrence is a mistake. */
+	const char *given[OPT_NB];
 };
 
 #define FAIL(...) \
@@ -450,6 +456,12 @@ bench_opts_parse(
 		} else if (eq != NULL) {
 			FAIL("option --%s takes no value", d->name);
 		}
+		if (st.given[d->id] != NULL && d->has_arg)
+			FAIL("--%s given twice (%s, then %s)", d->name,
+				st.given[d->id], val);
+		if (st.given[d->id] != NULL)
+			FAIL("--%s given twice", d->name);
+		st.given[d->id] = d->has_arg ? val : "";
 		ret = opt_apply(o, &st, d, val, err, err_len);
 		if (ret != 0)
 			return ret;

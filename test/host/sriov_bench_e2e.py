@@ -377,6 +377,21 @@ def error_bad_options():
 
 
 @test
+def error_repeated_option():
+    # Every option takes one value: a second one is refused, not ignored.
+    refused("twomode", ["net_null0"],
+            ["--mode", "tx", "--mode", "rx", "--count", "10"],
+            "sriov-bench: error: --mode given twice (tx, then rx) "
+            "(see --help)", rc=2)
+    refused("twoquiet", ["net_null0"],
+            ["--mode", "tx", "--quiet", "--count=10", "--quiet"],
+            "sriov-bench: error: --quiet given twice (see --help)", rc=2)
+    refused("twocount", ["net_null0"],
+            ["--mode", "tx", "--count=10", "--count", "20"],
+            "--count given twice (10, then 20)", rc=2)
+
+
+@test
 def error_json_unwritable():
     r = run("jsonbad", ["net_null0"],
             ["--mode", "tx", "--count", "10", "--quiet", "--json",

@@ -132,8 +132,8 @@ test_every_option(void)
 	CHECK_EQ("--rate 1G (the ceiling)", BENCH_MAX_RATE, o.rate);
 	parse(&o, "--mode tx --sport 65520 --flows 16");
 	CHECK_EQ("flows may reach UDP port 65535", 16, o.flows);
-	parse(&o, "--mode rx --fwd io --mode fwd");
-	CHECK_EQ("later --mode wins, checks see the final mode", BENCH_MODE_FWD,
+	parse(&o, "--mode fwd --fwd io --peer-port 1");
+	CHECK_EQ("mode checks run once every option is read", BENCH_MODE_FWD,
 		o.mode);
 
 	CHECK_EQ("-h asks for help", 1, (uint64_t)parse(&o, "-h"));
@@ -235,6 +235,12 @@ static const struct bad_case bad_cases[] = {
 	{"--mode tx --mbufs 100", "--mbufs 100: must be 1024..16777216"},
 	{"--mode tx --link-wait 601", "must be 0..600 seconds"},
 	{"--mode tx --link-wait -1", "must be 0..600 seconds"},
+	{"--mode tx --mode rx", "--mode given twice (tx, then rx)"},
+	{"--mode tx --mode=tx", "--mode given twice (tx, then tx)"},
+	{"--mode tx --port 0 --port=1", "--port given twice (0, then 1)"},
+	{"--mode tx --quiet --quiet", "--quiet given twice"},
+	{"--mode tx --json a --json b", "--json given twice (a, then b)"},
+	{"--mode tx --size 64 --size 128", "--size given twice"},
 };
 
 static void
