@@ -4,7 +4,6 @@
  * Rx-only sink, forwarder and round-trip latency, with a live progress
  * line, a summary table and an optional JSON report.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
 
+#include "out_file.h"
 #include "port.h"
 #include "report.h"
 #include "run.h"
@@ -127,29 +127,22 @@ print_start(const struct bench_run *run)
 	fflush(stdout);
 }
 
-static int
-write_json(const struct bench_opts *o, const struct bench_result *r)
-{
-	FILE *f = fopen(o->json_path, "w");
-	int ret;
+struct json_job {
+	const struct bench_opts *o;
+	const struct bench_result *r;
+};
 
-	if (f == NULL) {
-		fprintf(stderr, "sriov-bench: error: --json %s: %s\n",
-			o->json_path, strerror(errno));
-		return -1;
-	}
-	ret = report_json(f, o, r);
-	if (fclose(f) != 0 || ret != 0) {
-		fprintf(stderr, "sriov-bench: error: --json %s: write failed\n",
-			o->json_path);
-		return -1;
-	}
-	return 0;
+static int
+json_emit(FILE *f, void *arg)
+{
+	const struct json_job *j = arg;
+
+	return report_json(f, j->o, j->r);
 }
 
-/* Set up, run, report. Returns the exit code. */
+/* Set up, run, report into the opened json file. Returns the exit code. */
 static int
-bench_main(struct bench_run *run)
+bench_main(struct bench_run *run, struct out_file *json)
 {
 	const struct bench_opts *o = run->o;
 	struct port_counters start[RESULT_MAX_PORTS];
@@ -195,10 +188,11 @@ bench_main(struct bench_run *run)
 	report_text(stdout, o, &r);
 	fflush(stdout);
 	rc = EXIT_SUCCESS;
-	if (o->json_path != NULL && write_json(o, &r) != 0)
+	if (out_file_write(json, json_emit, &(struct json_job){o, &r}) != 0)
 		rc = EXIT_FAILURE;
 	err[0] = '\0';
 out:
+	out_file_abandon(json);
 	if (rc != EXIT_SUCCESS && err[0] != '\0')
 		fprintf(stderr, "sriov-bench: error: %s\n", err);
 	for (i = 0; i < nb_started; i++)
@@ -215,6 +209,7 @@ main(int argc, char **argv)
 {
 	struct bench_opts o;
 	struct bench_run run;
+	struct out_file json;
 	char err[512];
 	int ret, rc;
 
@@ -233,11 +228,17 @@ main(int argc, char **argv)
 	} else if (ret < 0) {
 		fprintf(stderr, "sriov-bench: error: %s (see --help)\n", err);
 		rc = EXIT_USAGE;
+	} else if (out_file_open(
+			   &json, "json", o.json_path, err, sizeof(err)) != 0) {
+		/* Before the run: a report that cannot be written is known
+		 * now, not after the benchmark. */
+		fprintf(stderr, "sriov-bench: error: %s\n", err);
+		rc = EXIT_FAILURE;
 	} else {
 		memset(&run, 0, sizeof(run));
 		run.o = &o;
 		run.hz = rte_get_tsc_hz();
-		rc = bench_main(&run);
+		rc = bench_main(&run, &json);
 	}
 	rte_eal_cleanup();
 	return rc;

@@ -393,13 +393,39 @@ def error_repeated_option():
 
 @test
 def error_json_unwritable():
+    # Checked before the run: no traffic, no summary, no start line.
     r = run("jsonbad", ["net_null0"],
             ["--mode", "tx", "--count", "10", "--quiet", "--json",
              "/nonexistent-dir/report.json"], json_report=False)
     check_eq(1, r.rc, "exit code")
     check("--json /nonexistent-dir/report.json: No such file or directory"
           in r.err, "error names the file", r.err.strip())
-    check("Tx " in r.out, "summary still printed")
+    check("sriov-bench: tx on" not in r.out and "Tx " not in r.out,
+          "refused before the run", r.out.strip())
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run("jsondir", ["net_null0"],
+                ["--mode", "tx", "--count", "10", "--json", tmp],
+                json_report=False)
+        check_eq(1, r.rc, "exit code for a directory")
+        check(f"--json {tmp}: Is a directory" in r.err,
+              "error says it is a directory", r.err.strip())
+        check("Tx " not in r.out, "refused before the run", r.out.strip())
+        # A setup failure after the file was opened leaves nothing behind,
+        # and an existing report is left as it was.
+        path = os.path.join(tmp, "new.json")
+        r = run("jsonleft", ["net_null0"],
+                ["--mode", "tx", "--port", "5", "--json", path],
+                json_report=False)
+        check_eq(1, r.rc, "exit code for no such port")
+        check(not os.path.exists(path), "no empty report left behind")
+        old = os.path.join(tmp, "old.json")
+        with open(old, "w") as f:
+            f.write("{}\n")
+        run("jsonkeep", ["net_null0"],
+            ["--mode", "tx", "--port", "5", "--json", old],
+            json_report=False)
+        with open(old) as f:
+            check_eq("{}\n", f.read(), "existing report untouched")
 
 
 @test
