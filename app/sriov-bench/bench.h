@@ -11,6 +11,7 @@
 #include "options.h"
 #include "percentile.h"
 #include "pkt_build.h"
+#include "probe.h"
 #include "result.h"
 
 struct bench_run;
@@ -27,7 +28,8 @@ struct bench_lcore {
 	 * for no limit */
 	uint64_t quota;
 	uint64_t rate; /* tx, lat: this lcore's share; 0: no limit */
-	uint64_t seq; /* generator state */
+	uint64_t seq; /* generator state: next sequence number */
+	uint32_t seq_step; /* lcores: their numbers interleave */
 	uint32_t size_idx;
 	uint32_t flow_idx;
 	uint64_t t_start; /* TSC at loop start */
@@ -38,7 +40,11 @@ struct bench_lcore {
 
 struct bench_run {
 	const struct bench_opts *o;
-	struct rte_mempool *pool;
+	struct rte_mempool *pool; /* generated frames */
+	/* Rx rings; lat: a pool of its own, so a buffer a driver fills
+	 * without receiving anything (net_null) never holds a probe */
+	struct rte_mempool *rx_pool;
+	struct probe_table probes; /* lat */
 	struct pkt_template tmpl;
 	uint64_t hz;
 	uint32_t stop; /* atomic: main lcore or signal asks to end */

@@ -20,7 +20,8 @@ gen_build(struct bench_lcore *lc, struct rte_mbuf **pkts, uint16_t n,
 		if (++lc->size_idx == mix->pattern_len)
 			lc->size_idx = 0;
 		pkt_build(rte_pktmbuf_mtod(m, uint8_t *), &run->tmpl, size,
-			lc->flow_idx, (uint32_t)lc->seq++);
+			lc->flow_idx, (uint32_t)lc->seq);
+		lc->seq += lc->seq_step;
 		if (++lc->flow_idx == run->o->flows)
 			lc->flow_idx = 0;
 		m->data_len = pkt_data_len(size);

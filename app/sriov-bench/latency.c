@@ -6,14 +6,16 @@
 #include "pacing.h"
 
 /*
- * Receive on the peer port: frames carrying a probe give one round-trip
- * sample (TSC at Rx minus the TSC the sender wrote); anything else is
- * counted as foreign and dropped.
+ * Receive on the peer port: a frame that is a probe of this run still
+ * out gives one round-trip sample (TSC at Rx minus the TSC at send);
+ * other frames with a probe header are counted as unmatched, anything
+ * else as foreign, and dropped.
  */
 static uint16_t
 lat_receive(struct bench_lcore *lc)
 {
-	const struct bench_opts *o = lc->run->o;
+	struct bench_run *run = lc->run;
+	const struct bench_opts *o = run->o;
 	struct rte_mbuf *pkts[BENCH_MAX_BURST];
 	uint16_t total = 0;
 	unsigned int qi;
@@ -29,15 +31,21 @@ lat_receive(struct bench_lcore *lc)
 		t = rte_rdtsc();
 		for (i = 0; i < n; i++) {
 			struct pkt_bench_hdr h;
+			uint64_t sent;
 
 			if (!pkt_parse_bench(
 				    rte_pktmbuf_mtod(pkts[i], uint8_t *),
-				    rte_pktmbuf_data_len(pkts[i]), &h) ||
-				h.tsc == 0 || h.tsc > t) {
+				    rte_pktmbuf_data_len(pkts[i]), &h)) {
 				counter_add(&lc->st.foreign, 1);
 				continue;
 			}
-			sample_set_add(&lc->lat, t - h.tsc);
+			if (!probe_match(&run->probes, &h, &sent)) {
+				counter_add(&lc->st.unmatched, 1);
+				continue;
+			}
+			/* The TSC is invariant across cores; a probe sent
+			 * by another lcore is timed here too. */
+			sample_set_add(&lc->lat, t > sent ? t - sent : 0);
 			bytes += rte_pktmbuf_pkt_len(pkts[i]) + PKT_FCS_LEN;
 			probes++;
 		}
@@ -49,23 +57,36 @@ lat_receive(struct bench_lcore *lc)
 	return total;
 }
 
-/* Stamp the pending probes with the time of this send attempt. */
+/* Record the pending probes as leaving now, then send them. */
 static uint16_t
 lat_send(struct bench_lcore *lc, uint16_t queue, struct rte_mbuf **pkts,
 	uint16_t n, const uint16_t *sizes)
 {
-	const struct bench_opts *o = lc->run->o;
+	struct bench_run *run = lc->run;
 	uint64_t t = rte_rdtsc(), bytes = 0;
 	uint16_t i, sent;
 
 	for (i = 0; i < n; i++)
-		pkt_stamp(rte_pktmbuf_mtod(pkts[i], uint8_t *), t);
-	sent = rte_eth_tx_burst(o->port, queue, pkts, n);
+		probe_sent(&run->probes,
+			pkt_seq(rte_pktmbuf_mtod(pkts[i], uint8_t *)), t);
+	sent = rte_eth_tx_burst(run->o->port, queue, pkts, n);
 	for (i = 0; i < sent; i++)
 		bytes += sizes[i];
 	counter_add(&lc->st.tx_pkts, sent);
 	counter_add(&lc->st.tx_bytes, bytes);
 	return sent;
+}
+
+/* Probes built but never sent: forget them before freeing. */
+static void
+lat_discard(struct bench_lcore *lc, struct rte_mbuf **pkts, uint16_t n)
+{
+	uint16_t i;
+
+	for (i = 0; i < n; i++)
+		probe_cancel(&lc->run->probes,
+			pkt_seq(rte_pktmbuf_mtod(pkts[i], uint8_t *)));
+	rte_pktmbuf_free_bulk(pkts, n);
 }
 
 /*
@@ -100,7 +121,7 @@ latency_loop(struct bench_lcore *lc)
 			lc->t_stop = prev;
 			drain_end = prev + run->hz * o->drain_ms / 1000;
 			if (n_pend != 0)
-				rte_pktmbuf_free_bulk(pend + off, n_pend);
+				lat_discard(lc, pend + off, n_pend);
 			n_pend = 0;
 		}
 		if (!sending &&

@@ -51,7 +51,8 @@ signals_install(struct bench_run *run)
 }
 
 static struct rte_mempool *
-pool_create(const struct bench_run *run, char *err, size_t err_len)
+pool_create(const struct bench_run *run, const char *name, char *err,
+	size_t err_len)
 {
 	const struct bench_opts *o = run->o;
 	uint16_t room = port_data_room(o);
@@ -63,7 +64,7 @@ pool_create(const struct bench_run *run, char *err, size_t err_len)
 			run->nb_lcores * (2 * o->burst + POOL_CACHE) +
 			run->nb_ports * o->queues * o->tx_first + 1024;
 	mp = rte_pktmbuf_pool_create(
-		"sriov_bench", n, POOL_CACHE, 0, room, rte_socket_id());
+		name, n, POOL_CACHE, 0, room, rte_socket_id());
 	if (mp == NULL)
 		snprintf(err, err_len,
 			"cannot create a pool of %u mbufs of %u bytes: %s "
@@ -99,6 +100,7 @@ template_init(struct bench_run *run)
 	t->dst_ip = o->dst_ip;
 	t->sport = o->sport;
 	t->dport = o->dport;
+	t->nonce = run->probes.nonce;
 }
 
 static void
@@ -158,12 +160,17 @@ bench_main(struct bench_run *run, struct out_file *json)
 	run->nb_ports = port_list(o, run->ports);
 	if (run_plan(run, err, sizeof(err)) != 0)
 		goto out;
-	run->pool = pool_create(run, err, sizeof(err));
+	run->pool = pool_create(run, "sriov_bench", err, sizeof(err));
 	if (run->pool == NULL)
 		goto out;
+	run->rx_pool = o->mode == BENCH_MODE_LAT
+		? pool_create(run, "sriov_bench_rx", err, sizeof(err))
+		: run->pool;
+	if (run->rx_pool == NULL)
+		goto out;
 	for (i = 0; i < run->nb_ports; i++, nb_started++)
-		if (port_setup(o, run->ports[i], run->pool, err, sizeof(err)) !=
-			0)
+		if (port_setup(o, run->ports[i], run->rx_pool, err,
+			    sizeof(err)) != 0)
 			goto out;
 	template_init(run);
 	for (i = 0; i < run->nb_ports; i++)
@@ -200,6 +207,8 @@ out:
 	sample_set_free(&lat);
 	free(lres);
 	run_free(run);
+	if (run->rx_pool != run->pool)
+		rte_mempool_free(run->rx_pool);
 	rte_mempool_free(run->pool);
 	return rc;
 }

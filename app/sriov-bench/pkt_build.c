@@ -17,7 +17,7 @@ pkt_build(uint8_t *buf, const struct pkt_template *t, uint16_t frame_size,
 	struct pkt_bench_hdr bh = {
 		.magic = rte_cpu_to_be_32(PKT_BENCH_MAGIC),
 		.seq = seq,
-		.tsc = 0,
+		.nonce = t->nonce,
 	};
 
 	memcpy(eth->dst_addr.addr_bytes, t->dst_mac, RTE_ETHER_ADDR_LEN);

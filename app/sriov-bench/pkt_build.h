@@ -8,7 +8,7 @@
 
 /*
  * Frames are Ethernet + IPv4 (no options) + UDP, then a bench header with
- * a magic, a sequence number and the sender's TSC. Sizes given to these
+ * a magic, a sequence number and the run's nonce. Sizes given to these
  * functions count the FCS, which the NIC appends: the buffer holds
  * size - 4 bytes.
  */
@@ -26,12 +26,15 @@ struct pkt_template {
 	uint32_t dst_ip;
 	uint16_t sport;
 	uint16_t dport;
+	uint64_t nonce; /* random, chosen at the start of the run */
 };
 
+/* The magic is in network order ("SRB1" on the wire); seq and nonce in
+ * the sender's, as only the sender reads them back. */
 struct pkt_bench_hdr {
 	uint32_t magic;
 	uint32_t seq;
-	uint64_t tsc;
+	uint64_t nonce;
 };
 
 /* Data length in the buffer for a frame of this size. */
@@ -43,17 +46,20 @@ pkt_data_len(uint16_t frame_size)
 
 /*
  * Write the headers of a frame_size frame of flow (0-based offset added
- * to the source address and port) and a bench header with seq and a TSC
- * of 0 into buf. frame_size must be at least 64.
+ * to the source address and port) and a bench header with seq and the
+ * template's nonce into buf. frame_size must be at least 64.
  */
 void pkt_build(uint8_t *buf, const struct pkt_template *t, uint16_t frame_size,
 	uint32_t flow, uint32_t seq);
 
-/* Store the send time in a frame built by pkt_build. */
-static inline void
-pkt_stamp(uint8_t *buf, uint64_t tsc)
+/* The sequence number of a frame built by pkt_build. */
+static inline uint32_t
+pkt_seq(const uint8_t *buf)
 {
-	memcpy(buf + PKT_BENCH_OFF + 8, &tsc, sizeof(tsc));
+	uint32_t seq;
+
+	memcpy(&seq, buf + PKT_BENCH_OFF + 4, sizeof(seq));
+	return seq;
 }
 
 /*

@@ -151,11 +151,12 @@ document(const struct bench_opts *o, const struct bench_result *r)
 	for (i = 0; i < r->nb_lcores; i++)
 		lcores = append(lcores, lcore(&r->lcores[i]));
 	return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o,"
-			 " s:o, s:{s:o, s:o, s:o}, s:o, s:o, s:o, s:o}",
+			 " s:o, s:o, s:{s:o, s:o, s:o}, s:o, s:o, s:o, s:o}",
 		"tool", "sriov-bench", "config", config(o), "elapsed_s",
 		real(r->elapsed_s), "interrupted", r->interrupted, "rx",
 		rate(&r->rx), "tx", rate(&r->tx), "tx_drops", u64(r->tx_drops),
-		"seeded", u64(r->seeded), "foreign", u64(r->foreign), "loss",
+		"seeded", u64(r->seeded), "foreign", u64(r->foreign),
+		"unmatched", u64(r->unmatched), "loss",
 		r->loss_known ? json_integer(r->loss) : json_null(), "loss_pct",
 		r->loss_known ? real(r->loss_pct) : json_null(),
 		"mbuf_exhaustion", "total", u64(r->mbuf_exhaustion),

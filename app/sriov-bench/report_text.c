@@ -36,6 +36,11 @@ report_text(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 	if (r->loss_known)
 		fprintf(f, "  loss %" PRId64 " (%.4f %%)\n", r->loss,
 			r->loss_pct);
+	if (o->mode == BENCH_MODE_LAT)
+		fprintf(f,
+			"  unmatched probe frames %" PRIu64
+			" (not a probe of this run still out)\n",
+			r->unmatched);
 	if (r->foreign != 0)
 		fprintf(f, "  foreign frames %" PRIu64 "\n", r->foreign);
 	fprintf(f,

@@ -63,6 +63,7 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 		sum.seeded += lc[i].seeded;
 		sum.alloc_fail += lc[i].alloc_fail;
 		sum.foreign += lc[i].foreign;
+		sum.unmatched += lc[i].unmatched;
 		sum.busy_cycles += lc[i].busy_cycles;
 		handled += h;
 
@@ -83,6 +84,7 @@ result_compute(struct bench_result *r, enum bench_mode mode,
 	r->tx_drops = sum.tx_drops;
 	r->seeded = sum.seeded;
 	r->foreign = sum.foreign;
+	r->unmatched = sum.unmatched;
 	r->cycles_per_pkt =
 		handled != 0 ? (double)sum.busy_cycles / (double)handled : 0;
 

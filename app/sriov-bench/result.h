@@ -18,6 +18,7 @@ struct lcore_counters {
 	uint64_t seeded; /* fwd: --tx-first packets sent */
 	uint64_t alloc_fail; /* packets that found no free mbuf */
 	uint64_t foreign; /* lat: received frames without a probe */
+	uint64_t unmatched; /* lat: probe frames not of a probe out */
 	uint64_t busy_cycles; /* TSC cycles of polls that moved packets */
 	uint64_t loop_cycles; /* TSC cycles in the polling loop */
 };
@@ -70,6 +71,7 @@ struct bench_result {
 	uint64_t tx_drops;
 	uint64_t seeded;
 	uint64_t foreign;
+	uint64_t unmatched;
 	bool loss_known; /* fwd and lat: both sides are ours */
 	int64_t loss;
 	double loss_pct; /* of packets sent */

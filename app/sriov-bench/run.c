@@ -6,6 +6,7 @@
 #include <rte_cycles.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_random.h>
 
 #include "port.h"
 #include "run.h"
@@ -34,6 +35,8 @@ lcore_assign(struct bench_run *run, unsigned int idx, unsigned int lcore_id,
 	lc->queues = calloc(o->queues, sizeof(*lc->queues));
 	if (lc->queues == NULL)
 		return -1;
+	lc->seq = idx;
+	lc->seq_step = run->nb_lcores;
 	lc->quota = o->count != 0 ? 0 : UINT64_MAX;
 	for (q = idx; q < o->queues; q += run->nb_lcores) {
 		lc->queues[lc->nb_queues++] = q;
@@ -67,6 +70,10 @@ run_plan(struct bench_run *run, char *err, size_t err_len)
 	if (run->lcores == NULL)
 		goto nomem;
 	memset(run->lcores, 0, run->nb_lcores * sizeof(*run->lcores));
+	if (o->mode == BENCH_MODE_LAT &&
+		probe_table_init(
+			&run->probes, rte_rand(), PROBE_SLOTS_DEFAULT) != 0)
+		goto nomem;
 	if (workers == 0)
 		return lcore_assign(run, 0, rte_get_main_lcore(), true) == 0
 			? 0
@@ -186,4 +193,5 @@ run_free(struct bench_run *run)
 	}
 	free(run->lcores);
 	run->lcores = NULL;
+	probe_table_free(&run->probes);
 }

@@ -270,6 +270,25 @@ def lat_ring_loopback():
           lat["mean"])
     check("latency (ns) over 20000 probes" in r.out,
           "latency line in the summary")
+    check_eq(0, j["unmatched"], "no unmatched probe frames")
+    check("unmatched probe frames 0" in r.out, "unmatched in the summary")
+
+
+@test
+def lat_null_pair_no_probes():
+    # net_null drops what it sends and hands out pool buffers on Rx: old
+    # probes still in them must not count as round trips.
+    n = 20000
+    r = ok_run("latnull", ["net_null0", "net_null1"],
+               ["--mode", "lat", "--peer-port", "1", "--count", str(n),
+                "--rate", "200k", "--drain-ms", "50", "--quiet"])
+    j = r.report
+    check_eq(n, j["tx"]["packets"], "probes sent")
+    check_eq(0, j["rx"]["packets"], "no probe back from net_null")
+    check_eq(0, j["latency_ns"]["samples"], "no latency samples")
+    check_eq(n, j["loss"], "every probe lost")
+    check_eq(0, j["unmatched"], "no probe-like frame from this run")
+    check("latency (ns) over 0 probes" in r.out, "summary: 0 probes")
 
 
 @test

@@ -50,6 +50,7 @@ lat_fixture(struct bench_opts *o, struct bench_result *r)
 	r->tx = (struct rate){1003, 84252, 0.0004012, 0.00026961};
 	r->tx_drops = 0;
 	r->foreign = 5;
+	r->unmatched = 6;
 	r->loss_known = true;
 	r->loss = 3;
 	r->loss_pct = 0.299102692;
@@ -198,7 +199,8 @@ check_keys(const char *what, json_t *o, const char *expected)
 
 static const char top_keys[] =
 	"tool config elapsed_s interrupted rx tx tx_drops seeded foreign "
-	"loss loss_pct mbuf_exhaustion cycles_per_packet ports lcores "
+	"unmatched loss loss_pct mbuf_exhaustion cycles_per_packet ports "
+	"lcores "
 	"latency_ns";
 
 static void
@@ -249,6 +251,7 @@ test_lat(void)
 	check_int("tx_drops", doc, "tx_drops", 0);
 	check_int("seeded", doc, "seeded", 0);
 	check_int("foreign", doc, "foreign", 5);
+	check_int("unmatched", doc, "unmatched", 6);
 	check_int("loss", doc, "loss", 3);
 	check_num("loss_pct", doc, "loss_pct", 0.299102692);
 	p = json_object_get(doc, "mbuf_exhaustion");
