@@ -74,6 +74,8 @@ pkgs=(
 	pciutils util-linux
 	# performance harness (instructions per packet)
 	valgrind
+	# sriov-bench --plot
+	gnuplot-nox
 	# lint
 	clang-format cppcheck shellcheck
 	# host-side fuzzing (libFuzzer, ASan, UBSan)

@@ -13,6 +13,7 @@
 #include "pkt_build.h"
 #include "probe.h"
 #include "result.h"
+#include "series.h"
 
 struct bench_run;
 
@@ -61,6 +62,7 @@ struct bench_run {
 	struct lcore_counters last;
 	uint64_t last_drops;
 	uint64_t last_nombuf;
+	struct series series; /* --plot: port counters once a second */
 };
 
 static inline void
@@ -85,6 +87,8 @@ bench_stopping(const struct bench_run *run)
 void control_start(struct bench_run *run, uint64_t now);
 void control_tick(struct bench_run *run, uint64_t now);
 void control_stop(struct bench_run *run);
+/* After the last lcore has returned: the last --plot sample. */
+void control_finish(struct bench_run *run, uint64_t now);
 
 static inline bool
 lcore_should_stop(struct bench_lcore *lc, uint64_t now)

@@ -91,6 +91,41 @@ progress_print(struct bench_run *run, uint64_t now)
 	run->last_progress_s = t;
 }
 
+/* Seconds from 0.1 s on: a shorter last interval gives a noisy rate. */
+#define SERIES_MIN_LAST_S 0.1
+
+/* One --plot sample of every port's packet counters. */
+static void
+series_sample(struct bench_run *run, uint64_t now)
+{
+	struct series_sample x = {
+		.t = (double)(now - run->start_tsc) / (double)run->hz};
+	unsigned int i;
+
+	for (i = 0; i < run->nb_ports; i++) {
+		struct rte_eth_stats s;
+
+		if (rte_eth_stats_get(run->ports[i], &s) != 0)
+			continue;
+		x.ipackets[i] = s.ipackets;
+		x.opackets[i] = s.opackets;
+	}
+	/* Out of memory: the plot misses this second, the run goes on. */
+	(void)series_add(&run->series, &x);
+}
+
+void
+control_finish(struct bench_run *run, uint64_t now)
+{
+	const struct series *s = &run->series;
+	double t = (double)(now - run->start_tsc) / (double)run->hz;
+
+	if (run->o->plot_path == NULL)
+		return;
+	if (s->len <= 1 || t - s->v[s->len - 1].t >= SERIES_MIN_LAST_S)
+		series_sample(run, now);
+}
+
 /* Prime the progress baseline with the counters at the start. */
 void
 control_start(struct bench_run *run, uint64_t now)
@@ -106,6 +141,9 @@ control_start(struct bench_run *run, uint64_t now)
 	run->last_progress_s = 0;
 	run->last = (struct lcore_counters){0};
 	port_drops(run, &run->last_drops, &run->last_nombuf);
+	run->series.nb_ports = run->nb_ports;
+	if (o->plot_path != NULL)
+		series_sample(run, now);
 }
 
 static bool
@@ -148,8 +186,11 @@ control_tick(struct bench_run *run, uint64_t now)
 		control_stop(run);
 	/* A second from this line, not from the last due time: a stalled
 	 * main lcore does not print catch-up lines in quick succession. */
-	if (!o->quiet && !bench_stopping(run) && now >= run->next_progress) {
-		progress_print(run, now);
+	if (!bench_stopping(run) && now >= run->next_progress) {
+		if (!o->quiet)
+			progress_print(run, now);
+		if (o->plot_path != NULL)
+			series_sample(run, now);
 		run->next_progress = now + run->hz;
 	}
 }

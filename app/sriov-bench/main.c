@@ -17,6 +17,7 @@
 #include <rte_mbuf.h>
 
 #include "out_file.h"
+#include "plot.h"
 #include "port.h"
 #include "report.h"
 #include "run.h"
@@ -142,9 +143,15 @@ json_emit(FILE *f, void *arg)
 	return report_json(f, j->o, j->r);
 }
 
-/* Set up, run, report into the opened json file. Returns the exit code. */
+/* The report files, opened before the run. */
+struct bench_out {
+	struct out_file json;
+	struct out_file plot;
+};
+
+/* Set up, run, report into the opened files. Returns the exit code. */
 static int
-bench_main(struct bench_run *run, struct out_file *json)
+bench_main(struct bench_run *run, struct bench_out *out)
 {
 	const struct bench_opts *o = run->o;
 	struct port_counters start[RESULT_MAX_PORTS];
@@ -195,11 +202,16 @@ bench_main(struct bench_run *run, struct out_file *json)
 	report_text(stdout, o, &r);
 	fflush(stdout);
 	rc = EXIT_SUCCESS;
-	if (out_file_write(json, json_emit, &(struct json_job){o, &r}) != 0)
+	if (out_file_write(&out->json, json_emit, &(struct json_job){o, &r}) !=
+		0)
+		rc = EXIT_FAILURE;
+	if (plot_draw(&out->plot, o, &r, &run->series,
+		    o->mode == BENCH_MODE_LAT ? &lat : NULL, run->hz) != 0)
 		rc = EXIT_FAILURE;
 	err[0] = '\0';
 out:
-	out_file_abandon(json);
+	out_file_abandon(&out->json);
+	out_file_abandon(&out->plot);
 	if (rc != EXIT_SUCCESS && err[0] != '\0')
 		fprintf(stderr, "sriov-bench: error: %s\n", err);
 	for (i = 0; i < nb_started; i++)
@@ -213,12 +225,32 @@ out:
 	return rc;
 }
 
+/*
+ * Before the run: a report that cannot be written, or a plot without
+ * gnuplot, is known now rather than after the benchmark.
+ */
+static int
+out_open(const struct bench_opts *o, struct bench_out *out, char *err,
+	size_t err_len)
+{
+	out->plot.fd = -1;
+	if (out_file_open(&out->json, "json", o->json_path, err, err_len) != 0)
+		return -1;
+	if ((o->plot_path != NULL && plot_check(err, err_len) != 0) ||
+		out_file_open(&out->plot, "plot", o->plot_path, err, err_len) !=
+			0) {
+		out_file_abandon(&out->json);
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct bench_opts o;
 	struct bench_run run;
-	struct out_file json;
+	struct bench_out out;
 	char err[512];
 	int ret, rc;
 
@@ -237,17 +269,14 @@ main(int argc, char **argv)
 	} else if (ret < 0) {
 		fprintf(stderr, "sriov-bench: error: %s (see --help)\n", err);
 		rc = EXIT_USAGE;
-	} else if (out_file_open(
-			   &json, "json", o.json_path, err, sizeof(err)) != 0) {
-		/* Before the run: a report that cannot be written is known
-		 * now, not after the benchmark. */
+	} else if (out_open(&o, &out, err, sizeof(err)) != 0) {
 		fprintf(stderr, "sriov-bench: error: %s\n", err);
 		rc = EXIT_FAILURE;
 	} else {
 		memset(&run, 0, sizeof(run));
 		run.o = &o;
 		run.hz = rte_get_tsc_hz();
-		rc = bench_main(&run, &json);
+		rc = bench_main(&run, &out);
 	}
 	rte_eal_cleanup();
 	return rc;

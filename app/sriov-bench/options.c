@@ -32,6 +32,7 @@ enum opt_id {
 	OPT_FWD,
 	OPT_TX_FIRST,
 	OPT_JSON,
+	OPT_PLOT,
 	OPT_QUIET,
 	OPT_RXD,
 	OPT_TXD,
@@ -70,6 +71,7 @@ static const struct opt_def opt_defs[] = {
 	{"fwd", OPT_FWD, true},
 	{"tx-first", OPT_TX_FIRST, true},
 	{"json", OPT_JSON, true},
+	{"plot", OPT_PLOT, true},
 	{"quiet", OPT_QUIET, false},
 	{"rxd", OPT_RXD, true},
 	{"txd", OPT_TXD, true},
@@ -126,6 +128,8 @@ bench_opts_usage(const char *prog)
 	       "  --fwd io|macswap    fwd: rewrite (io)\n"
 	       "  --tx-first N        fwd: send N packets per queue to start\n"
 	       "  --json FILE         write the report as JSON\n"
+	       "  --plot FILE.svg     draw packets/s per port per second and\n"
+	       "                      (lat) the latency CDF with gnuplot\n"
 	       "  --quiet             no progress lines\n"
 	       "  --rxd N / --txd N   descriptors per queue (1024)\n"
 	       "  --mbufs N           mbuf pool size (from rings and queues)\n"
@@ -319,6 +323,11 @@ opt_apply(struct bench_opts *o, struct parse_state *st, const struct opt_def *d,
 		if (*val == '\0')
 			FAIL("--json: empty file name");
 		o->json_path = val;
+		return 0;
+	case OPT_PLOT:
+		if (*val == '\0')
+			FAIL("--plot: empty file name");
+		o->plot_path = val;
 		return 0;
 	case OPT_QUIET:
 		o->quiet = true;

@@ -53,6 +53,7 @@ struct bench_opts {
 	enum bench_fwd fwd;
 	uint32_t tx_first; /* fwd: packets sent per queue to start */
 	const char *json_path;
+	const char *plot_path; /* --plot: SVG drawn by gnuplot */
 	bool quiet;
 	uint16_t rxd;
 	uint16_t txd;

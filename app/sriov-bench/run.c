@@ -139,6 +139,7 @@ run_execute(struct bench_run *run)
 		}
 	}
 	rte_eal_mp_wait_lcore();
+	control_finish(run, rte_rdtsc());
 }
 
 int
@@ -194,4 +195,5 @@ run_free(struct bench_run *run)
 	free(run->lcores);
 	run->lcores = NULL;
 	probe_table_free(&run->probes);
+	series_free(&run->series);
 }

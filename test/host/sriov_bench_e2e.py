@@ -60,7 +60,7 @@ def eal(name, vdevs, lcores):
 
 
 def run(name, vdevs, app_args, lcores="0", json_report=True, timeout=30,
-        interrupt_after=None):
+        interrupt_after=None, env=None):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "report.json")
         args = [BIN] + eal(name, vdevs, lcores) + ["--"] + app_args
@@ -68,7 +68,7 @@ def run(name, vdevs, app_args, lcores="0", json_report=True, timeout=30,
             args += ["--json", path]
         print("run: " + " ".join(args))
         p = subprocess.Popen(args, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+                             stderr=subprocess.PIPE, text=True, env=env)
         head = ""
         if interrupt_after is not None:
             # The start line is printed once the handler is in place.
@@ -445,6 +445,75 @@ def error_json_unwritable():
             json_report=False)
         with open(old) as f:
             check_eq("{}\n", f.read(), "existing report untouched")
+
+
+def svg_text(path):
+    """The SVG gnuplot wrote, and the text of its labels."""
+    with open(path) as f:
+        svg = f.read()
+    check(svg.startswith("<?xml") and "<svg" in svg, "an SVG document")
+    check("Produced by GNUPLOT" in svg, "written by gnuplot")
+    return svg, re.findall(r"<text>([^<]*)</text>", svg)
+
+
+@test
+def plot_ring_fwd():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "fwd.svg")
+        r = ok_run("plotfwd", ["net_ring0", "net_ring1"],
+                   ["--mode", "fwd", "--peer-port", "1", "--tx-first", "32",
+                    "--duration", "2.5", "--quiet", "--plot", path],
+                   lcores="0-1")
+        svg, texts = svg_text(path)
+    for port in ("port 0 (net_ring0)", "port 1 (net_ring1)"):
+        for d in ("rx", "tx"):
+            check(f"{port} {d}" in texts, f"legend names {port} {d}", texts)
+    check("sriov-bench fwd: packets per second" in texts, "rates title")
+    check(not any(t.startswith("p99") for t in texts),
+          "no latency panel outside lat mode")
+    check(r.report["rx"]["packets"] > 0, "traffic ran")
+
+
+@test
+def plot_ring_lat():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "lat.svg")
+        r = ok_run("plotlat", ["net_ring0"],
+                   ["--mode", "lat", "--count", "5000", "--rate", "20k",
+                    "--quiet", "--plot", path])
+        svg, texts = svg_text(path)
+    lat = r.report["latency_ns"]
+    check("port 0 (net_ring0) rx" in texts, "legend names the port", texts)
+    check("round-trip latency over 5000 probes" in texts,
+          "latency panel title", texts)
+    for label, key in (("p50", "median"), ("p99", "p99"),
+                       ("p99.9", "p999")):
+        want = f"{label} {lat[key]:.0f} ns"
+        check(want in texts, f"percentile marked: {want}", texts)
+
+
+@test
+def error_plot_without_gnuplot():
+    # No gnuplot in PATH: refused before the run, nothing written.
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "x.svg")
+        r = run("plotnognu", ["net_null0"],
+                ["--mode", "tx", "--count", "10", "--plot", path],
+                env=dict(os.environ, PATH=tmp))
+        check_eq(1, r.rc, "exit code")
+        check("sriov-bench: error: --plot: gnuplot not found in PATH"
+              in r.err, "error says gnuplot is missing", r.err.strip())
+        check("sriov-bench: tx on" not in r.out and "Tx " not in r.out,
+              "refused before the run", r.out.strip())
+        check(r.report is None, "no JSON report")
+        check(not os.path.exists(path), "no plot file")
+        r = run("plotbad", ["net_null0"],
+                ["--mode", "tx", "--count", "10", "--plot",
+                 "/nonexistent-dir/x.svg"])
+        check_eq(1, r.rc, "exit code for an unwritable plot")
+        check("--plot /nonexistent-dir/x.svg: No such file or directory"
+              in r.err, "error names the plot file", r.err.strip())
+        check("Tx " not in r.out, "refused before the run")
 
 
 @test

@@ -53,6 +53,7 @@ test_defaults(void)
 		o.src_mac_set || o.dst_mac_set);
 	CHECK_EQ("default not quiet", 0, o.quiet);
 	CHECK_EQ("default no json", 1, o.json_path == NULL);
+	CHECK_EQ("default no plot", 1, o.plot_path == NULL);
 	CHECK_EQ("default 1024 rx descriptors", 1024, o.rxd);
 	CHECK_EQ("default drain 100 ms", 100, o.drain_ms);
 	CHECK_DBL("default link wait 5 s", 5, o.link_wait, 0);
@@ -82,7 +83,8 @@ test_every_option(void)
 		"--src-mac 02:00:00:00:00:aA --dst-mac=0a:0b:0c:0d:0e:0f "
 		"--src-ip 198.19.1.2 --dst-ip 198.19.255.254 --sport 1000 "
 		"--dport 2000 --flows 16 --fwd macswap --tx-first 100 "
-		"--json out.json --quiet --rxd 512 --txd=256 --mbufs 64k "
+		"--json out.json --plot p.svg --quiet --rxd 512 --txd=256 "
+		"--mbufs 64k "
 		"--link-wait 0");
 	CHECK_EQ("full fwd command line parses", 0, (uint64_t)ret);
 	CHECK_STR("  no error message", "", err);
@@ -107,6 +109,7 @@ test_every_option(void)
 	CHECK_EQ("--fwd macswap", BENCH_FWD_MACSWAP, o.fwd);
 	CHECK_EQ("--tx-first 100", 100, o.tx_first);
 	CHECK_STR("--json out.json", "out.json", o.json_path);
+	CHECK_STR("--plot p.svg", "p.svg", o.plot_path);
 	CHECK_EQ("--quiet", 1, o.quiet);
 	CHECK_EQ("--rxd 512", 512, o.rxd);
 	CHECK_EQ("--txd=256", 256, o.txd);
@@ -230,6 +233,9 @@ static const struct bad_case bad_cases[] = {
 	{"--mode tx --drain-ms 5", "--drain-ms applies to lat mode, not tx"},
 	{"--mode lat --drain-ms 60001", "--drain-ms 60001: must be 0..60000"},
 	{"--mode tx --json=", "--json: empty file name"},
+	{"--mode tx --plot=", "--plot: empty file name"},
+	{"--mode tx --plot a.svg --plot b.svg",
+		"--plot given twice (a.svg, then b.svg)"},
 	{"--mode tx --rxd 16", "--rxd 16: must be 32..32768"},
 	{"--mode tx --txd 40000", "--txd 40000: must be 32..32768"},
 	{"--mode tx --mbufs 100", "--mbufs 100: must be 1024..16777216"},
