@@ -231,10 +231,18 @@ port_teardown(uint16_t port)
 	rte_eth_dev_close(port);
 }
 
+/* What rx/tx_burst_mode_get said (ret), as a name of up to 63 bytes. */
+static void
+burst_mode_name(char name[64], int ret, const struct rte_eth_burst_mode *mode)
+{
+	snprintf(name, 64, "%.63s", ret == 0 ? mode->info : "not reported");
+}
+
 int
 port_counters_read(uint16_t port, struct port_counters *c)
 {
 	struct rte_eth_dev_info info;
+	struct rte_eth_burst_mode mode;
 	struct rte_ether_addr mac;
 	struct rte_eth_stats s;
 	int ret;
@@ -244,6 +252,10 @@ port_counters_read(uint16_t port, struct port_counters *c)
 	port_name(port, c->name);
 	if (rte_eth_dev_info_get(port, &info) == 0 && info.driver_name != NULL)
 		snprintf(c->driver, sizeof(c->driver), "%s", info.driver_name);
+	burst_mode_name(c->rx_burst_mode,
+		rte_eth_rx_burst_mode_get(port, 0, &mode), &mode);
+	burst_mode_name(c->tx_burst_mode,
+		rte_eth_tx_burst_mode_get(port, 0, &mode), &mode);
 	if (rte_eth_macaddr_get(port, &mac) == 0)
 		rte_ether_format_addr(c->mac, sizeof(c->mac), &mac);
 	ret = rte_eth_stats_get(port, &s);

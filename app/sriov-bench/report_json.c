@@ -108,11 +108,12 @@ static json_t *
 port(const struct port_counters *p)
 {
 	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
-			 " s:o, s:o}",
+			 " s:o, s:o, s:o, s:o}",
 		"port", u64(p->port), "name", text(p->name), "driver",
-		text(p->driver), "mac", text(p->mac), "ipackets",
-		u64(p->ipackets), "opackets", u64(p->opackets), "ibytes",
-		u64(p->ibytes), "obytes", u64(p->obytes), "imissed",
+		text(p->driver), "rx_burst_mode", text(p->rx_burst_mode),
+		"tx_burst_mode", text(p->tx_burst_mode), "mac", text(p->mac),
+		"ipackets", u64(p->ipackets), "opackets", u64(p->opackets),
+		"ibytes", u64(p->ibytes), "obytes", u64(p->obytes), "imissed",
 		u64(p->imissed), "ierrors", u64(p->ierrors), "oerrors",
 		u64(p->oerrors), "rx_nombuf", u64(p->rx_nombuf));
 }

@@ -58,6 +58,10 @@ report_text(FILE *f, const struct bench_opts *o, const struct bench_result *r)
 			p->port, p->name, p->ipackets, p->opackets, p->imissed,
 			p->ierrors, p->oerrors);
 	}
+	for (i = 0; i < r->nb_ports; i++)
+		fprintf(f, "  port %u %s: Rx burst %s, Tx burst %s\n",
+			r->ports[i].port, r->ports[i].driver,
+			r->ports[i].rx_burst_mode, r->ports[i].tx_burst_mode);
 	fprintf(f, "  %-5s %6s %14s %7s %11s\n", "lcore", "queues", "packets",
 		"busy %", "cycles/pkt");
 	for (i = 0; i < r->nb_lcores; i++) {

@@ -28,6 +28,10 @@ struct port_counters {
 	uint16_t port;
 	char name[64];
 	char driver[32];
+	/* Burst functions of queue 0 (rx/tx_burst_mode_get), or
+	 * "not reported" by a driver without the op. */
+	char rx_burst_mode[64];
+	char tx_burst_mode[64];
 	char mac[18]; /* xx:xx:xx:xx:xx:xx */
 	uint64_t ipackets;
 	uint64_t opackets;

@@ -62,6 +62,8 @@ lat_fixture(struct bench_opts *o, struct bench_result *r)
 	r->ports[0] = (struct port_counters){.port = 0,
 		.name = "net_ring0",
 		.driver = "net_ring",
+		.rx_burst_mode = "not reported",
+		.tx_burst_mode = "Vector SSE4.1",
 		.mac = "02:00:00:00:00:01",
 		.ipackets = 1000,
 		.opackets = 1003,
@@ -265,11 +267,15 @@ test_lat(void)
 	CHECK_EQ("ports: 2", 2, json_array_size(json_object_get(doc, "ports")));
 	p = json_array_get(json_object_get(doc, "ports"), 0);
 	check_keys("ports[0] members", p,
-		"port name driver mac ipackets opackets ibytes obytes "
-		"imissed ierrors oerrors rx_nombuf");
+		"port name driver rx_burst_mode tx_burst_mode mac ipackets "
+		"opackets ibytes obytes imissed ierrors oerrors rx_nombuf");
 	check_int("ports[0].port", p, "port", 0);
 	CHECK_STR("ports[0].name", "net_ring0", str_at(p, "name"));
 	CHECK_STR("ports[0].driver", "net_ring", str_at(p, "driver"));
+	CHECK_STR("ports[0].rx_burst_mode", "not reported",
+		str_at(p, "rx_burst_mode"));
+	CHECK_STR("ports[0].tx_burst_mode", "Vector SSE4.1",
+		str_at(p, "tx_burst_mode"));
 	CHECK_STR("ports[0].mac", "02:00:00:00:00:01", str_at(p, "mac"));
 	check_int("ports[0].ipackets", p, "ipackets", 1000);
 	check_int("ports[0].opackets", p, "opackets", 1003);
