@@ -64,6 +64,17 @@ testpmd_queue_info() {
 		sed -n "s/^$5: *//p" | head -n 1
 }
 
+# testpmd_burst_modes NAME PORT: "RX/TX", the burst functions queue 0 of
+# PORT runs (rx/tx_burst_mode_get, as "show rxq/txq info" prints them),
+# e.g. "Vector SSE4.1/Vector SSE4.1"; logged.
+testpmd_burst_modes() {
+	local rx tx
+	rx=$(testpmd_queue_info "$1" rxq "$2" 0 'Burst mode')
+	tx=$(testpmd_queue_info "$1" txq "$2" 0 'Burst mode')
+	log "$1: port $2 burst functions: Rx $rx, Tx $tx" >&2
+	echo "$rx/$tx"
+}
+
 # testpmd_link_up NAME PORT: succeeds when testpmd reports link up.
 testpmd_link_up() {
 	testpmd_cmd "$1" "show port info $2" | grep -q 'Link status: up'

@@ -1,4 +1,4 @@
-# summary: testpmd on net_igb_pf (-d, driver name checked): the PF's own queues (pool 7) answer pings; a deferred Rx queue started by its queue op; xstats, byte counters, register dump (dpdk-proc-info)
+# summary: testpmd on net_igb_pf (-d, driver name checked): the PF's own queues (pool 7) answer pings through the vector burst functions; a deferred Rx queue started by its queue op; xstats, byte counters, register dump (dpdk-proc-info)
 # timeout: 600
 # The PF's own Rx/Tx through the shared burst code, on the last pool's
 # queue, with one VF present so the PF really runs in VMDq mode.
@@ -24,6 +24,10 @@ assert_num "ping loss peer -> PF (%)" -eq 0 "$(ping_loss "$PF_IP" 30)"
 assert_eq "the PF answered ARP with its own MAC" "$pf_mac" \
 	"$(ip neigh show "$PF_IP" | awk '{ print $5 }')"
 assert_num "PF port received" -ge 30 "$(testpmd_stat pf 0 RX-packets)"
+# The guest's CPU (QEMU -cpu max) has SSE4.1: plain queues get the vector
+# functions.
+assert_eq "PF burst functions (Rx/Tx) that answered the pings" \
+	"Vector SSE4.1/Vector SSE4.1" "$(testpmd_burst_modes pf 0)"
 
 # The common queue glue on the PF port: queue info, deferred start and the
 # queue start op, xstats (the PF pool's counters), bytes without the FCS.

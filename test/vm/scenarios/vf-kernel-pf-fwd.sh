@@ -1,4 +1,4 @@
-# summary: kernel igb PF; testpmd macswap on net_igb_vf returns a 1000-frame flow; counters agree, no mbuf leak
+# summary: kernel igb PF; testpmd macswap on net_igb_vf (vector Rx/Tx) returns a 1000-frame flow; counters agree, no mbuf leak
 # timeout: 780
 # Every frame the peer sends must come back, the VF port must count as many
 # in as out, and stopping the port must give every mbuf back to the pool.
@@ -15,6 +15,8 @@ testpmd_cmd vf "port start 0" > /dev/null
 testpmd_cmd vf "set fwd macswap" > /dev/null
 testpmd_cmd vf start > /dev/null
 testpmd_wait_link vf
+assert_eq "VF burst functions (Rx/Tx)" "Vector SSE4.1/Vector SSE4.1" \
+	"$(testpmd_burst_modes vf 0)"
 busy=$(testpmd_mbufs_in_use vf)
 assert_num "mbufs held by the started port (Rx ring)" -gt "$idle" "$busy"
 testpmd_cmd vf "clear port stats 0" > /dev/null

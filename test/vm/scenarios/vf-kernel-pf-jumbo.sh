@@ -12,6 +12,9 @@ assert_eq "VF port MTU" 9000 "$mtu"
 testpmd_cmd vf "set fwd icmpecho" > /dev/null
 testpmd_cmd vf start > /dev/null
 testpmd_wait_link vf
+# Scattered Rx needs the full Rx function.
+rx_mode=$(testpmd_burst_modes vf 0)
+assert_eq "VF Rx burst function with scattered Rx" Scalar "${rx_mode%%/*}"
 
 loss=$(ping_loss "$VF_IP" 20 -M "do" -s 8972)
 assert_num "8972-byte ping loss peer -> VF (%)" -eq 0 "$loss"
