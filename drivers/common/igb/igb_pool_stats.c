@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <stdio.h>
+#include <string.h>
 
 #include <rte_ether.h>
 
@@ -30,14 +31,19 @@ void
 igb_pool_stats_sample(
 	struct igb_pool_stats *s, struct igb_hw *hw, uint32_t block)
 {
+	uint32_t now[IGB_POOL_COUNTERS];
 	unsigned int i;
 
+	/* The register reads stay outside the write section: a reader
+	 * retries for as short a time as possible. */
+	for (i = 0; i < IGB_POOL_COUNTERS; i++)
+		now[i] = igb_read(hw, block + counters[i].offset);
+	rte_seqcount_write_begin(&s->seq);
 	for (i = 0; i < IGB_POOL_COUNTERS; i++) {
-		uint32_t now = igb_read(hw, block + counters[i].offset);
-
-		s->total[i] += (uint32_t)(now - s->last[i]);
-		s->last[i] = now;
+		s->total[i] += (uint32_t)(now[i] - s->last[i]);
+		s->last[i] = now[i];
 	}
+	rte_seqcount_write_end(&s->seq);
 }
 
 void
@@ -45,8 +51,24 @@ igb_pool_stats_restart(struct igb_pool_stats *s)
 {
 	unsigned int i;
 
+	rte_seqcount_write_begin(&s->seq);
 	for (i = 0; i < IGB_POOL_COUNTERS; i++)
 		s->last[i] = 0;
+	rte_seqcount_write_end(&s->seq);
+}
+
+void
+igb_pool_stats_copy(const struct igb_pool_stats *s, struct igb_pool_stats *out)
+{
+	uint32_t sn;
+
+	do {
+		sn = rte_seqcount_read_begin(&s->seq);
+		memcpy(out->last, s->last, sizeof(out->last));
+		memcpy(out->total, s->total, sizeof(out->total));
+		memcpy(out->base, s->base, sizeof(out->base));
+	} while (rte_seqcount_read_retry(&s->seq, sn));
+	rte_seqcount_init(&out->seq);
 }
 
 uint64_t
@@ -60,8 +82,10 @@ igb_pool_stats_reset(struct igb_pool_stats *s)
 {
 	unsigned int i;
 
+	rte_seqcount_write_begin(&s->seq);
 	for (i = 0; i < IGB_POOL_COUNTERS; i++)
 		s->base[i] = s->total[i];
+	rte_seqcount_write_end(&s->seq);
 }
 
 /* Packets and octets are two reads: never below zero if they disagree. */

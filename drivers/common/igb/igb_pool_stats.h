@@ -4,7 +4,10 @@
  * free running (they wrap and are never cleared), widened to 64 bits by
  * sampling. The same block is the VF's own view (IGB_POOL_STATS_VF) and
  * the PF's view of pool n (IGB_POOL_STATS_PF(n)); the PF port's own
- * traffic is pool IGB_PF_POOL's. Callers serialise access to a set.
+ * traffic is pool IGB_PF_POOL's. Callers serialise the writers (sample,
+ * restart, reset) of a set; a reader that cannot take the caller's lock
+ * (a secondary process, which must not stall the primary) takes a
+ * consistent copy with igb_pool_stats_copy.
  */
 #ifndef IGB_POOL_STATS_H
 #define IGB_POOL_STATS_H
@@ -12,6 +15,7 @@
 #include <stdint.h>
 
 #include <rte_ethdev.h>
+#include <rte_seqcount.h>
 
 #include "igb_hw.h"
 
@@ -39,6 +43,7 @@ struct igb_pool_stats {
 	uint32_t last[IGB_POOL_COUNTERS]; /* raw value at the last sample */
 	uint64_t total[IGB_POOL_COUNTERS]; /* accumulated */
 	uint64_t base[IGB_POOL_COUNTERS]; /* total at the last reset */
+	rte_seqcount_t seq; /* bumped around each write (zeroed: valid) */
 };
 
 /* The register of counter c in the block at block. */
@@ -52,6 +57,11 @@ void igb_pool_stats_sample(
 /* Counts from the next sample on as if the counters read 0 now (they
  * restarted, e.g. with a reset VF); nothing counted is lost. */
 void igb_pool_stats_restart(struct igb_pool_stats *s);
+
+/* A copy of s as one writer left it, without a lock (a writer is never
+ * held up; the copy is retried if one ran meanwhile). */
+void igb_pool_stats_copy(
+	const struct igb_pool_stats *s, struct igb_pool_stats *out);
 
 /* Counter c since the last reset, and the reset (base = total). */
 uint64_t igb_pool_stat(const struct igb_pool_stats *s, enum igb_pool_counter c);

@@ -3,8 +3,11 @@
  * A pool's hardware counters widened to 64 bits (igb_pool_stats.h), on the
  * register model: the VF's and the PF's views, a wrap, reset and restart,
  * the port totals without the FCS (a VF port counted 2104 bytes against
- * its queue's 2020 for 21 frames), xstats.
+ * its queue's 2020 for 21 frames), xstats, and the lockless copy a
+ * secondary process takes while the primary samples.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "igb_check.h"
@@ -20,6 +23,64 @@ set(uint32_t block, enum igb_pool_counter c, uint32_t v)
 	uint32_t *reg = block == IGB_POOL_STATS_VF ? model.vf_reg : model.reg;
 
 	reg[igb_pool_counter_reg(block, c) / 4] = v;
+}
+
+/*
+ * The primary's poll, until the reader has its copies: each sample moves
+ * Rx and Tx packets together, so every consistent copy has them equal.
+ */
+/* Copies until the reader saw the counters move MOVES times (on one free
+ * CPU that takes a few scheduler ticks), at most MAX_COPIES. */
+#define MOVES 20
+#define MAX_COPIES 200000000u
+static struct igb_pool_stats shared;
+static atomic_uint samples;
+static atomic_bool copies_done;
+
+static void *
+sampler(void *arg)
+{
+	uint32_t i = 0;
+
+	(void)arg;
+	while (!atomic_load(&copies_done)) {
+		i++;
+		set(IGB_POOL_STATS_VF, IGB_POOL_GPRC, i);
+		set(IGB_POOL_STATS_VF, IGB_POOL_GPTC, i);
+		igb_pool_stats_sample(&shared, &model.vf_hw, IGB_POOL_STATS_VF);
+		atomic_store(&samples, i);
+	}
+	return NULL;
+}
+
+static void
+check_copy_while_sampling(void)
+{
+	struct igb_pool_stats c;
+	unsigned int copies, torn = 0, moved = 0;
+	uint64_t last = 0;
+	pthread_t t;
+
+	memset(&shared, 0, sizeof(shared));
+	CHECK_EQ("sampler thread", 0, pthread_create(&t, NULL, sampler, NULL));
+	while (atomic_load(&samples) == 0)
+		;
+	for (copies = 0; copies < MAX_COPIES && moved < MOVES; copies++) {
+		igb_pool_stats_copy(&shared, &c);
+		if (c.total[IGB_POOL_GPRC] != c.total[IGB_POOL_GPTC])
+			torn++;
+		if (c.total[IGB_POOL_GPRC] != last)
+			moved++;
+		last = c.total[IGB_POOL_GPRC];
+	}
+	atomic_store(&copies_done, true);
+	pthread_join(t, NULL);
+	CHECK_EQ("copies torn between two samples", 0, torn);
+	CHECK_EQ("copies saw the counters move (taken while sampling)", MOVES,
+		moved);
+	igb_pool_stats_copy(&shared, &c);
+	CHECK_EQ("the last copy has every sample", atomic_load(&samples),
+		igb_pool_stat(&c, IGB_POOL_GPRC));
 }
 
 int
@@ -91,5 +152,6 @@ main(void)
 		igb_pool_xstats_get_names(NULL, names, IGB_POOL_COUNTERS));
 	CHECK("xstats name of GORC",
 		strcmp(names[IGB_POOL_GORC].name, "rx_good_bytes_hw") == 0);
+	check_copy_while_sampling();
 	return check_exit();
 }
