@@ -228,6 +228,14 @@ igb_eth_queues_release(struct rte_eth_dev *dev)
 		igb_eth_tx_queue_release(dev, i);
 }
 
+int
+igb_eth_link_update_shared(struct rte_eth_dev *dev, int wait)
+{
+	RTE_SET_USED(dev);
+	RTE_SET_USED(wait);
+	return -1; /* "not changed": this process changes nothing */
+}
+
 void
 igb_eth_burst_init(struct rte_eth_dev *dev)
 {

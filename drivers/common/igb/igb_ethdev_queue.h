@@ -48,6 +48,14 @@ int igb_eth_rx_burst_mode_get(
 int igb_eth_tx_burst_mode_get(
 	struct rte_eth_dev *dev, uint16_t qid, struct rte_eth_burst_mode *mode);
 
+/* The queue ops that only read the queues (shared memory): a secondary
+ * process's ops have these alone. */
+#define IGB_ETH_QUEUE_INFO_OPS \
+	.rxq_info_get = igb_eth_rxq_info_get, \
+	.txq_info_get = igb_eth_txq_info_get, \
+	.rx_burst_mode_get = igb_eth_rx_burst_mode_get, \
+	.tx_burst_mode_get = igb_eth_tx_burst_mode_get
+
 #define IGB_ETH_QUEUE_OPS \
 	.rx_queue_release = igb_eth_rx_queue_release, \
 	.tx_queue_release = igb_eth_tx_queue_release, \
@@ -55,11 +63,14 @@ int igb_eth_tx_burst_mode_get(
 	.rx_queue_stop = igb_eth_rx_queue_stop, \
 	.tx_queue_start = igb_eth_tx_queue_start, \
 	.tx_queue_stop = igb_eth_tx_queue_stop, \
-	.rxq_info_get = igb_eth_rxq_info_get, \
-	.txq_info_get = igb_eth_txq_info_get, \
-	.rx_burst_mode_get = igb_eth_rx_burst_mode_get, \
-	.tx_burst_mode_get = igb_eth_tx_burst_mode_get, \
-	.tx_done_cleanup = igb_tx_done_cleanup
+	.tx_done_cleanup = igb_tx_done_cleanup, IGB_ETH_QUEUE_INFO_OPS
+
+/*
+ * link_update of a secondary process: the link as the primary last set it
+ * in the port's shared data (its poll keeps it current); no register is
+ * read.
+ */
+int igb_eth_link_update_shared(struct rte_eth_dev *dev, int wait);
 
 /*
  * dev_start's queue part: picks the burst functions for the queues'

@@ -22,6 +22,7 @@
 RTE_LOG_REGISTER(igb_pf_logtype, pmd.net.igb_pf, NOTICE);
 
 static const struct eth_dev_ops igb_pf_ops;
+static const struct eth_dev_ops igb_pf_secondary_ops;
 
 static const struct rte_pci_id pci_id_igb_pf_map[] = {
 	{RTE_PCI_DEVICE(IGB_VENDOR_ID_INTEL, IGB_DEV_ID_82576)},
@@ -92,10 +93,12 @@ eth_igb_pf_dev_init(struct rte_eth_dev *dev)
 	char err[512];
 	int ret;
 
-	dev->dev_ops = &igb_pf_ops;
 	igb_eth_burst_init(dev);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		dev->dev_ops = &igb_pf_secondary_ops;
 		return 0;
+	}
+	dev->dev_ops = &igb_pf_ops;
 
 	ad = rte_zmalloc_socket("igb_pf_adapter", sizeof(*ad),
 		RTE_CACHE_LINE_SIZE, pci->device.numa_node);
@@ -460,6 +463,24 @@ static const struct eth_dev_ops igb_pf_ops = {
 	.rx_queue_setup = igb_pf_rx_queue_setup,
 	.tx_queue_setup = igb_pf_tx_queue_setup,
 	IGB_ETH_QUEUE_OPS,
+};
+
+/*
+ * A secondary process (dpdk-proc-info, dpdk-pdump) gets the ops that read
+ * the primary's adapter and queues in shared memory: the primary owns the
+ * registers, the VFs and the mailbox. The register dump reads only
+ * registers without side effects; close releases the port in this
+ * process alone.
+ */
+static const struct eth_dev_ops igb_pf_secondary_ops = {
+	.dev_close = igb_pf_dev_close,
+	.dev_infos_get = igb_pf_dev_infos_get,
+	.link_update = igb_eth_link_update_shared,
+	.stats_get = igb_pf_stats_get,
+	.xstats_get = igb_pf_xstats_get,
+	.xstats_get_names = igb_pool_xstats_get_names,
+	.get_reg = igb_pf_get_reg,
+	IGB_ETH_QUEUE_INFO_OPS,
 };
 
 /* ---- PCI driver ---- */

@@ -48,15 +48,29 @@ igb_pf_stats_reset(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * The PF pool's counters. A secondary process (dpdk-proc-info) has no
+ * registry and leaves the device alone: it copies them from the primary's
+ * adapter, in shared memory, as the primary's poll last sampled them
+ * (every 100 ms).
+ */
 int
 igb_pf_xstats_get(
 	struct rte_eth_dev *dev, struct rte_eth_xstat *x, unsigned int n)
 {
+	struct igb_pool_stats cnt;
 	struct igb_pf_adapter *ad;
 	int ret;
 
 	if (x == NULL || n < IGB_POOL_COUNTERS)
 		return IGB_POOL_COUNTERS;
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		ad = igb_pf_port_adapter(dev);
+		if (ad == NULL)
+			return -ENODEV;
+		igb_pool_stats_copy(&ad->pfstats, &cnt);
+		return igb_pool_xstats_get(&cnt, x, n, 0);
+	}
 	ad = igb_pf_adapter_enter(dev->data->port_id, &ret);
 	if (ad == NULL)
 		return ret;

@@ -233,6 +233,24 @@ static const struct eth_dev_ops igb_vf_ops = {
 	.get_reg = igb_vf_get_reg,
 };
 
+/*
+ * A secondary process (dpdk-proc-info, dpdk-pdump) gets the ops that read:
+ * the primary owns the VF's registers and its mailbox. The register dump
+ * reads only registers without side effects; close releases the port in
+ * this process alone.
+ */
+static const struct eth_dev_ops igb_vf_secondary_ops = {
+	.dev_close = igb_vf_dev_close,
+	.dev_infos_get = igb_vf_dev_infos_get,
+	.dev_supported_ptypes_get = igb_vf_ptypes_get,
+	.link_update = igb_eth_link_update_shared,
+	.stats_get = igb_vf_stats_get,
+	.xstats_get = igb_vf_xstats_get,
+	.xstats_get_names = igb_pool_xstats_get_names,
+	IGB_ETH_QUEUE_INFO_OPS,
+	.get_reg = igb_vf_get_reg,
+};
+
 static int
 igb_vf_dev_init(struct rte_eth_dev *dev)
 {
@@ -241,10 +259,12 @@ igb_vf_dev_init(struct rte_eth_dev *dev)
 	char buf[RTE_ETHER_ADDR_FMT_SIZE];
 	int ret;
 
-	dev->dev_ops = &igb_vf_ops;
 	igb_eth_burst_init(dev);
-	if (rte_eal_process_type() != RTE_PROC_PRIMARY)
+	if (rte_eal_process_type() != RTE_PROC_PRIMARY) {
+		dev->dev_ops = &igb_vf_secondary_ops;
 		return 0;
+	}
+	dev->dev_ops = &igb_vf_ops;
 
 	if (pci->mem_resource[0].addr == NULL ||
 		pci->mem_resource[0].len < IGB_VF_BAR_SIZE) {

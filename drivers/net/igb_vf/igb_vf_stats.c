@@ -4,6 +4,8 @@
  * port totals and xstats, the queues' software counters per queue; and a
  * register dump.
  */
+#include <rte_eal.h>
+
 #include "igb_ethdev_queue.h"
 #include "igb_vf.h"
 
@@ -23,15 +25,26 @@ igb_vf_counters_restart(struct igb_vf_adapter *ad)
 	rte_spinlock_unlock(&ad->stats_lock);
 }
 
+/*
+ * The pool counters now, as a consistent copy. A secondary process
+ * (dpdk-proc-info) leaves the VF alone: it gets them as of the primary's
+ * last sample, at most one poll period (IGB_VF_POLL_US) old.
+ */
+static void
+counters_now(struct igb_vf_adapter *ad, struct igb_pool_stats *out)
+{
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+		igb_vf_counters_sample(ad);
+	igb_pool_stats_copy(&ad->cnt, out);
+}
+
 int
 igb_vf_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *s)
 {
-	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
+	struct igb_pool_stats cnt;
 
-	igb_vf_counters_sample(ad);
-	rte_spinlock_lock(&ad->stats_lock);
-	igb_pool_stats_to_eth(&ad->cnt, s);
-	rte_spinlock_unlock(&ad->stats_lock);
+	counters_now(igb_vf_adapter(dev), &cnt);
+	igb_pool_stats_to_eth(&cnt, s);
 	igb_eth_queue_stats_get(dev, s, false);
 	return 0;
 }
@@ -53,15 +66,12 @@ int
 igb_vf_xstats_get(
 	struct rte_eth_dev *dev, struct rte_eth_xstat *x, unsigned int n)
 {
-	struct igb_vf_adapter *ad = igb_vf_adapter(dev);
-	int ret;
+	struct igb_pool_stats cnt;
 
-	if (x != NULL && n >= IGB_POOL_COUNTERS)
-		igb_vf_counters_sample(ad);
-	rte_spinlock_lock(&ad->stats_lock);
-	ret = igb_pool_xstats_get(&ad->cnt, x, n, 0);
-	rte_spinlock_unlock(&ad->stats_lock);
-	return ret;
+	if (x == NULL || n < IGB_POOL_COUNTERS)
+		return IGB_POOL_COUNTERS;
+	counters_now(igb_vf_adapter(dev), &cnt);
+	return igb_pool_xstats_get(&cnt, x, n, 0);
 }
 
 /* Registers safe to read at any time: no read-to-clear ones (the mailbox
