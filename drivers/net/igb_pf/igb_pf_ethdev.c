@@ -515,6 +515,4 @@ static struct rte_pci_driver rte_igb_pf_pmd = {
 RTE_PMD_REGISTER_PCI(net_igb_pf, rte_igb_pf_pmd);
 RTE_PMD_REGISTER_PCI_TABLE(net_igb_pf, pci_id_igb_pf_map);
 RTE_PMD_REGISTER_KMOD_DEP(net_igb_pf, "vfio-pci");
-RTE_PMD_REGISTER_PARAM_STRING(net_igb_pf,
-	"num_vfs=<1-7> keep_vfs=<on|off> vf<N>_mac=<xx:xx:xx:xx:xx:xx> "
-	"vf<N>_vlan=<1-4094> vf<N>_trust=<on|off> vf<N>_spoofchk=<on|off>");
+RTE_PMD_REGISTER_PARAM_STRING(net_igb_pf, IGB_PF_DEVARGS_PARAMS);

@@ -62,6 +62,8 @@ main(void)
 	expect_error("num_vfs=2,vf7_trust=on", "vf7_trust");
 	expect_error("num_vfs=2,vf10_trust=on", "vf10_trust");
 	expect_error("num_vfs=2,colour=red", "colour");
+	expect_error("num_vfs=2,vf<N>_trust=on", "vf<N>_trust");
+	expect_error("num_vfs=2,vf0_=on", "vf0_");
 	expect_error("keep_vfs=perhaps", "keep_vfs");
 
 	ret = igb_pf_devargs_parse(NULL, &da, err, sizeof(err));

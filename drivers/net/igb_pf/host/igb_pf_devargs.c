@@ -10,8 +10,10 @@
 
 #include "igb_pf_devargs.h"
 
-#define KEY_NUM_VFS "num_vfs"
-#define KEY_KEEP_VFS "keep_vfs"
+#define DEVARG_ID(id, key, form) DEVARG_##id,
+enum devarg { IGB_PF_DEVARGS_KEYS(DEVARG_ID) };
+#define DEVARG_KEY(id, key, form) [DEVARG_##id] = key,
+static const char *const devarg_keys[] = {IGB_PF_DEVARGS_KEYS(DEVARG_KEY)};
 
 int
 igb_pf_parse_num_vfs(const char *val, uint16_t *out, char *err, size_t errlen)
@@ -80,15 +82,41 @@ struct parse_ctx {
 	size_t errlen;
 };
 
-/* Splits "vf<N>_<what>" into N and what; -1 if key is not per-VF. */
+/*
+ * The entry of key in IGB_PF_DEVARGS_KEYS, with its VF number in *vf for
+ * a "vf<N>_" key; -1 if the list has no such key.
+ */
 static int
-vf_key(const char *key, const char **what)
+devarg_lookup(const char *key, int *vf)
 {
-	if (strncmp(key, "vf", 2) != 0 || !isdigit((unsigned char)key[2]) ||
-		key[3] != '_')
-		return -1;
-	*what = key + 4;
-	return key[2] - '0';
+	static const char vf_prefix[] = "vf<N>_";
+	char generic[32];
+	unsigned int i;
+
+	*vf = -1;
+	if (strncmp(key, "vf", 2) == 0 && isdigit((unsigned char)key[2]) &&
+		key[3] == '_' && key[2] - '0' < IGB_PF_DEVARGS_MAX_VFS) {
+		*vf = key[2] - '0';
+		snprintf(generic, sizeof(generic), "%s%s", vf_prefix, key + 4);
+		key = generic;
+	}
+	for (i = 0; i < RTE_DIM(devarg_keys); i++) {
+		if (strcmp(key, devarg_keys[i]) != 0)
+			continue;
+		/* "vf<N>_mac" typed as such names no VF */
+		if ((*vf >= 0) != !strncmp(key, vf_prefix, strlen(vf_prefix)))
+			return -1;
+		return (int)i;
+	}
+	return -1;
+}
+
+static int
+bad_bool(struct parse_ctx *c, const char *key, const char *val)
+{
+	snprintf(
+		c->err, c->errlen, "%s=%s: use on or off", key, val ? val : "");
+	return -EINVAL;
 }
 
 static int
@@ -98,27 +126,24 @@ handle_kv(const char *key, const char *val, void *opaque)
 	struct igb_pf_devargs *da = c->da;
 	struct igb_pf_vf_devargs *v;
 	struct rte_ether_addr mac;
-	const char *what;
+	int id, n;
 	bool b;
-	int n;
 
-	if (!strcmp(key, KEY_NUM_VFS))
-		return igb_pf_parse_num_vfs(
-			val, &da->num_vfs, c->err, c->errlen);
-	if (!strcmp(key, KEY_KEEP_VFS)) {
-		if (igb_pf_parse_bool(val, &da->keep_vfs) == 0)
-			return 0;
-		snprintf(c->err, c->errlen, "keep_vfs=%s: use on or off",
-			val ? val : "");
-		return -EINVAL;
-	}
-	n = vf_key(key, &what);
-	if (n < 0 || n >= IGB_PF_DEVARGS_MAX_VFS) {
+	id = devarg_lookup(key, &n);
+	if (id < 0) {
 		snprintf(c->err, c->errlen, "unknown key %s", key);
 		return -EINVAL;
 	}
-	v = &da->vf[n];
-	if (!strcmp(what, "mac")) {
+	v = n >= 0 ? &da->vf[n] : NULL;
+	switch ((enum devarg)id) {
+	case DEVARG_NUM_VFS:
+		return igb_pf_parse_num_vfs(
+			val, &da->num_vfs, c->err, c->errlen);
+	case DEVARG_KEEP_VFS:
+		if (igb_pf_parse_bool(val, &da->keep_vfs) != 0)
+			return bad_bool(c, key, val);
+		return 0;
+	case DEVARG_VF_MAC:
 		if (val == NULL || rte_ether_unformat_addr(val, &mac) != 0 ||
 			!rte_is_valid_assigned_ether_addr(&mac)) {
 			snprintf(c->err, c->errlen,
@@ -129,27 +154,22 @@ handle_kv(const char *key, const char *val, void *opaque)
 		memcpy(v->mac, mac.addr_bytes, sizeof(v->mac));
 		v->has_mac = true;
 		return 0;
-	}
-	if (!strcmp(what, "vlan")) {
+	case DEVARG_VF_VLAN:
 		if (igb_pf_parse_vlan(val, &v->vlan) == 0)
 			return 0;
 		snprintf(c->err, c->errlen, "%s=%s: VLAN id 1..4094", key,
 			val ? val : "");
 		return -EINVAL;
-	}
-	if (!strcmp(what, "trust") || !strcmp(what, "spoofchk")) {
-		if (igb_pf_parse_bool(val, &b) != 0) {
-			snprintf(c->err, c->errlen, "%s=%s: use on or off", key,
-				val ? val : "");
-			return -EINVAL;
-		}
-		if (what[0] == 't')
+	case DEVARG_VF_TRUST:
+	case DEVARG_VF_SPOOFCHK:
+		if (igb_pf_parse_bool(val, &b) != 0)
+			return bad_bool(c, key, val);
+		if (id == DEVARG_VF_TRUST)
 			v->trust = b;
 		else
 			v->spoofchk = b;
 		return 0;
 	}
-	snprintf(c->err, c->errlen, "unknown key %s", key);
 	return -EINVAL;
 }
 

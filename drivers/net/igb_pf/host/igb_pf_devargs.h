@@ -5,9 +5,7 @@
  *
  * Device arguments of net_igb_pf, e.g.
  *   -a 0000:01:00.0,num_vfs=2,vf0_mac=02:00:00:00:00:10,vf1_trust=on
- * Keys: num_vfs (1..7), keep_vfs (on|off: leave the VFs in place on
- * close), vfN_mac, vfN_vlan (port VLAN 1..4094), vfN_trust, vfN_spoofchk
- * (on|off), N in 0..6.
+ * The keys: IGB_PF_DEVARGS_KEYS below.
  */
 #ifndef IGB_PF_DEVARGS_H
 #define IGB_PF_DEVARGS_H
@@ -22,6 +20,25 @@
  * these against its own limits, igb_pf_adapter.h). */
 #define IGB_PF_DEVARGS_MAX_VFS 7
 #define IGB_PF_DEVARGS_VLAN_MAX 4094
+
+/*
+ * Every key the parser knows, as X(ID, key, value form); "vf<N>_" keys
+ * are per VF, N in 0..6. keep_vfs=on leaves the VFs in place on close;
+ * vf<N>_vlan is the VF's port VLAN. The parser dispatches on this list
+ * and the PMD declares it to DPDK's tools (IGB_PF_DEVARGS_PARAMS), so a
+ * key cannot be accepted without being declared.
+ */
+#define IGB_PF_DEVARGS_KEYS(X) \
+	X(NUM_VFS, "num_vfs", "<1-7>") \
+	X(KEEP_VFS, "keep_vfs", "<on|off>") \
+	X(VF_MAC, "vf<N>_mac", "<xx:xx:xx:xx:xx:xx>") \
+	X(VF_VLAN, "vf<N>_vlan", "<1-4094>") \
+	X(VF_TRUST, "vf<N>_trust", "<on|off>") \
+	X(VF_SPOOFCHK, "vf<N>_spoofchk", "<on|off>")
+
+/* The keys with their value forms, for RTE_PMD_REGISTER_PARAM_STRING. */
+#define IGB_PF_DEVARG_DECLARE(id, key, form) key "=" form " "
+#define IGB_PF_DEVARGS_PARAMS IGB_PF_DEVARGS_KEYS(IGB_PF_DEVARG_DECLARE)
 
 struct igb_pf_vf_devargs {
 	bool has_mac;
