@@ -357,6 +357,11 @@
 #define IGB_VF_V2PMAILBOX 0x00c40
 #define IGB_VF_VMBMEM 0x00800
 #define IGB_VF_MSIX_VECTORS 3
+/* VF IVAR0 (VTIVAR): one byte per queue cause, the vector (0-2) in its
+ * low bits and IGB_IVAR_VALID: byte 0 Rx queue 0, byte 1 Tx queue 0,
+ * byte 2 Rx queue 1, byte 3 Tx queue 1 (Linux igbvf alike). */
+#define IGB_VF_IVAR_RX(q, vec) \
+	((IGB_IVAR_VALID | (uint32_t)(vec)) << (16 * (q)))
 
 /* VF statistics: 32-bit, free running (wrap, never cleared) */
 #define IGB_VFGPRC 0x00f10

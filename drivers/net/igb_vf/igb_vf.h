@@ -54,6 +54,7 @@ struct igb_vf_adapter {
 	bool alarm_armed;
 	bool *alarm_stopped; /* in a poll: set if a callback closed the port */
 	bool closed;
+	bool rx_intr; /* Rx queue interrupts set up by dev_start */
 	struct igb_pool_stats cnt; /* under stats_lock */
 };
 
@@ -98,6 +99,18 @@ bool igb_vf_claim_reset(struct igb_vf_adapter *ad);
 void igb_vf_notify_reset(struct rte_eth_dev *dev);
 void igb_vf_raise_reset(struct rte_eth_dev *dev);
 void igb_vf_raise_gone(struct rte_eth_dev *dev);
+
+/* igb_vf_intr.c: Rx queue interrupts on vfio MSI-X (intr_conf.rxq) */
+int igb_vf_intr_check(struct rte_eth_dev *dev);
+int igb_vf_intr_start(struct rte_eth_dev *dev);
+void igb_vf_intr_stop(struct rte_eth_dev *dev);
+int igb_vf_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
+int igb_vf_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
+/* their register part */
+void igb_vf_intr_hw_route(const struct igb_hw *hw, uint16_t nb_rxq);
+void igb_vf_intr_hw_clear(const struct igb_hw *hw);
+void igb_vf_rxq_intr_unmask(const struct igb_hw *hw, uint16_t qid);
+void igb_vf_rxq_intr_mask(const struct igb_hw *hw, uint16_t qid);
 
 /* igb_vf_stats.c: counters, xstats, register dump */
 void igb_vf_counters_sample(struct igb_vf_adapter *ad);

@@ -48,7 +48,7 @@ igb_vf_dev_configure(struct rte_eth_dev *dev)
 			"set; use mq_mode NONE");
 		return -ENOTSUP;
 	}
-	return 0;
+	return igb_vf_intr_check(dev);
 }
 
 static int
@@ -134,7 +134,13 @@ igb_vf_dev_start(struct rte_eth_dev *dev)
 			dev->data->mtu + IGB_VF_FRAME_OVERHEAD, dev->data->mtu);
 		return ret;
 	}
-	return igb_eth_queues_start(dev);
+	ret = igb_eth_queues_start(dev);
+	if (ret)
+		return ret;
+	ret = igb_vf_intr_start(dev);
+	if (ret)
+		igb_eth_queues_stop(dev);
+	return ret;
 }
 
 static int
@@ -145,6 +151,7 @@ igb_vf_dev_stop(struct rte_eth_dev *dev)
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 	};
 
+	igb_vf_intr_stop(dev);
 	igb_eth_queues_stop(dev);
 	rte_eth_linkstatus_set(dev, &link);
 	return 0;
@@ -159,6 +166,7 @@ igb_vf_dev_close(struct rte_eth_dev *dev)
 		return 0;
 	igb_vf_alarm_stop(dev);
 	ad->closed = true;
+	igb_vf_intr_stop(dev);
 	igb_eth_queues_stop(dev);
 	igb_eth_queues_release(dev);
 	/* 82576 4.5.11.2.2: a VF reset leaves it quiet, queues and
@@ -183,6 +191,7 @@ igb_vf_dev_reset(struct rte_eth_dev *dev)
 	ret = igb_vf_pci_enables_restore(dev);
 	if (ret)
 		return ret;
+	igb_vf_intr_stop(dev);
 	igb_eth_queues_stop(dev);
 	ret = igb_vf_pf_reset(dev);
 	if (ret)
@@ -229,6 +238,8 @@ static const struct eth_dev_ops igb_vf_ops = {
 	.xstats_reset = igb_vf_stats_reset,
 	.rx_queue_setup = igb_vf_rx_queue_setup,
 	.tx_queue_setup = igb_vf_tx_queue_setup,
+	.rx_queue_intr_enable = igb_vf_rx_queue_intr_enable,
+	.rx_queue_intr_disable = igb_vf_rx_queue_intr_disable,
 	IGB_ETH_QUEUE_OPS,
 	.get_reg = igb_vf_get_reg,
 };
