@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <rte_common.h>
 #include <rte_mbuf.h>
@@ -36,6 +37,8 @@ struct bench_lcore {
 	uint64_t t_start; /* TSC at loop start */
 	uint64_t t_stop; /* TSC when sending or polling ended */
 	struct sample_set lat;
+	uint64_t intr_sleeps; /* --rx-intr: epoll waits */
+	uint64_t intr_wakes; /* of which ended by an interrupt */
 	uint32_t finished; /* set (release) when the loop has returned */
 } __rte_cache_aligned;
 
@@ -50,6 +53,7 @@ struct bench_run {
 	uint64_t hz;
 	uint32_t stop; /* atomic: main lcore or signal asks to end */
 	uint32_t interrupted; /* atomic: ended by a signal */
+	uint32_t failed; /* atomic: an lcore could not run (message printed) */
 	unsigned int nb_lcores;
 	struct bench_lcore *lcores;
 	unsigned int nb_ports;
@@ -113,6 +117,14 @@ frames_bytes(struct rte_mbuf **pkts, uint16_t n)
 		bytes += rte_pktmbuf_pkt_len(pkts[i]) + PKT_FCS_LEN;
 	return bytes;
 }
+
+/* --rx-intr (rx_intr.c): register the lcore's queues of port with its
+ * epoll (-1: run stopped and failed); arm the queues of the ports, sleep
+ * until a frame or a timeout, disarm; one line per lcore of counts. */
+int rx_intr_register(struct bench_lcore *lc, uint16_t port);
+void rx_intr_sleep(
+	struct bench_lcore *lc, const uint16_t *ports, unsigned int nb);
+void rx_intr_report(FILE *f, const struct bench_run *run);
 
 /* Polling loops, one per mode; each returns when the run ends. */
 void tx_gen_loop(struct bench_lcore *lc);

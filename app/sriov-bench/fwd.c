@@ -26,6 +26,16 @@ fwd_burst(struct bench_lcore *lc, uint16_t rx_port, uint16_t tx_port,
 
 		for (i = 0; i < n; i++)
 			pkt_macswap(rte_pktmbuf_mtod(pkts[i], uint8_t *));
+	} else if (o->fwd == BENCH_FWD_ICMPECHO) {
+		uint16_t i;
+
+		for (i = 0; i < n; i++) {
+			uint8_t *b = rte_pktmbuf_mtod(pkts[i], uint8_t *);
+
+			if (!pkt_icmp_echo_reply(
+				    b, rte_pktmbuf_data_len(pkts[i])))
+				pkt_macswap(b);
+		}
 	}
 	sent = rte_eth_tx_burst(tx_port, queue, pkts, n);
 	if (sent < n) {
@@ -82,8 +92,13 @@ fwd_loop(struct bench_lcore *lc)
 	struct bench_run *run = lc->run;
 	const struct bench_opts *o = run->o;
 	bool two_ports = o->port != o->peer_port;
-	unsigned int qi;
+	const uint16_t ports[] = {o->port, o->peer_port};
+	unsigned int qi, nb_ports = two_ports ? 2 : 1;
 	uint64_t prev;
+
+	for (qi = 0; o->rx_intr && qi < nb_ports; qi++)
+		if (rx_intr_register(lc, ports[qi]) != 0)
+			return;
 
 	for (qi = 0; qi < lc->nb_queues && o->tx_first != 0; qi++) {
 		fwd_seed(lc, o->peer_port, lc->queues[qi]);
@@ -109,6 +124,10 @@ fwd_loop(struct bench_lcore *lc)
 		prev = now;
 		if (lc->st.rx_pkts == lc->quota)
 			break;
+		if (moved == 0 && o->rx_intr) {
+			rx_intr_sleep(lc, ports, nb_ports);
+			prev = rte_rdtsc();
+		}
 	}
 	lc->t_stop = prev;
 	counter_add(&lc->st.loop_cycles, prev - lc->t_start);

@@ -199,7 +199,13 @@ bench_main(struct bench_run *run, struct bench_out *out)
 		snprintf(err, sizeof(err), "out of memory for latency samples");
 		goto out;
 	}
+	if (__atomic_load_n(&run->failed, __ATOMIC_RELAXED) != 0) {
+		snprintf(err, sizeof(err), "the run could not start");
+		goto out;
+	}
 	report_text(stdout, o, &r);
+	if (o->rx_intr)
+		rx_intr_report(stdout, run);
 	fflush(stdout);
 	rc = EXIT_SUCCESS;
 	if (out_file_write(&out->json, json_emit, &(struct json_job){o, &r}) !=

@@ -39,6 +39,7 @@ enum opt_id {
 	OPT_MBUFS,
 	OPT_DRAIN_MS,
 	OPT_LINK_WAIT,
+	OPT_RX_INTR,
 	OPT_HELP,
 };
 
@@ -78,6 +79,7 @@ static const struct opt_def opt_defs[] = {
 	{"mbufs", OPT_MBUFS, true},
 	{"drain-ms", OPT_DRAIN_MS, true},
 	{"link-wait", OPT_LINK_WAIT, true},
+	{"rx-intr", OPT_RX_INTR, false},
 	{"help", OPT_HELP, false},
 };
 
@@ -100,7 +102,15 @@ bench_mode_name(enum bench_mode mode)
 const char *
 bench_fwd_name(enum bench_fwd fwd)
 {
-	return fwd == BENCH_FWD_IO ? "io" : "macswap";
+	switch (fwd) {
+	case BENCH_FWD_IO:
+		return "io";
+	case BENCH_FWD_MACSWAP:
+		return "macswap";
+	case BENCH_FWD_ICMPECHO:
+		return "icmpecho";
+	}
+	return "?";
 }
 
 void
@@ -125,7 +135,9 @@ bench_opts_usage(const char *prog)
 	       "  --src-ip/--dst-ip A (198.18.0.1 / 198.18.0.2)\n"
 	       "  --sport/--dport N   UDP ports (49152 / 9)\n"
 	       "  --flows N           flow i uses src-ip + i, sport + i (1)\n"
-	       "  --fwd io|macswap    fwd: rewrite (io)\n"
+	       "  --fwd io|macswap|icmpecho  fwd: rewrite (io); icmpecho\n"
+	       "                      answers IPv4 pings, swaps MACs of the "
+	       "rest\n"
 	       "  --tx-first N        fwd: send N packets per queue to start\n"
 	       "  --json FILE         write the report as JSON\n"
 	       "  --plot FILE.svg     draw packets/s per port per second and\n"
@@ -135,7 +147,9 @@ bench_opts_usage(const char *prog)
 	       "  --mbufs N           mbuf pool size (from rings and queues)\n"
 	       "  --drain-ms N        lat: wait this long for the last probes\n"
 	       "                      (100)\n"
-	       "  --link-wait S       wait up to S seconds for link up (5)\n",
+	       "  --link-wait S       wait up to S seconds for link up (5)\n"
+	       "  --rx-intr           rx, fwd: when a poll finds nothing,\n"
+	       "                      sleep on the Rx queue interrupts\n",
 		prog, BENCH_DEFAULT_LAT_RATE, BENCH_MAX_BURST,
 		BENCH_DEFAULT_DURATION);
 }
@@ -308,8 +322,10 @@ opt_apply(struct bench_opts *o, struct parse_state *st, const struct opt_def *d,
 			o->fwd = BENCH_FWD_IO;
 		else if (strcmp(val, "macswap") == 0)
 			o->fwd = BENCH_FWD_MACSWAP;
+		else if (strcmp(val, "icmpecho") == 0)
+			o->fwd = BENCH_FWD_ICMPECHO;
 		else
-			FAIL("--fwd %s: must be io or macswap", val);
+			FAIL("--fwd %s: must be io, macswap or icmpecho", val);
 		st->fwd_set = true;
 		return 0;
 	case OPT_TX_FIRST:
@@ -358,6 +374,9 @@ opt_apply(struct bench_opts *o, struct parse_state *st, const struct opt_def *d,
 	case OPT_LINK_WAIT:
 		return opt_seconds(
 			d->name, val, 600, &o->link_wait, true, err, err_len);
+	case OPT_RX_INTR:
+		o->rx_intr = true;
+		return 0;
 	case OPT_HELP:
 		return 1;
 	}
@@ -387,6 +406,8 @@ opts_check(struct bench_opts *o, const struct parse_state *st, char *err,
 		FAIL("--fwd applies to fwd mode, not %s", mode);
 	if (st->tx_first_set && o->mode != BENCH_MODE_FWD)
 		FAIL("--tx-first applies to fwd mode, not %s", mode);
+	if (o->rx_intr && o->mode != BENCH_MODE_RX && o->mode != BENCH_MODE_FWD)
+		FAIL("--rx-intr applies to rx and fwd modes, not %s", mode);
 	if (st->drain_set && o->mode != BENCH_MODE_LAT)
 		FAIL("--drain-ms applies to lat mode, not %s", mode);
 	if ((uint32_t)o->sport + o->flows - 1 > UINT16_MAX)

@@ -20,6 +20,7 @@ enum bench_mode {
 enum bench_fwd {
 	BENCH_FWD_IO,
 	BENCH_FWD_MACSWAP,
+	BENCH_FWD_ICMPECHO, /* IPv4 echo requests answered, macswap else */
 };
 
 #define BENCH_MAX_BURST 512u
@@ -60,6 +61,7 @@ struct bench_opts {
 	uint32_t mbufs; /* 0: sized from rings, queues and burst */
 	uint32_t drain_ms; /* lat: wait for the last probes */
 	double link_wait; /* seconds to wait for link up */
+	bool rx_intr; /* rx, fwd: sleep on Rx interrupts when idle */
 };
 
 /*

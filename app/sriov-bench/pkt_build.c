@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <rte_byteorder.h>
 #include <rte_ether.h>
+#include <rte_icmp.h>
 #include <rte_ip.h>
 #include <rte_udp.h>
 
@@ -71,4 +72,39 @@ pkt_macswap(uint8_t *buf)
 	memcpy(tmp, buf, RTE_ETHER_ADDR_LEN);
 	memcpy(buf, buf + RTE_ETHER_ADDR_LEN, RTE_ETHER_ADDR_LEN);
 	memcpy(buf + RTE_ETHER_ADDR_LEN, tmp, RTE_ETHER_ADDR_LEN);
+}
+
+bool
+pkt_icmp_echo_reply(uint8_t *buf, uint32_t len)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)buf;
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	struct rte_icmp_hdr *icmp;
+	uint32_t ihl, sum;
+	rte_be32_t addr;
+
+	if (len < PKT_L2_LEN + sizeof(*ip) ||
+		eth->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) ||
+		(ip->version_ihl >> 4) != 4 ||
+		ip->next_proto_id != IPPROTO_ICMP)
+		return false;
+	ihl = rte_ipv4_hdr_len(ip);
+	if (ihl < sizeof(*ip) || len < PKT_L2_LEN + ihl + sizeof(*icmp))
+		return false;
+	icmp = (struct rte_icmp_hdr *)((uint8_t *)ip + ihl);
+	if (icmp->icmp_type != RTE_IP_ICMP_ECHO_REQUEST || icmp->icmp_code != 0)
+		return false;
+	pkt_macswap(buf);
+	/* Swapping the addresses keeps the IPv4 header checksum. */
+	addr = ip->src_addr;
+	ip->src_addr = ip->dst_addr;
+	ip->dst_addr = addr;
+	icmp->icmp_type = RTE_IP_ICMP_ECHO_REPLY;
+	/* RFC 1624: the type byte went from 8 to 0 in the first word. */
+	sum = (uint16_t)~rte_be_to_cpu_16(icmp->icmp_cksum) +
+		(uint16_t) ~(RTE_IP_ICMP_ECHO_REQUEST << 8);
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	icmp->icmp_cksum = rte_cpu_to_be_16((uint16_t)~sum);
+	return true;
 }

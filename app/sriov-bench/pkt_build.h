@@ -72,4 +72,11 @@ bool pkt_parse_bench(
 /* Swap the destination and source MAC addresses. */
 void pkt_macswap(uint8_t *buf);
 
+/*
+ * If the len-byte frame in buf is an IPv4 ICMP echo request, turn it into
+ * the reply in place (addresses swapped, type 0, checksum adjusted) and
+ * return true; else leave it as it is and return false.
+ */
+bool pkt_icmp_echo_reply(uint8_t *buf, uint32_t len);
+
 #endif

@@ -189,6 +189,7 @@ port_setup(const struct bench_opts *o, uint16_t port, struct rte_mempool *pool,
 	}
 	if (info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE)
 		conf.txmode.offloads |= RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
+	conf.intr_conf.rxq = o->rx_intr;
 	ret = rte_eth_dev_configure(port, o->queues, o->queues, &conf);
 	if (ret != 0)
 		goto fail;

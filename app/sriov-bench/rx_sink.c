@@ -14,6 +14,8 @@ rx_sink_loop(struct bench_lcore *lc)
 	struct rte_mbuf *pkts[BENCH_MAX_BURST];
 	uint64_t now, prev;
 
+	if (o->rx_intr && rx_intr_register(lc, o->port) != 0)
+		return;
 	prev = lc->t_start = rte_rdtsc();
 	while (!lcore_should_stop(lc, prev)) {
 		uint64_t moved = 0;
@@ -42,6 +44,10 @@ rx_sink_loop(struct bench_lcore *lc)
 		prev = now;
 		if (lc->st.rx_pkts == lc->quota)
 			break;
+		if (moved == 0 && o->rx_intr) {
+			rx_intr_sleep(lc, &o->port, 1);
+			prev = rte_rdtsc();
+		}
 	}
 	lc->t_stop = prev;
 	counter_add(&lc->st.loop_cycles, prev - lc->t_start);

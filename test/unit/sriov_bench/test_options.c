@@ -57,6 +57,7 @@ test_defaults(void)
 	CHECK_EQ("default 1024 rx descriptors", 1024, o.rxd);
 	CHECK_EQ("default drain 100 ms", 100, o.drain_ms);
 	CHECK_DBL("default link wait 5 s", 5, o.link_wait, 0);
+	CHECK_EQ("default polls without Rx interrupts", 0, o.rx_intr);
 
 	parse(&o, "--mode lat");
 	CHECK_EQ("lat default rate 10000 pps", BENCH_DEFAULT_LAT_RATE, o.rate);
@@ -115,6 +116,15 @@ test_every_option(void)
 	CHECK_EQ("--txd=256", 256, o.txd);
 	CHECK_EQ("--mbufs 64k", 64000, o.mbufs);
 	CHECK_DBL("--link-wait 0", 0, o.link_wait, 0);
+
+	ret = parse(&o, "--mode fwd --fwd icmpecho --rx-intr");
+	CHECK_EQ("fwd icmpecho with --rx-intr parses", 0, (uint64_t)ret);
+	CHECK_EQ("--fwd icmpecho", BENCH_FWD_ICMPECHO, o.fwd);
+	CHECK_STR("icmpecho: its name", "icmpecho", bench_fwd_name(o.fwd));
+	CHECK_EQ("--rx-intr in fwd", 1, o.rx_intr);
+	ret = parse(&o, "--mode rx --rx-intr");
+	CHECK_EQ("rx with --rx-intr parses", 0, (uint64_t)ret);
+	CHECK_EQ("--rx-intr in rx", 1, o.rx_intr);
 
 	/* DPDK's rte_ether_unformat_addr also reads three 16-bit groups. */
 	ret = parse(&o, "--mode tx --dst-mac 0a0b:0c0d:0e0f");
@@ -221,7 +231,14 @@ static const struct bad_case bad_cases[] = {
 	{"--mode tx --sport 65535 --flows 2", "runs past UDP port 65535"},
 	{"--mode tx --src-ip 255.255.255.255 --flows 2 --sport 0",
 		"runs past 255.255.255.255"},
-	{"--mode fwd --fwd swap", "--fwd swap: must be io or macswap"},
+	{"--mode fwd --fwd swap",
+		"--fwd swap: must be io, macswap or icmpecho"},
+	{"--mode tx --rx-intr",
+		"--rx-intr applies to rx and fwd modes, not tx"},
+	{"--mode lat --rx-intr",
+		"--rx-intr applies to rx and fwd modes, not lat"},
+	{"--mode rx --rx-intr --rx-intr", "--rx-intr given twice"},
+	{"--mode rx --rx-intr=1", "option --rx-intr takes no value"},
 	{"--mode tx --fwd io", "--fwd applies to fwd mode, not tx"},
 	{"--mode tx --peer-port 1",
 		"--peer-port applies to fwd and lat modes, not tx"},

@@ -112,10 +112,67 @@ test_macswap(void)
 			memcmp(f + 6, tmpl.src_mac, 6) == 0);
 }
 
+/* An ICMP echo request as ping sends it: 20-byte IPv4 header, id, seq,
+ * 8 bytes of data; checksums right. */
+static unsigned int
+echo_request(uint8_t *f, uint8_t type)
+{
+	static const uint8_t frame[] = {0x02, 0, 0, 0, 0, 0x02, 0x02, 0, 0, 0,
+		0, 0x01, 0x08, 0x00, 0x45, 0, 0, 36, 0x12, 0x34, 0x40, 0, 64, 1,
+		0, 0, 198, 18, 0, 1, 198, 18, 0, 2, 0, 0, 0, 0, 0xab, 0xcd, 0,
+		7, 1, 2, 3, 4, 5, 6, 7, 8};
+	uint32_t sum;
+
+	memcpy(f, frame, sizeof(frame));
+	sum = ~ones_sum(f + 14, 20) & 0xffff;
+	f[24] = sum >> 8;
+	f[25] = sum & 0xff;
+	f[34] = type;
+	sum = ~ones_sum(f + 34, 16) & 0xffff;
+	f[36] = sum >> 8;
+	f[37] = sum & 0xff;
+	return sizeof(frame);
+}
+
+static void
+test_icmp_echo(void)
+{
+	uint8_t f[64], orig[64];
+	unsigned int len = echo_request(f, 8);
+
+	memcpy(orig, f, sizeof(f));
+	CHECK("echo request: answered", pkt_icmp_echo_reply(f, len));
+	CHECK_EQ("echo reply: type 0", 0, f[34]);
+	CHECK_EQ("echo reply: ICMP checksum verifies", 0xffff,
+		ones_sum(f + 34, 16));
+	CHECK_EQ("echo reply: IPv4 checksum verifies", 0xffff,
+		ones_sum(f + 14, 20));
+	CHECK("echo reply: MACs swapped",
+		memcmp(f, orig + 6, 6) == 0 && memcmp(f + 6, orig, 6) == 0);
+	CHECK("echo reply: addresses swapped",
+		memcmp(f + 26, orig + 30, 4) == 0 &&
+			memcmp(f + 30, orig + 26, 4) == 0);
+	CHECK("echo reply: id, seq and data kept",
+		memcmp(f + 38, orig + 38, len - 38) == 0);
+
+	len = echo_request(f, 0);
+	memcpy(orig, f, sizeof(f));
+	CHECK("echo reply: not answered", !pkt_icmp_echo_reply(f, len));
+	CHECK("echo reply: left as it was", memcmp(f, orig, len) == 0);
+	len = echo_request(f, 8);
+	CHECK("truncated request: not answered",
+		!pkt_icmp_echo_reply(f, 14 + 20 + 4));
+	pkt_build(f, &tmpl, 64, 0, 0);
+	memcpy(orig, f, sizeof(f));
+	CHECK("UDP frame: not answered", !pkt_icmp_echo_reply(f, 60));
+	CHECK("UDP frame: left as it was", memcmp(f, orig, 60) == 0);
+}
+
 int
 main(void)
 {
 	test_layout();
 	test_macswap();
+	test_icmp_echo();
 	return check_exit();
 }
