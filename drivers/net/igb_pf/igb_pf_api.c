@@ -1,9 +1,32 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Private API (rte_pmd_igb_pf.h): the administrator's VF controls. */
+#include <assert.h>
 #include <errno.h>
 #include <string.h>
 
+#include "igb_mbx_msg.h"
 #include "igb_pf_private.h"
+
+/* The request layout the public header gives applications is the codec's. */
+static_assert(RTE_PMD_IGB_PF_MSG_VF_RESET == IGB_MSG_VF_RESET, "msg type");
+static_assert(
+	RTE_PMD_IGB_PF_MSG_SET_MAC_ADDR == IGB_MSG_SET_MAC_ADDR, "msg type");
+static_assert(
+	RTE_PMD_IGB_PF_MSG_SET_MULTICAST == IGB_MSG_SET_MULTICAST, "msg type");
+static_assert(RTE_PMD_IGB_PF_MSG_SET_VLAN == IGB_MSG_SET_VLAN, "msg type");
+static_assert(RTE_PMD_IGB_PF_MSG_SET_LPE == IGB_MSG_SET_LPE, "msg type");
+static_assert(
+	RTE_PMD_IGB_PF_MSG_SET_PROMISC == IGB_MSG_SET_PROMISC, "msg type");
+static_assert(RTE_PMD_IGB_PF_MSG_INFO(IGB_MSG_INFO_MASK) == 0xffu, "info");
+static_assert(
+	RTE_PMD_IGB_PF_MSG_VLAN_ADD << IGB_MSG_INFO_SHIFT == IGB_MSG_VLAN_ADD,
+	"vlan add");
+static_assert(RTE_PMD_IGB_PF_MSG_PROMISC_UNICAST << IGB_MSG_INFO_SHIFT ==
+		IGB_MSG_PROMISC_UNICAST,
+	"promisc unicast");
+static_assert(RTE_PMD_IGB_PF_MSG_PROMISC_MULTICAST << IGB_MSG_INFO_SHIFT ==
+		IGB_MSG_PROMISC_MULTICAST,
+	"promisc multicast");
 
 /*
  * Takes a reference to port's adapter and locks it; NULL (and *ret set)
@@ -39,6 +62,19 @@ admin(uint16_t port, uint16_t vf,
 	if (ad == NULL)
 		return ret;
 	return igb_pf_adapter_commit(ad, fn(&ad->sriov, vf, on != 0));
+}
+
+int
+rte_pmd_igb_pf_mb_event_mac(const struct rte_pmd_igb_pf_mb_event_param *p,
+	struct rte_ether_addr *mac)
+{
+	struct igb_msg m = {.len = IGB_MBX_WORDS};
+
+	if (p == NULL || p->msg == NULL || mac == NULL ||
+		p->msg_type != IGB_MSG_SET_MAC_ADDR)
+		return -EINVAL;
+	memcpy(m.w, p->msg, sizeof(m.w));
+	return igb_msg_decode_mac(&m, mac->addr_bytes);
 }
 
 int

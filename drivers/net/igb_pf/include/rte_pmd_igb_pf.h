@@ -35,6 +35,29 @@ enum rte_pmd_igb_pf_mb_event_rsp {
 	RTE_PMD_IGB_PF_MB_EVENT_MAX
 };
 
+/**
+ * Request types a VF sends (rte_pmd_igb_pf_mb_event_param.msg_type), and
+ * what an application deciding on them reads in the message words.
+ */
+#define RTE_PMD_IGB_PF_MSG_VF_RESET 0x0001
+/** Words 1-2: the address (rte_pmd_igb_pf_mb_event_mac). Info 0 changes
+ * the VF's own address; a non-zero info adds or clears extra filters. */
+#define RTE_PMD_IGB_PF_MSG_SET_MAC_ADDR 0x0002
+/** Info bits 6:0: the number of 16-bit hashes in words 1..15. */
+#define RTE_PMD_IGB_PF_MSG_SET_MULTICAST 0x0003
+/** Word 1: the VLAN id; info RTE_PMD_IGB_PF_MSG_VLAN_ADD: add, else remove. */
+#define RTE_PMD_IGB_PF_MSG_SET_VLAN 0x0004
+/** Word 1: the largest frame, CRC included. */
+#define RTE_PMD_IGB_PF_MSG_SET_LPE 0x0005
+/** Info: RTE_PMD_IGB_PF_MSG_PROMISC_* bits asked for (0: both off). */
+#define RTE_PMD_IGB_PF_MSG_SET_PROMISC 0x0006
+
+/** The info field of a request: word 0 bits 23:16. */
+#define RTE_PMD_IGB_PF_MSG_INFO(w0) (((w0) >> 16) & 0xffu)
+#define RTE_PMD_IGB_PF_MSG_VLAN_ADD 0x01u
+#define RTE_PMD_IGB_PF_MSG_PROMISC_UNICAST 0x01u
+#define RTE_PMD_IGB_PF_MSG_PROMISC_MULTICAST 0x02u
+
 /** Argument of RTE_ETH_EVENT_VF_MBOX callbacks. */
 struct rte_pmd_igb_pf_mb_event_param {
 	uint16_t vfid; /**< VF number */
@@ -68,6 +91,13 @@ struct rte_pmd_igb_pf_vf_info {
 	uint64_t flrs;
 	uint64_t mbx_errors;
 };
+
+/**
+ * The address a SET_MAC_ADDR request carries. -EINVAL if the request is
+ * of another type.
+ */
+int rte_pmd_igb_pf_mb_event_mac(const struct rte_pmd_igb_pf_mb_event_param *p,
+	struct rte_ether_addr *mac);
 
 /** Number of VFs the PF serves, or a negative errno. */
 int rte_pmd_igb_pf_get_num_vfs(uint16_t port);
