@@ -63,12 +63,24 @@ mkdir -p "$build"
 	the_end
 }
 phase setup
+# build.sh also installs the SDK into a scratch root and builds the
+# examples from it (devtools/build-examples.sh): its steps' lines.
+sdk_results() {
+	local st name rest
+	[ -f "$build/sdk/results" ] || return 0
+	while read -r st name rest; do
+		result "$st" "$name" "$rest"
+	done < "$build/sdk/results"
+}
+rm -f "$build/sdk/results"
 if ! IGB_BUILD=$build "$top/devtools/build.sh"; then
 	result FAIL build
+	sdk_results
 	phase build
 	the_end
 fi
 result PASS build
+sdk_results
 phase build
 if "$top/devtools/lint.sh" > "$build/lint.log" 2>&1; then
 	result PASS lint
