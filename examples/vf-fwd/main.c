@@ -186,7 +186,8 @@ print_link(uint16_t port)
 		printf("vf-fwd: port %u: link event: down\n", port);
 }
 
-/* The PMD reports the link down with the reset, not as an LSC event. */
+/* The link as the reset found it (net_igb_vf raises LSC first if the
+ * reset took the link down). */
 static void
 print_reset_event(uint16_t port)
 {

@@ -50,6 +50,8 @@ struct igb_vf_adapter {
 	 * for the poll alarm to raise INTR_RESET. */
 	atomic_bool reset_pending;
 	atomic_bool reset_event;
+	/* The reset took the link down: LSC due from the poll as well. */
+	atomic_bool link_event;
 	atomic_bool gone; /* registers read all ones: INTR_RMV raised */
 	bool alarm_armed;
 	bool *alarm_stopped; /* in a poll: set if a callback closed the port */

@@ -58,7 +58,11 @@ igb_vf_claim_reset(struct igb_vf_adapter *ad)
 		&ad->reset_pending, &pending, true);
 }
 
-/* Log, link down, and INTR_RESET from the next poll. */
+/*
+ * Log, link down, and INTR_RESET from the next poll; LSC before it if the
+ * link was up (an application that watches the link sees it go, as after
+ * any other link loss).
+ */
 void
 igb_vf_notify_reset(struct rte_eth_dev *dev)
 {
@@ -67,7 +71,9 @@ igb_vf_notify_reset(struct rte_eth_dev *dev)
 	VF_LOG(NOTICE, dev,
 		"PF reset or revoked clear-to-send: port needs "
 		"rte_eth_dev_reset()");
-	igb_vf_link_update(dev, 0);
+	/* rte_eth_linkstatus_set() returns 0 if the state changed. */
+	if (igb_vf_link_update(dev, 0) == 0)
+		atomic_store(&ad->link_event, true);
 	atomic_store(&ad->reset_event, true);
 }
 
@@ -115,9 +121,7 @@ igb_vf_alarm(void *arg)
 	gone = atomic_load(&ad->gone);
 	if (!gone) {
 		igb_vf_counters_sample(ad);
-		/* rte_eth_linkstatus_set() returns 0 if the state changed. */
-		lsc = igb_vf_link_update(dev, 0) == 0 &&
-			dev->data->dev_conf.intr_conf.lsc;
+		lsc = igb_vf_link_update(dev, 0) == 0;
 		/* Reset with the PF (the PF process died, vfio reset the
 		 * PF): the registers read 0, so no RSTI; the PCI enables
 		 * tell. */
@@ -128,7 +132,9 @@ igb_vf_alarm(void *arg)
 			igb_vf_raise_reset(dev);
 	}
 	/* Events last: a callback that closes the port ends the run. */
-	if (lsc && !alarm_event(dev, RTE_ETH_EVENT_INTR_LSC, &stopped))
+	lsc = atomic_exchange(&ad->link_event, false) || lsc;
+	if (lsc && dev->data->dev_conf.intr_conf.lsc &&
+		!alarm_event(dev, RTE_ETH_EVENT_INTR_LSC, &stopped))
 		return;
 	if (atomic_exchange(&ad->reset_event, false) &&
 		!alarm_event(dev, RTE_ETH_EVENT_INTR_RESET, &stopped))

@@ -303,6 +303,37 @@ test_reset_events(void)
 	CHECK_EQ("reset no longer pending", 0, ad.reset_pending);
 }
 
+/* A PF reset with the link up: LSC (down), then INTR_RESET, from one
+ * poll. */
+static void
+test_reset_link_event(void)
+{
+	setup_up();
+	data.dev_conf.intr_conf.lsc = 1;
+	data.dev_started = 1;
+	m.vf_reg[IGB_VF_STATUS / 4] = IGB_STATUS_LU | IGB_STATUS_FD;
+	igb_vf_alarm_start(&dev);
+	CHECK("reset link: first poll", fake_alarm_fire());
+	CHECK_EQ("reset link: up before the reset", RTE_ETH_LINK_UP,
+		data.dev_link.link_status);
+	CHECK_EQ("reset link: one LSC for link up", 1,
+		fake_events[RTE_ETH_EVENT_INTR_LSC]);
+	model_pf_send(&m, IGB_MSG_PF_CONTROL);
+	CHECK("reset link: poll after the PF's reset", fake_alarm_fire());
+	CHECK_EQ("reset link: down", RTE_ETH_LINK_DOWN,
+		data.dev_link.link_status);
+	CHECK_EQ("reset link: LSC for link down", 2,
+		fake_events[RTE_ETH_EVENT_INTR_LSC]);
+	CHECK_EQ("reset link: and the reset event", 1,
+		fake_events[RTE_ETH_EVENT_INTR_RESET]);
+	CHECK("reset link: next poll", fake_alarm_fire());
+	CHECK_EQ("reset link: no more events", 2,
+		fake_events[RTE_ETH_EVENT_INTR_LSC]);
+	igb_vf_alarm_stop(&dev);
+	data.dev_conf.intr_conf.lsc = 0;
+	data.dev_started = 0;
+}
+
 /* Surprise removal (or SR-IOV gone with a PF reset on silicon): every
  * read returns all ones, for good. */
 static void
@@ -409,6 +440,7 @@ main(void)
 	test_late_reply();
 	test_multicast();
 	test_reset_events();
+	test_reset_link_event();
 	test_device_gone();
 	test_restore();
 	test_counters();

@@ -4,8 +4,8 @@
 # staged install; its VF PMD comes from the install too (pmddir of the
 # staged igb-sriov-pmd.pc). The PF's process goes away under it twice:
 # a kill -9 (the VF sees the reset when the next PF process starts) and
-# a quit (reset and link down at once; net_igb_vf reports that link down
-# with INTR_RESET, not as an LSC event; LSC says up after each recovery). The
+# a quit (reset and link down at once: net_igb_vf raises LSC for the link
+# down, then INTR_RESET; LSC says up after each recovery). The
 # VF is untrusted, so the PF refuses the promiscuous mode vf-fwd asks
 # for at each start. vf-fwd is never restarted.
 # shellcheck source=../lib/pf.sh
@@ -59,13 +59,14 @@ fwd_works() {
 # restart WHAT STOP-COMMAND...: the PF process goes, a new one comes;
 # vf-fwd sees the reset, recovers by itself and answers again.
 restart() {
-	local what=$1 resets nacks ups fails events next
+	local what=$1 resets nacks ups downs fails events next
 	shift
 	fails=$(fwd_count 'recovery failed')
 	events=$(fwd_count 'reset event')
 	resets=$(fwd_count 'recovered (reset')
 	nacks=$(fwd_count 'the PF refused promiscuous')
 	ups=$(fwd_count 'link event: up')
+	downs=$(fwd_count 'link event: down')
 	"$@"
 	assert_eq "$what: VF kept" 1 "$(cat "$PF_DEV/sriov_numvfs")"
 	if [ "$what" = quit ]; then
@@ -74,6 +75,8 @@ restart() {
 		assert_match "$what: the link down at the reset event" \
 			'reset event \(the PF reset this VF\), link down' \
 			"$(grep 'reset event' "$FWD_LOG" | tail -n 1)"
+		assert_num "$what: vf-fwd printed the link down (LSC)" -gt \
+			"$downs" "$(fwd_count 'link event: down')"
 		# No PF answers: each attempt fails (and is retried).
 		wait_for 60 "$what: vf-fwd's recovery fails while the PF is away" \
 			fwd_more 'recovery failed' "$fails"
