@@ -402,6 +402,9 @@ bench_cleanup() {
 		ip link set "$p" mtu 1500
 	}
 	vfs_destroy
+	# A PF process that kept its VFs at exit leaves the PF's reset
+	# methods off (pf.rst); the next scenario starts with the kernel's.
+	echo default > "$(pci_dev "$PF_BDF")/reset_method" 2>/dev/null || true
 	pci_bind "$PF_BDF" none
 	dpdk_reset_runtime
 }
