@@ -266,6 +266,7 @@ handle(struct port_state *ps, struct rte_mbuf *m)
 	if (eth->ether_type == rte_cpu_to_be_16(RTE_ETHER_TYPE_ARP)) {
 		ok = answer_arp(ps, m, eth);
 	} else if (eth->ether_type == rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) &&
+		m->data_len >= sizeof(*eth) + sizeof(struct rte_ipv4_hdr) &&
 		((struct rte_ipv4_hdr *)(eth + 1))->next_proto_id ==
 			IPPROTO_ICMP) {
 		ok = answer_icmp(ps, m, eth);
