@@ -38,3 +38,26 @@ nic_rx(struct igb_rx_queue *q, uint16_t idx, uint16_t len, uint32_t stat,
 	d->wb.vlan = 0;
 	d->wb.status_error = stat | IGB_RXD_STAT_DD;
 }
+
+void
+fixture_rx_exact_rings(struct igb_rx_queue *q, struct fixture_rx_rings *own)
+{
+	own->ring = q->ring;
+	own->sw_ring = q->sw_ring;
+	q->ring = aligned_alloc(IGB_RING_ALIGN, q->nb_desc * sizeof(*q->ring));
+	q->sw_ring =
+		calloc(q->nb_desc + IGB_RX_SW_RING_PAD, sizeof(*q->sw_ring));
+	if (q->ring == NULL || q->sw_ring == NULL) {
+		printf("FAIL exact-size Rx rings: out of memory\n");
+		exit(1);
+	}
+}
+
+void
+fixture_rx_own_rings(struct igb_rx_queue *q, const struct fixture_rx_rings *own)
+{
+	free((void *)(uintptr_t)q->ring);
+	free(q->sw_ring);
+	q->ring = own->ring;
+	q->sw_ring = own->sw_ring;
+}

@@ -23,4 +23,20 @@ struct rte_mempool *fixture_pool(const char *name, unsigned int n);
 void nic_rx(struct igb_rx_queue *q, uint16_t idx, uint16_t len, uint32_t stat,
 	uint16_t pkt_info);
 
+/* An Rx queue's ring and software ring, set aside. */
+struct fixture_rx_rings {
+	volatile union igb_rx_desc *ring;
+	struct rte_mbuf **sw_ring;
+};
+
+/* Give q (created, not started) a ring and software ring malloc()ed at
+ * their exact size, so that ASan sees an access past them; its own go to
+ * *own. Exits with status 1 if out of memory. */
+void fixture_rx_exact_rings(
+	struct igb_rx_queue *q, struct fixture_rx_rings *own);
+
+/* Free them and put q's own back (before igb_rxq_release). */
+void fixture_rx_own_rings(
+	struct igb_rx_queue *q, const struct fixture_rx_rings *own);
+
 #endif /* IGB_TEST_RXTX_FIXTURE_H */

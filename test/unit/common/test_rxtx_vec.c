@@ -69,8 +69,7 @@ differ(const char *what, unsigned int round, unsigned int k, uint64_t scalar,
 
 struct rx_side {
 	struct igb_rx_queue *q;
-	volatile union igb_rx_desc *rte_ring; /* the queue's own, restored */
-	struct rte_mbuf **rte_sw;
+	struct fixture_rx_rings own; /* the queue's own, restored */
 	uint32_t base;
 };
 
@@ -83,11 +82,7 @@ rx_side_up(struct rx_side *s, uint32_t base, struct rte_mempool *mp)
 	CHECK_EQ("Rx queue create", 0,
 		igb_rxq_create(&s->q, &m.vf_hw, base, 5, 0, NDESC,
 			SOCKET_ID_ANY, &conf, 0, mp));
-	s->rte_ring = s->q->ring;
-	s->rte_sw = s->q->sw_ring;
-	s->q->ring = aligned_alloc(IGB_RING_ALIGN, NDESC * sizeof(*s->q->ring));
-	s->q->sw_ring =
-		calloc(NDESC + IGB_RX_SW_RING_PAD, sizeof(*s->q->sw_ring));
+	fixture_rx_exact_rings(s->q, &s->own);
 	CHECK_EQ("Rx queue start", 0, igb_rxq_start(s->q));
 }
 
@@ -95,10 +90,7 @@ static void
 rx_side_down(struct rx_side *s)
 {
 	igb_rxq_stop(s->q);
-	free((void *)(uintptr_t)s->q->ring);
-	free(s->q->sw_ring);
-	s->q->ring = s->rte_ring;
-	s->q->sw_ring = s->rte_sw;
+	fixture_rx_own_rings(s->q, &s->own);
 	igb_rxq_release(s->q);
 }
 
