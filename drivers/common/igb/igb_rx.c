@@ -277,11 +277,15 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint16_t idx = rxq->next;
 	uint16_t size = rxq->nb_desc;
 	uint16_t buf_len = rxq->buf_len;
+	/* Only slots holding a buffer: past them, a DD the device set where
+	 * it may not (or left from the last write-back) names an mbuf the
+	 * application has. */
+	uint16_t avail = size - rxq->nb_hold;
 	uint16_t nb_rx = 0;
 	uint16_t taken = 0;
 	uint64_t bytes = 0;
 
-	while (nb_rx < n) {
+	while (nb_rx < n && taken < avail) {
 		volatile union igb_rx_desc *d = &ring[idx];
 		uint32_t staterr = rte_le_to_cpu_32(d->wb.status_error);
 		struct rte_mbuf *m;

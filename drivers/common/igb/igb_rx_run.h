@@ -49,7 +49,12 @@ igb_rx_burst_plain(
 	struct igb_rx_queue *rxq = queue;
 	uint16_t idx = rxq->next;
 	uint16_t size = rxq->nb_desc;
-	uint16_t first = RTE_MIN(n, size - idx);
+	/* The runs stay within the slots holding a buffer: the vector one
+	 * writes the mbufs of a whole step, also those after the first
+	 * frame it does not take, and past those slots the mbufs are the
+	 * application's. */
+	uint16_t want = RTE_MIN(n, size - rxq->nb_hold);
+	uint16_t first = RTE_MIN(want, size - idx);
 	uint16_t nb_rx;
 	uint64_t bytes = 0;
 
@@ -58,8 +63,8 @@ igb_rx_burst_plain(
 		return igb_rx_burst(queue, pkts, n);
 
 	nb_rx = run(rxq, idx, pkts, first, &bytes);
-	if (nb_rx == first && first < n)
-		nb_rx += run(rxq, 0, pkts + first, n - first, &bytes);
+	if (nb_rx == first && first < want)
+		nb_rx += run(rxq, 0, pkts + first, want - first, &bytes);
 	idx = igb_ring_add(idx, nb_rx, size);
 	igb_rx_finish(rxq, idx, nb_rx, nb_rx, bytes);
 	/* Stopped at a frame for the full path: it takes the rest. */
