@@ -261,7 +261,11 @@ rx_vlan_fixup(struct igb_rx_queue *rxq, struct rte_mbuf **m, uint32_t staterr,
 		(*m)->vlan_tci = vlan;
 		if (!want_strip)
 			rte_vlan_insert(m);
-	} else if (want_strip) {
+	} else if (want_strip &&
+		(*m)->data_len >= RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN) {
+		/* A first buffer shorter than a tagged header holds no tag
+		 * (rte_vlan_strip() would look at stale bytes and, below
+		 * RTE_VLAN_HLEN, move them to NULL). */
 		rte_vlan_strip(*m);
 	}
 }

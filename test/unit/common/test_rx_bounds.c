@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the Rx burst functions may touch, found by the Rx fuzzer
- * (test/fuzz/fuzz_rx_paths.c): only the slots that hold a buffer.
+ * (test/fuzz/fuzz_rx_paths.c): only the slots that hold a buffer, and of
+ * a frame only its bytes.
  * - A burst larger than those slots: the vector function wrote whole
  *   steps of four, also mbufs past the tail that the application holds
  *   (its reference count and lengths were overwritten), with a device
@@ -9,6 +10,9 @@
  * - A device setting DD on the slot behind the tail: every function went
  *   on into the slots already returned, whose DD is left from their last
  *   write-back, and returned their mbufs a second time.
+ * - VLAN_STRIP and a frame shorter than a tagged header whose buffer
+ *   holds a VLAN EtherType from an earlier frame: rte_vlan_strip() moved
+ *   the header to NULL.
  * The rings are malloc()ed at their exact size (as in test_rxtx_vec.c).
  */
 #include <string.h>
@@ -126,6 +130,37 @@ test_dd_behind_tail(struct rte_mempool *mp, unsigned int p)
 	down(&s);
 }
 
+/* VLAN_STRIP, frames of 0 to 18 bytes over a buffer holding a tagged
+ * header: only the 18-byte one is stripped. */
+static void
+test_short_tagged(struct rte_mempool *mp)
+{
+	static const uint16_t lens[] = {0, 2, 3, 4, 17, 18};
+	struct rte_mbuf *pkts[RTE_DIM(lens)];
+	struct side s;
+	uint16_t i, n, ok = 0;
+
+	up(&s, mp, 16, RTE_ETH_RX_OFFLOAD_VLAN_STRIP);
+	for (i = 0; i < RTE_DIM(lens); i++) {
+		uint8_t *data = (uint8_t *)s.q->sw_ring[i]->buf_addr +
+			RTE_PKTMBUF_HEADROOM;
+
+		memset(data, 0, 18);
+		data[12] = 0x81; /* RTE_ETHER_TYPE_VLAN, TCI 100 */
+		data[15] = 100;
+		nic_rx(s.q, i, lens[i], IGB_RXD_STAT_EOP, 0);
+	}
+	n = igb_rx_burst(s.q, pkts, RTE_DIM(lens));
+	CHECK_EQ("short tagged frames received", RTE_DIM(lens), n);
+	for (i = 0; i + 1 < n; i++)
+		ok += pkts[i]->data_len == lens[i] && pkts[i]->ol_flags == 0;
+	CHECK_EQ("shorter than a tagged header: left as it is", n - 1, ok);
+	CHECK_EQ("18 bytes: stripped", 14, pkts[n - 1]->data_len);
+	CHECK_EQ("18 bytes: its tag", 100, pkts[n - 1]->vlan_tci);
+	rte_pktmbuf_free_bulk(pkts, n);
+	down(&s);
+}
+
 int
 main(void)
 {
@@ -143,6 +178,7 @@ main(void)
 		test_burst_past_tail(mp, p);
 		test_dd_behind_tail(mp, p);
 	}
+	test_short_tagged(mp);
 	CHECK_EQ("every mbuf back", avail0, rte_mempool_avail_count(mp));
 	rte_eal_cleanup();
 	return check_exit();
