@@ -19,6 +19,7 @@ cov_srcs=(
 	drivers/net/igb_pf/igb_pf_policy.c
 	drivers/net/igb_pf/igb_pf_hw.c
 	drivers/net/igb_pf/igb_pf_mbx.c
+	test/fuzz/pf_script.c
 	test/fuzz/fuzz_pf_mailbox.c
 )
 # Sanitized only: the reference model's and the register model's own
