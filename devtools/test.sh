@@ -152,14 +152,16 @@ else
 fi
 phase perf
 
-# Mailbox fuzzer: a bounded run (IGB_FUZZ_SECONDS, default 60).
-if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
-	"${IGB_FUZZ_SECONDS:-60}" 2> "$build/fuzz.err"); then
-	result PASS fuzz/pf-mailbox "${fuzz_line#PASS fuzz/pf-mailbox }"
-else
-	result FAIL fuzz/pf-mailbox "${fuzz_line#FAIL fuzz/pf-mailbox }"
-	cat "$build/fuzz.err"
-fi
+# Every fuzz target: a bounded run (IGB_FUZZ_SECONDS each, default 60).
+for t in $("$top/test/fuzz/build.sh" --list); do
+	if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
+		"$t" "${IGB_FUZZ_SECONDS:-60}" 2> "$build/fuzz-$t.err"); then
+		result PASS "fuzz/$t" "${fuzz_line#PASS fuzz/"$t" }"
+	else
+		result FAIL "fuzz/$t" "${fuzz_line#FAIL fuzz/"$t" }"
+		cat "$build/fuzz-$t.err"
+	fi
+done
 phase fuzz
 
 [ $vm = 1 ] || the_end

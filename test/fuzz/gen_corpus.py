@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
 """Writes the fuzzer's seed corpus: valid scripts (format in
-fuzz_pf_mailbox.c) with one or a few mailbox messages of each type, plus
+pf_script.h) with one or a few mailbox messages of each type, plus
 the admin actions and events that change their verdict.
 
-    test/fuzz/gen_corpus.py [DIR]     (default: test/fuzz/corpus)
+    test/fuzz/gen_corpus.py [DIR]     (default: test/fuzz/corpus/pf-mailbox)
 """
 import os
 import struct
@@ -125,7 +125,8 @@ SEEDS = {
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "corpus")
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        here, "corpus", "pf-mailbox")
     os.makedirs(out, exist_ok=True)
     for name, ops in sorted(SEEDS.items()):
         # Byte 0: six VFs unless the seed chose its own count.
