@@ -152,7 +152,17 @@ else
 fi
 phase perf
 
-# Every fuzz target: a bounded run (IGB_FUZZ_SECONDS each, default 60).
+# The PF mailbox soak (10 million seeded requests, checked against the
+# reference model), then every fuzz target for a bounded run
+# (IGB_FUZZ_SECONDS each, default 60).
+soak_line=$("$build/test/fuzz/soak-pf-mailbox" --out "$build" \
+	2> "$build/soak.err" | tail -n 1)
+case "$soak_line" in
+"PASS soak/pf-mailbox "*) result PASS soak/pf-mailbox \
+	"${soak_line#PASS soak/pf-mailbox }" ;;
+*) result FAIL soak/pf-mailbox "${soak_line#FAIL soak/pf-mailbox }"
+	head -n 5 "$build/soak.err" ;;
+esac
 for t in $("$top/test/fuzz/build.sh" --list); do
 	if fuzz_line=$(IGB_FUZZ_BUILD=$build/fuzz "$top/test/fuzz/run.sh" \
 		"$t" "${IGB_FUZZ_SECONDS:-60}" 2> "$build/fuzz-$t.err"); then

@@ -10,6 +10,8 @@
 #include "igb_pf_hw.h"
 #include "pf_oracle.h"
 
+void (*oracle_fail_hook)(void);
+
 void
 oracle_fail(const char *fmt, ...)
 {
@@ -20,6 +22,8 @@ oracle_fail(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+	if (oracle_fail_hook != NULL)
+		oracle_fail_hook();
 	abort();
 }
 

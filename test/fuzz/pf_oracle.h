@@ -69,7 +69,11 @@ int oracle_pf_vlan(struct oracle *o, uint16_t vid, bool add);
 void oracle_check(const struct oracle *o, const struct igb_pf_sriov *s,
 	const struct igb_model *m, const char *after);
 
-/* Prints a violation and abort()s: the fuzzer's only failure path. */
+/* Prints a violation and abort()s: the fuzzer's only failure path. The
+ * soak sets a hook that does not return (it counts the mismatch and
+ * longjmp()s to its next script); abort() follows if it does. */
+extern void (*oracle_fail_hook)(void);
+
 void oracle_fail(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 
