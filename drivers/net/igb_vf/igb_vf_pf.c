@@ -102,17 +102,20 @@ igb_vf_pf_reset(struct rte_eth_dev *dev)
 		return -EPROTO;
 	}
 	if ((reply.w[0] & IGB_MSG_ACK) &&
-		igb_msg_decode_mac(&reply, mac) == 0 && !mac_is_zero(mac)) {
+		igb_msg_decode_mac(&reply, mac) == 0 && !mac_is_zero(mac) &&
+		rte_is_unicast_ether_addr((const struct rte_ether_addr *)mac)) {
 		memcpy(ad->perm_addr.addr_bytes, mac, sizeof(mac));
 	} else {
 		char buf[RTE_ETHER_ADDR_FMT_SIZE];
 
+		/* A multicast or broadcast address cannot be a port's own:
+		 * a PF that gives one is as good as one that gives none. */
 		rte_eth_random_addr(ad->perm_addr.addr_bytes);
 		rte_ether_format_addr(buf, sizeof(buf), &ad->perm_addr);
 		VF_LOG(NOTICE, dev,
-			"PF assigned no MAC address; using random locally "
-			"administered %s",
-			buf);
+			"PF assigned no unicast MAC address (reply 0x%08x); "
+			"using random locally administered %s",
+			reply.w[0], buf);
 	}
 	ad->pf_addr = ad->perm_addr;
 	return 0;

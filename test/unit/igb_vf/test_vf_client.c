@@ -93,6 +93,31 @@ test_no_mac(void)
 	CHECK("and not the PF's", memcmp(a, pf_mac, 6) != 0);
 }
 
+/* Found by the vf-mailbox fuzzer: a reset reply carrying a multicast
+ * address made it the port's own. */
+static void
+test_multicast_mac(void)
+{
+	static const uint8_t group[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0x01};
+	static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+	const uint8_t *a = ad.perm_addr.addr_bytes;
+
+	setup();
+	memcpy(m.mac, group, sizeof(group));
+	CHECK_EQ("handshake, PF gives a multicast address", 0,
+		igb_vf_pf_reset(&dev));
+	CHECK("multicast address refused: random locally administered "
+	      "unicast instead",
+		(a[0] & 0x02) && !(a[0] & 0x01));
+	setup();
+	memcpy(m.mac, bcast, sizeof(bcast));
+	CHECK_EQ("handshake, PF gives the broadcast address", 0,
+		igb_vf_pf_reset(&dev));
+	CHECK("broadcast address refused", (a[0] & 0x02) && !(a[0] & 0x01));
+	CHECK("the address the PF filters is the one taken",
+		rte_is_same_ether_addr(&ad.perm_addr, &ad.pf_addr));
+}
+
 static void
 test_no_reply(void)
 {
@@ -434,6 +459,7 @@ main(void)
 	test_handshake_stale_ping();
 	test_pf_in_reset();
 	test_no_mac();
+	test_multicast_mac();
 	test_no_reply();
 	test_nacks();
 	test_timeout_request();
