@@ -15,7 +15,7 @@ cc=${CLANG:-clang-14}
 # branches and comparisons do not steer the fuzzer (nor slow it down
 # several times). sdk: 1 if the code needs DPDK's driver headers and
 # libraries (ethdev), else only DPDK's public headers and no libdpdk.
-targets=(pf-mailbox)
+targets=(pf-mailbox vf-mailbox)
 declare -A cov plain sdk
 cov[pf-mailbox]="drivers/common/igb/igb_mbx_msg.c
 	drivers/common/igb/igb_mbx_pf.c drivers/net/igb_pf/igb_pf_vlan.c
@@ -25,6 +25,18 @@ cov[pf-mailbox]="drivers/common/igb/igb_mbx_msg.c
 plain[pf-mailbox]="test/fuzz/pf_oracle.c test/unit/common/igb_model.c
 	test/fuzz/rte_shim.c"
 sdk[pf-mailbox]=0
+cov[vf-mailbox]="drivers/common/igb/igb_mbx_msg.c
+	drivers/common/igb/igb_mbx_vf.c drivers/net/igb_vf/igb_vf_pf.c
+	drivers/net/igb_vf/igb_vf_filters.c drivers/net/igb_vf/igb_vf_events.c
+	test/fuzz/fuzz_vf_mailbox.c"
+plain[vf-mailbox]="test/unit/common/igb_model.c test/unit/igb_vf/vf_fakes.c
+	drivers/net/igb_vf/igb_vf_stats.c drivers/net/igb_vf/igb_vf_pci.c
+	drivers/common/igb/igb_pool_stats.c drivers/common/igb/igb_mbx_pf.c
+	drivers/common/igb/igb_ethdev_queue.c drivers/common/igb/igb_queue.c
+	drivers/common/igb/igb_rx.c drivers/common/igb/igb_tx.c
+	drivers/common/igb/igb_rxtx_select.c drivers/common/igb/igb_tx_offload.c
+	drivers/common/igb/igb_rx_vec_sse.c drivers/common/igb/igb_tx_vec_sse.c"
+sdk[vf-mailbox]=1
 
 if [ "${1:-}" = --list ]; then
 	printf '%s\n' "${targets[@]}"

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
-"""Writes the fuzzer's seed corpus: valid scripts (format in
-pf_script.h) with one or a few mailbox messages of each type, plus
-the admin actions and events that change their verdict.
+"""Writes the fuzzers' seed corpora. pf-mailbox: valid scripts (format
+in pf_script.h) with one or a few mailbox messages of each type, plus the
+admin actions and events that change their verdict. vf-mailbox: the VF's
+calls (format in fuzz_vf_mailbox.c) against an honest PF and against one
+that NACKs, stays silent, answers late, resets, holds the buffer, floods
+or falls off the bus.
 
-    test/fuzz/gen_corpus.py [DIR]     (default: test/fuzz/corpus/pf-mailbox)
+    test/fuzz/gen_corpus.py [DIR]     (default: test/fuzz/corpus; the
+                                       seeds go to DIR/TARGET/)
 """
 import os
 import struct
@@ -123,17 +127,99 @@ SEEDS = {
 }
 
 
+# vf-mailbox: VF calls, then the PF's script.
+(VF_RESET, VF_MAC, VF_MC, VF_VLAN, VF_LPE, VF_MODE, VF_POLL, VF_RESTORE,
+ VF_PF, VF_ANSWER, VF_AGENT) = range(11)
+(PF_MSG, PF_REPLY, PF_PING, PF_RSTI, PF_RESET_DONE, PF_RSTD, PF_LOCK,
+ PF_UNLOCK, PF_ACK, PF_STS, PF_GONE, PF_RAW, PF_TAKE, PF_FLOOD) = range(14)
+ACK, NACK, NACK_NO_CTS, SILENT, IGNORE = range(5)
+T_AFTER_TIMEOUT = 0xc8  # 8 << 18 us: 2.1 s, past the 2 s mailbox timeout
+T_SOON = 0x05  # 5 us
+
+
+def vf_mc(n):
+    return bytes([VF_MC, n]) + b"".join(bytes([0x10, i]) for i in range(n))
+
+
+def vf_vlan(vid, on=True):
+    return bytes([VF_VLAN]) + struct.pack("<H", vid) + bytes([int(on)])
+
+
+def vf_lpe(mtu):
+    return bytes([VF_LPE]) + struct.pack("<H", mtu)
+
+
+def pf(when, action, *operands):
+    return bytes([VF_PF, when, action]) + bytes(operands)
+
+
+def pf_reply(when, flags, mac=(0x02, 0, 0, 0, 0, 0x22)):
+    return pf(when, PF_REPLY, flags, *mac, 0, 0)
+
+
+def answer(msg_type, how):
+    return bytes([VF_ANSWER, msg_type, how])
+
+
+UP = bytes([VF_RESET])
+EVERY_CALL = (bytes([VF_MAC, 0x02, 0, 0, 0, 0, 0x33]) + vf_mc(3) +
+              vf_vlan(100) + vf_lpe(1500) + bytes([VF_MODE, 0, VF_MODE, 1,
+              VF_MODE, 2, VF_MODE, 3, VF_POLL, VF_RESTORE]))
+
+VF_SEEDS = {
+    "handshake": UP,
+    "every-call": UP + EVERY_CALL,
+    "mc-overflow": UP + vf_mc(35) + vf_mc(2),
+    "vlan-out-of-range": UP + vf_vlan(4096),
+    "nack-no-cts": UP + answer(SET_MAC, NACK_NO_CTS) +
+        bytes([VF_MAC, 0x02, 0, 0, 0, 0, 0x44, VF_POLL]),
+    "nack": UP + answer(SET_VLAN, NACK) + vf_vlan(7) +
+        answer(SET_PROMISC, NACK) + bytes([VF_MODE, 0]),
+    "silent": UP + answer(SET_LPE, SILENT) + vf_lpe(9000) + vf_lpe(1500),
+    "ignored": UP + answer(SET_VLAN, IGNORE) + vf_vlan(5),
+    "late-reply": UP + bytes([VF_AGENT, 0]) +
+        pf(T_AFTER_TIMEOUT, PF_REPLY, 0xa0, 0, 0, 0, 0, 0, 0, 0, 0) +
+        vf_lpe(1500) + vf_lpe(1500),
+    "reply-garbage": UP + bytes([VF_AGENT, 0]) + pf_reply(T_SOON, 0xe0) +
+        vf_vlan(9) + pf_reply(T_SOON, 0x00) + vf_vlan(9),
+    "pf-reset": UP + pf(0, PF_RSTI) + bytes([VF_POLL]) +
+        pf(0, PF_RESET_DONE) + UP + bytes([VF_POLL]),
+    "rsti-forever": pf(0, PF_RSTI) + UP,
+    "reset-nack": answer(RESET, NACK) + UP,
+    "reset-reply-no-mac": bytes([VF_AGENT, 0]) +
+        pf_reply(T_SOON, 0x80, (0, 0, 0, 0, 0, 0)) + UP,
+    "ping-no-cts": UP + pf(0, PF_PING, 0) + bytes([VF_POLL]),
+    "ping-in-request": UP + bytes([VF_AGENT, 0]) + pf(T_SOON, PF_PING, 1) +
+        pf_reply(0x06, 0xa0) + vf_vlan(3) + bytes([VF_POLL]),
+    "flood": UP + pf(0, PF_FLOOD, 4) + vf_lpe(1500) + bytes([VF_POLL]),
+    "gone": UP + pf(0, PF_GONE, 255) + bytes([VF_POLL]) + vf_lpe(1500),
+    "pf-holds-buffer": UP + pf(0, PF_LOCK) + vf_lpe(1500) +
+        pf(0, PF_UNLOCK) + vf_lpe(1500),
+    "garbage-message": UP + pf(0, PF_MSG, 16, *range(64)) +
+        bytes([VF_POLL, VF_MAC, 0x02, 0, 0, 0, 0, 0x55]),
+    "raw-bits": UP + pf(0, PF_RAW, 0xff) + bytes([VF_POLL]) +
+        pf(0, PF_ACK) + pf(0, PF_STS) + pf(0, PF_RSTD) + vf_lpe(1500),
+    "taken-unanswered": UP + bytes([VF_AGENT, 0]) + pf(T_SOON, PF_TAKE) +
+        vf_vlan(11) + bytes([VF_RESTORE]),
+}
+
+
+def write_seeds(out, seeds, first=b""):
+    os.makedirs(out, exist_ok=True)
+    for name, ops in sorted(seeds.items()):
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(first(name, ops) if callable(first) else first + ops)
+    print("%d seeds in %s" % (len(seeds), out))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        here, "corpus", "pf-mailbox")
-    os.makedirs(out, exist_ok=True)
-    for name, ops in sorted(SEEDS.items()):
-        # Byte 0: six VFs unless the seed chose its own count.
-        data = ops if name == "out-of-range" else bytes([5]) + ops
-        with open(os.path.join(out, name), "wb") as f:
-            f.write(data)
-    print("%d seeds in %s" % (len(SEEDS), out))
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "corpus")
+    # Byte 0: six VFs unless the seed chose its own count.
+    write_seeds(os.path.join(out, "pf-mailbox"), SEEDS,
+                lambda name, ops: ops if name == "out-of-range"
+                else bytes([5]) + ops)
+    write_seeds(os.path.join(out, "vf-mailbox"), VF_SEEDS)
 
 
 if __name__ == "__main__":
