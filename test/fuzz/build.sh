@@ -15,7 +15,7 @@ cc=${CLANG:-clang-14}
 # branches and comparisons do not steer the fuzzer (nor slow it down
 # several times). sdk: 1 if the code needs DPDK's driver headers and
 # libraries (ethdev), else only DPDK's public headers and no libdpdk.
-targets=(pf-mailbox vf-mailbox)
+targets=(pf-mailbox vf-mailbox rx-paths)
 declare -A cov plain sdk
 cov[pf-mailbox]="drivers/common/igb/igb_mbx_msg.c
 	drivers/common/igb/igb_mbx_pf.c drivers/net/igb_pf/igb_pf_vlan.c
@@ -37,6 +37,17 @@ plain[vf-mailbox]="test/unit/common/igb_model.c test/unit/igb_vf/vf_fakes.c
 	drivers/common/igb/igb_rxtx_select.c drivers/common/igb/igb_tx_offload.c
 	drivers/common/igb/igb_rx_vec_sse.c drivers/common/igb/igb_tx_vec_sse.c"
 sdk[vf-mailbox]=1
+# The three Rx burst functions on the burst tests' fixture (real EAL
+# mempools); Tx and the mailbox only for the selection and the model.
+cov[rx-paths]="drivers/common/igb/igb_rx.c
+	drivers/common/igb/igb_rx_vec_sse.c drivers/common/igb/igb_rxtx_select.c
+	drivers/common/igb/igb_queue.c test/fuzz/fuzz_rx_paths.c"
+plain[rx-paths]="test/fuzz/rx_fuzz.c test/unit/common/rxtx_fixture.c
+	test/unit/common/igb_model.c test/unit/include/igb_check.c
+	drivers/common/igb/igb_tx.c drivers/common/igb/igb_tx_vec_sse.c
+	drivers/common/igb/igb_tx_offload.c drivers/common/igb/igb_mbx_pf.c
+	drivers/common/igb/igb_mbx_msg.c"
+sdk[rx-paths]=1
 
 if [ "${1:-}" = --list ]; then
 	printf '%s\n' "${targets[@]}"
@@ -54,6 +65,7 @@ read -r -d '' -a plain_srcs <<< "${plain[$t]}" || true
 
 if [ -x "$bin" ] && [ -z "$(cd "$top" && find drivers test/fuzz \
 	test/unit/common/igb_model.[ch] test/unit/igb_vf/vf_fakes.[ch] \
+	test/unit/common/rxtx_fixture.[ch] test/unit/include \
 	\( -name '*.[ch]' -o -name build.sh \) -newer "$bin")" ]; then
 	echo "$bin"
 	exit 0
@@ -68,7 +80,8 @@ cflags=(-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer
 	-fno-sanitize-recover=all -Wall -Wextra -Werror)
 read -r -a dpdk_cflags <<< "$(pkg-config --cflags libdpdk)"
 cflags+=("${dpdk_cflags[@]}" -Idrivers/common/igb -Idrivers/net/igb_pf
-	-Idrivers/net/igb_vf -Itest/unit/common -Itest/unit/igb_vf -Itest/fuzz)
+	-Idrivers/net/igb_vf -Itest/unit/common -Itest/unit/include \
+	-Itest/unit/igb_vf -Itest/fuzz)
 libs=()
 if [ "${sdk[$t]}" = 1 ]; then
 	sdk_dir=$("$top/devtools/dpdk-sdk.sh")
@@ -83,7 +96,11 @@ for s in "${cov_srcs[@]}" "${plain_srcs[@]}"; do
 	o=$out/$t.o/$(basename "${s%.c}").o
 	san=address,undefined
 	case " ${cov_srcs[*]} " in *" $s "*) san=fuzzer-no-link,$san ;; esac
-	"$cc" "${cflags[@]}" -fsanitize="$san" -c "$s" -o "$o"
+	# The SSE4.1 files as meson builds them.
+	isa=()
+	case "$s" in *_sse.c) isa=(-msse4.1) ;; esac
+	"$cc" "${cflags[@]}" ${isa[@]+"${isa[@]}"} -fsanitize="$san" \
+		-c "$s" -o "$o"
 	objs+=("$o")
 done
 "$cc" -fsanitize=fuzzer,address,undefined "${objs[@]}" "${libs[@]}" \

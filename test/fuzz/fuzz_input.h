@@ -20,6 +20,15 @@ next(struct input *in)
 	return *in->p++;
 }
 
+/* Two bytes, little-endian. */
+static inline uint16_t
+next_half(struct input *in)
+{
+	uint16_t lo = next(in);
+
+	return lo | (uint16_t)(next(in) << 8);
+}
+
 /* Four bytes, little-endian. */
 static inline uint32_t
 next_word(struct input *in)
