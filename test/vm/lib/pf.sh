@@ -82,6 +82,16 @@ pfd_driver() { # NAME
 
 pfd_stop() { console_stop "$1" 30; } # NAME: "quit" must end it in 30 s
 
+# pfd_kill NAME: igb-pfd NAME killed with SIGKILL (no teardown of its own:
+# the VFs see the PF gone), and reaped.
+pfd_kill() {
+	local pid
+	pid=$(tp_var PID "$1")
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null || true
+	log "igb-pfd $1 (pid $pid) killed"
+}
+
 # vf_bind_igbvf VF NS ADDR [MTU]: bind VF to igbvf, move it to namespace
 # NS with ADDR (no wait for carrier: there may be no PF yet). Sets VF_IF.
 vf_bind_igbvf() {

@@ -98,14 +98,6 @@ restart() {
 	CUR_PFD=$next
 }
 
-kill_pfd() { # NAME
-	local pid
-	pid=$(tp_var PID "$1")
-	kill -9 "$pid"
-	wait "$pid" 2>/dev/null || true
-	log "igb-pfd $1 (pid $pid) killed"
-}
-
 pf_setup
 echo 1 > "$PF_DEV/sriov_numvfs"
 vf_vfio 0
@@ -130,7 +122,7 @@ assert_num "the PF refused vf-fwd's promiscuous mode (untrusted VF)" -eq 1 \
 assert_eq "VF 0 not promiscuous at the PF" 0 "$(pfd_vf pfd0 0 promisc_unicast)"
 fwd_works "first start"
 
-restart "kill -9" kill_pfd "$CUR_PFD"
+restart "kill -9" pfd_kill "$CUR_PFD"
 restart quit console_stop "$CUR_PFD" 120
 
 assert_num "vf-fwd's resets" -eq 2 "$(fwd_count 'recovered (reset')"

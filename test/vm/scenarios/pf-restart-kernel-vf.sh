@@ -109,14 +109,6 @@ restart() {
 
 quit_pfd() { console_stop "$1" 120; } # NAME
 
-kill_pfd() { # NAME
-	local pid
-	pid=$(tp_var PID "$1")
-	kill -9 "$pid"
-	wait "$pid" 2>/dev/null || true
-	log "igb-pfd $1 (pid $pid) killed"
-}
-
 kmod igbvf
 pf_setup
 methods=$(reset_methods)
@@ -148,7 +140,7 @@ assert_num "first start: ping loss peer -> net_igb_vf (%)" -eq 0 \
 	"$(ping_loss "$VF_IP" 20)"
 
 restart "quit" quit_pfd "$CUR_PFD"
-restart "kill -9" kill_pfd "$CUR_PFD"
+restart "kill -9" pfd_kill "$CUR_PFD"
 testpmd_stop vf
 quit_pfd "$CUR_PFD"
 
