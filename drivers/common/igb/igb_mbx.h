@@ -36,6 +36,8 @@ struct igb_mbx_vf {
 	struct igb_msg held_msg;
 	/* A request went out unanswered: its answer may come yet. */
 	bool stale;
+	/* PF messages dropped as no answer to the request waiting */
+	uint32_t dropped;
 };
 
 void igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw);

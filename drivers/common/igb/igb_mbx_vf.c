@@ -13,6 +13,7 @@ igb_mbx_vf_init(struct igb_mbx_vf *mbx, struct igb_hw *hw)
 	mbx->poll_us = IGB_MBX_POLL_US;
 	mbx->held = false;
 	mbx->stale = false;
+	mbx->dropped = 0;
 }
 
 uint32_t
@@ -159,23 +160,34 @@ igb_mbx_vf_wait_recv(struct igb_mbx_vf *mbx, struct igb_msg *m)
 	return -ETIMEDOUT;
 }
 
-/* Wait for an answer (any message but PF_CONTROL). A few PF notifications
- * may come first; the last is kept in *held. */
+/*
+ * Wait for the answer to a request of type want (any type but PF_CONTROL
+ * when want is negative). PF notifications may come first; the last is
+ * kept in *held. A message of another type is no answer to this request
+ * (Linux igb's PF and ours always echo the request's type) and is dropped,
+ * so that a stray word from the PF does not stand for the reply.
+ */
 static int
-wait_answer(struct igb_mbx_vf *mbx, struct igb_msg *reply, struct igb_msg *held,
-	bool *have_held)
+wait_answer(struct igb_mbx_vf *mbx, int want, struct igb_msg *reply,
+	struct igb_msg *held, bool *have_held)
 {
 	unsigned int tries;
+	uint16_t type;
 	int ret;
 
 	for (tries = 0; tries < 4; tries++) {
 		ret = igb_mbx_vf_wait_recv(mbx, reply);
 		if (ret)
 			return ret;
-		if (igb_msg_type(reply->w[0]) != IGB_MSG_PF_CONTROL)
+		type = igb_msg_type(reply->w[0]);
+		if (type == IGB_MSG_PF_CONTROL) {
+			*held = *reply;
+			*have_held = true;
+		} else if (want < 0 || type == want) {
 			return 0;
-		*held = *reply;
-		*have_held = true;
+		} else {
+			mbx->dropped++;
+		}
 	}
 	return -ETIMEDOUT;
 }
@@ -191,12 +203,13 @@ igb_mbx_vf_request(struct igb_mbx_vf *mbx, const struct igb_msg *req,
 	/* The late answer to a request given up on would read as this
 	 * request's: wait for it and drop it before sending. */
 	if (mbx->stale)
-		ret = wait_answer(mbx, reply, &held, &have_held);
+		ret = wait_answer(mbx, -1, reply, &held, &have_held);
 	if (ret)
 		goto out;
 	ret = igb_mbx_vf_send(mbx, req);
 	if (ret == 0)
-		ret = wait_answer(mbx, reply, &held, &have_held);
+		ret = wait_answer(
+			mbx, igb_msg_type(req->w[0]), reply, &held, &have_held);
 	/* -EBUSY: nothing went out; -ENODEV: no device to answer. Otherwise
 	 * the request went out, and an answer may come yet. */
 	if (ret && ret != -EBUSY && ret != -ENODEV)

@@ -135,11 +135,14 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 	uint16_t type = igb_msg_type(req->w[0]);
 	struct igb_msg reply;
 	bool claimed, was_stale;
+	uint32_t dropped;
 	int ret;
 
 	rte_spinlock_lock(&ad->mbx_lock);
 	was_stale = ad->mbx.stale;
+	dropped = ad->mbx.dropped;
 	ret = igb_mbx_vf_request(&ad->mbx, req, &reply);
+	dropped = ad->mbx.dropped - dropped;
 	/* Still no answer to a request given up on before: the PF has not
 	 * answered for two timeouts and only a reset handshake puts the
 	 * conversation back in step. */
@@ -147,6 +150,11 @@ igb_vf_pf_request(struct rte_eth_dev *dev, struct igb_msg *req)
 		(ret == -ETIMEDOUT && was_stale);
 	claimed = claimed && igb_vf_claim_reset(ad);
 	rte_spinlock_unlock(&ad->mbx_lock);
+	if (dropped)
+		VF_LOG(WARNING, dev,
+			"PF sent %u message(s) of another type while request "
+			"0x%x waited: dropped, not taken as its answer",
+			dropped, type);
 	if (ret) {
 		VF_LOG(ERR, dev,
 			"mailbox request 0x%x failed: %s (V2PMAILBOX 0x%02x)%s",

@@ -124,6 +124,27 @@ test_request_with_crossing_ping(void)
 }
 
 static void
+test_request_with_stray_message(void)
+{
+	struct igb_msg req, reply;
+
+	setup();
+	m.agent = true;
+	m.answer[IGB_MSG_SET_VLAN] = ANSWER_SILENT;
+	/* While the VLAN request waits, the PF leaves a word of another
+	 * type: an ACK for a MAC change nobody asked for. */
+	m.late_w0 = IGB_MSG_SET_MAC_ADDR | IGB_MSG_ACK | IGB_MSG_CTS;
+	m.late_at_us = 1000;
+	igb_msg_encode_set_vlan(&req, 10, true);
+	CHECK_EQ("a message of another type is no answer: timeout", -ETIMEDOUT,
+		igb_mbx_vf_request(&mbx, &req, &reply));
+	CHECK_EQ("the stray message was dropped", 1, mbx.dropped);
+	CHECK("the request is left stale (its answer may come)", mbx.stale);
+	CHECK("the stray message is not kept as a notification",
+		igb_mbx_vf_recv(&mbx, &reply) == -EAGAIN);
+}
+
+static void
 test_pf_side(void)
 {
 	struct igb_msg msg;
@@ -151,6 +172,7 @@ main(void)
 	test_pf_to_vf();
 	test_latching();
 	test_request_with_crossing_ping();
+	test_request_with_stray_message();
 	test_pf_side();
 	return check_exit();
 }
