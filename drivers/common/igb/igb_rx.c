@@ -87,6 +87,9 @@ igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	rxq->nb_desc = nb_desc;
 	rxq->free_thresh = thresh;
 	rxq->buf_len = igb_rx_buf_len(mp);
+	/* 82576: RLPML and VMOLR.RLPML bound a frame at 14 bits of length. */
+	rxq->max_segs =
+		(IGB_VMOLR_RLPML_MASK + rxq->buf_len - 1) / rxq->buf_len;
 	rxq->port_id = port_id;
 	rxq->queue_id = queue_id;
 	rxq->deferred_start = conf->rx_deferred_start;
@@ -320,12 +323,20 @@ igb_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 			first = m;
 			first->pkt_len = len;
 			first->nb_segs = 1;
+			last = m;
+		} else if (unlikely(first->nb_segs >= rxq->max_segs)) {
+			/* More buffers than the longest frame fills: a device
+			 * that never ends the frame would chain the whole pool
+			 * into it. Free each buffer past that at once, drop
+			 * the frame at its end. */
+			rte_pktmbuf_free_seg(m);
+			bad = true;
 		} else {
 			last->next = m;
 			first->pkt_len += len;
 			first->nb_segs++;
+			last = m;
 		}
-		last = m;
 		if (!(staterr & IGB_RXD_STAT_EOP))
 			continue;
 

@@ -56,6 +56,7 @@ struct igb_rx_queue {
 	uint16_t nb_hold; /* slots waiting for a buffer */
 	uint16_t free_thresh;
 	uint16_t buf_len; /* bytes the NIC may write per buffer */
+	uint16_t max_segs; /* buffers of the longest frame */
 	uint16_t queue_id;
 	uint16_t port_id;
 	bool started;

@@ -13,6 +13,8 @@
  * - VLAN_STRIP and a frame shorter than a tagged header whose buffer
  *   holds a VLAN EtherType from an earlier frame: rte_vlan_strip() moved
  *   the header to NULL.
+ * - A device that never sets EOP: the full function chained every
+ *   buffer into one frame, as many as the pool had.
  * The rings are malloc()ed at their exact size (as in test_rxtx_vec.c).
  */
 #include <string.h>
@@ -161,6 +163,40 @@ test_short_tagged(struct rte_mempool *mp)
 	down(&s);
 }
 
+/* 63 buffers without EOP, then one with it: the frame never holds more
+ * buffers than the longest frame fills, and is dropped, counted. */
+static void
+test_chain_without_eop(struct rte_mempool *mp)
+{
+	struct rte_mbuf *pkts[NDESC];
+	struct side s;
+	unsigned int avail;
+	uint16_t i, n;
+
+	up(&s, mp, 16, RTE_ETH_RX_OFFLOAD_SCATTER);
+	avail = rte_mempool_avail_count(mp);
+	CHECK_EQ("2048-byte buffers: 8 of them for a 16383-byte frame", 8,
+		s.q->max_segs);
+	for (i = 0; i < NDESC - 1; i++)
+		nic_rx(s.q, i, s.q->buf_len, 0, 0);
+	n = igb_rx_burst(s.q, pkts, NDESC);
+	CHECK_EQ("no frame ended", 0, n);
+	CHECK("a frame is being put together", s.q->pkt_first != NULL);
+	if (s.q->pkt_first != NULL)
+		CHECK_EQ("its buffers: as many as the longest frame's", 8,
+			s.q->pkt_first->nb_segs);
+	CHECK_EQ("the pool gave only the refill beyond the ring",
+		avail - s.q->max_segs, rte_mempool_avail_count(mp));
+	nic_rx(s.q, NDESC - 1, 60, IGB_RXD_STAT_EOP, 0);
+	n = igb_rx_burst(s.q, pkts, NDESC);
+	CHECK_EQ("the over-long frame is dropped", 0, n);
+	CHECK_EQ("and counted", 1, s.q->stats.errors);
+	CHECK_EQ("its buffers back in the pool (one slot awaits a refill)",
+		avail + 1, rte_mempool_avail_count(mp));
+	CHECK_EQ("that slot", 1, s.q->nb_hold);
+	down(&s);
+}
+
 int
 main(void)
 {
@@ -179,6 +215,7 @@ main(void)
 		test_dd_behind_tail(mp, p);
 	}
 	test_short_tagged(mp);
+	test_chain_without_eop(mp);
 	CHECK_EQ("every mbuf back", avail0, rte_mempool_avail_count(mp));
 	rte_eal_cleanup();
 	return check_exit();
