@@ -313,8 +313,10 @@ bool
 rx_fuzz_setup(struct rx_fuzz *f, const struct rx_fuzz_conf *c)
 {
 	struct rte_eth_rxconf conf = {.rx_free_thresh = c->free_thresh};
-	uint16_t thresh =
-		c->free_thresh ? c->free_thresh : IGB_RX_FREE_THRESH_DEFAULT;
+	/* 0: the default, at most half the ring. */
+	uint16_t thresh = c->free_thresh
+		? c->free_thresh
+		: RTE_MIN(IGB_RX_FREE_THRESH_DEFAULT, c->nb_desc / 2);
 	bool valid = c->nb_desc % IGB_RING_DESC_MULT == 0 &&
 		c->nb_desc >= IGB_RING_MIN_DESC &&
 		c->nb_desc <= IGB_RING_MAX_DESC && thresh < c->nb_desc;

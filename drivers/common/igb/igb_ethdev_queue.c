@@ -24,6 +24,17 @@ igb_eth_rx_queue_setup(struct rte_eth_dev *dev, struct igb_hw *hw,
 	ret = igb_rxq_create(&rxq, hw, reg_base, dev->data->port_id, qid,
 		nb_desc, socket, conf,
 		conf->offloads | dev->data->dev_conf.rxmode.offloads, mp);
+	if (ret == -EINVAL) {
+		/* 82576: RDLEN counts 128 bytes, 8 descriptors, at a time. */
+		QUEUE_LOG(ERR, dev,
+			"Rx queue %u setup refused: %u descriptors (need a "
+			"multiple of %u from %u to %u), rx_free_thresh %u "
+			"(need fewer than the descriptors; 0: the default), "
+			"mbufs of pool %s (need data room past the headroom)",
+			qid, nb_desc, IGB_RING_DESC_MULT, IGB_RING_MIN_DESC,
+			IGB_RING_MAX_DESC, conf->rx_free_thresh, mp->name);
+		return ret;
+	}
 	if (ret != 0) {
 		QUEUE_LOG(ERR, dev,
 			"Rx queue %u setup (%u descriptors) failed: %s", qid,
@@ -46,6 +57,18 @@ igb_eth_tx_queue_setup(struct rte_eth_dev *dev, struct igb_hw *hw,
 	ret = igb_txq_create(&txq, hw, reg_base, dev->data->port_id, qid,
 		nb_desc, socket, conf,
 		conf->offloads | dev->data->dev_conf.txmode.offloads);
+	if (ret == -EINVAL) {
+		QUEUE_LOG(ERR, dev,
+			"Tx queue %u setup refused: %u descriptors (need a "
+			"multiple of %u from %u to %u), tx_free_thresh %u "
+			"(need fewer than the descriptors less one), "
+			"tx_rs_thresh %u (need room for a largest packet after "
+			"it); 0: the default",
+			qid, nb_desc, IGB_RING_DESC_MULT, IGB_RING_MIN_DESC,
+			IGB_RING_MAX_DESC, conf->tx_free_thresh,
+			conf->tx_rs_thresh);
+		return ret;
+	}
 	if (ret != 0) {
 		QUEUE_LOG(ERR, dev,
 			"Tx queue %u setup (%u descriptors) failed: %s", qid,

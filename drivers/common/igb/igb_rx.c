@@ -56,8 +56,10 @@ igb_rxq_create(struct igb_rx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	uint64_t offloads, struct rte_mempool *mp)
 {
 	struct igb_rx_queue *rxq;
-	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh
-					       : IGB_RX_FREE_THRESH_DEFAULT;
+	/* 0 asks for the default, which must fit the smallest ring too. */
+	uint16_t thresh = conf->rx_free_thresh
+		? conf->rx_free_thresh
+		: RTE_MIN(IGB_RX_FREE_THRESH_DEFAULT, nb_desc / 2);
 
 	if (nb_desc % IGB_RING_DESC_MULT || nb_desc < IGB_RING_MIN_DESC ||
 		nb_desc > IGB_RING_MAX_DESC || thresh >= nb_desc ||

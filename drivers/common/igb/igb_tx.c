@@ -28,8 +28,10 @@ igb_txq_create(struct igb_tx_queue **out, struct igb_hw *hw, uint32_t reg_base,
 	uint64_t offloads)
 {
 	struct igb_tx_queue *txq;
-	uint16_t thresh = conf->tx_free_thresh ? conf->tx_free_thresh
-					       : IGB_TX_FREE_THRESH_DEFAULT;
+	/* 0 asks for the default, which must fit the smallest ring too. */
+	uint16_t thresh = conf->tx_free_thresh
+		? conf->tx_free_thresh
+		: RTE_MIN(IGB_TX_FREE_THRESH_DEFAULT, nb_desc / 2);
 	uint16_t rs_max, rs;
 
 	if (nb_desc % IGB_RING_DESC_MULT || nb_desc < IGB_RING_MIN_DESC ||

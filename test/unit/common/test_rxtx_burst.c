@@ -506,6 +506,35 @@ test_rx_nombuf(void)
 	rte_mempool_free(small);
 }
 
+/* Thresholds 0 ask for the defaults, which fit the smallest ring. */
+static void
+test_smallest_ring_defaults(struct rte_mempool *mp)
+{
+	struct rte_eth_rxconf rxconf = {0};
+	struct rte_eth_txconf txconf = {0};
+	struct igb_rx_queue *rxq;
+	struct igb_tx_queue *txq;
+
+	if (CHECK_EQ("32-slot Rx ring, default thresholds", 0,
+		    igb_rxq_create(&rxq, &m.vf_hw, RXQ, 0, 0, IGB_RING_MIN_DESC,
+			    SOCKET_ID_ANY, &rxconf, 0, mp))) {
+		CHECK_EQ("its refill threshold: half the ring", 16,
+			rxq->free_thresh);
+		igb_rxq_release(rxq);
+	}
+	if (CHECK_EQ("32-slot Tx ring, default thresholds", 0,
+		    igb_txq_create(&txq, &m.vf_hw, TXQ, 0, 0, IGB_RING_MIN_DESC,
+			    SOCKET_ID_ANY, &txconf, 0))) {
+		CHECK_EQ("its free threshold: half the ring", 16,
+			txq->free_thresh);
+		igb_txq_release(txq);
+	}
+	rxconf.rx_free_thresh = IGB_RING_MIN_DESC;
+	CHECK_EQ("an Rx threshold of the whole ring refused", -EINVAL,
+		igb_rxq_create(&rxq, &m.vf_hw, RXQ, 0, 0, IGB_RING_MIN_DESC,
+			SOCKET_ID_ANY, &rxconf, 0, mp));
+}
+
 /* Descriptors of slots [from, to) carrying RS. */
 static unsigned int
 rs_count(const struct igb_tx_queue *q, uint16_t from, uint16_t to)
@@ -684,6 +713,7 @@ main(void)
 	test_rx_simple(mp);
 	test_rx_nombuf();
 	test_tx(mp);
+	test_smallest_ring_defaults(mp);
 	test_tx_groups(mp);
 	test_tx_fast_free(mp);
 	rte_eal_cleanup();
