@@ -28,7 +28,7 @@ sdk[pf-mailbox]=0
 cov[vf-mailbox]="drivers/common/igb/igb_mbx_msg.c
 	drivers/common/igb/igb_mbx_vf.c drivers/net/igb_vf/igb_vf_pf.c
 	drivers/net/igb_vf/igb_vf_filters.c drivers/net/igb_vf/igb_vf_events.c
-	test/fuzz/fuzz_vf_mailbox.c"
+	test/fuzz/fuzz_vf_mailbox.c test/fuzz/vf_fuzz_pf.c"
 plain[vf-mailbox]="test/unit/common/igb_model.c test/unit/igb_vf/vf_fakes.c
 	drivers/net/igb_vf/igb_vf_stats.c drivers/net/igb_vf/igb_vf_pci.c
 	drivers/common/igb/igb_pool_stats.c drivers/common/igb/igb_mbx_pf.c

@@ -44,15 +44,8 @@
  * reset; a poll that saw RSTI, RSTD or a revocation marks the reset.
  */
 #include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "fuzz_input.h"
-#include "igb_model.h"
-#include "igb_vf.h"
-#include "vf_fakes.h"
+#include "vf_fuzz.h"
 
 int igb_vf_logtype; /* registered by the PMD's ethdev file */
 
@@ -71,266 +64,7 @@ enum vf_op {
 	VF_OPS
 };
 
-enum pf_action {
-	PF_MSG,
-	PF_REPLY,
-	PF_PING,
-	PF_RSTI,
-	PF_RESET_DONE,
-	PF_RSTD,
-	PF_LOCK,
-	PF_UNLOCK,
-	PF_ACK,
-	PF_STS,
-	PF_GONE,
-	PF_RAW,
-	PF_TAKE,
-	PF_FLOOD,
-	PF_ACTIONS
-};
-
 #define VF_CALLS_MAX 24 /* VF calls per input: bounds its run time */
-/* The mailbox timeout the calls run with, but for the handshake (which
- * starts its mailbox afresh): a hundredth of the driver's, so that a
- * silent PF costs 400 poll rounds, not 40000. The waits are the same code
- * whatever the field holds. */
-#define FUZZ_TIMEOUT_US (IGB_MBX_TIMEOUT_US / 100)
-#define PF_QUEUE 16 /* PF actions pending */
-#define R2C (IGB_V2PMAILBOX_PFSTS | IGB_V2PMAILBOX_PFACK | IGB_V2PMAILBOX_RSTD)
-
-struct pf_act {
-	uint64_t at_us;
-	uint8_t what, arg;
-	struct igb_msg msg;
-};
-
-static struct {
-	struct igb_model m;
-	struct igb_vf_adapter ad;
-	struct rte_eth_dev dev;
-	struct rte_eth_dev_data data;
-	struct rte_ether_addr macs[1];
-	struct igb_hw_model ops; /* VF 0's BAR, watched */
-	struct pf_act q[PF_QUEUE];
-	unsigned int nq;
-	/* The call under way and what the VF did in it. */
-	const char *call;
-	uint64_t start_us, time_bound, reads, read_bound;
-	uint32_t req_w0; /* word 0 of the last request signalled */
-	uint32_t w0_read; /* word 0 the VF last read from its buffer */
-	unsigned int reqs; /* requests signalled (REQ) */
-	bool answered; /* a non-PF_CONTROL message consumed */
-	uint32_t answer; /* the last one */
-	bool revoked; /* consumed PF_CONTROL without CTS, or lost CTS */
-	unsigned int mbx_reads; /* V2PMAILBOX reads */
-	bool rst_seen; /* RSTI or RSTD in the poll's first samples */
-} f;
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "vf-mailbox invariant violated in %s: ",
-		f.call != NULL ? f.call : "setup");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	abort();
-}
-
-#define V2P (f.m.reg[IGB_V2PMAILBOX_PF(0) / 4])
-
-static void
-pf_send(const struct igb_msg *msg)
-{
-	/* -EBUSY while the VF holds the buffer: the PF's message is lost,
-	 * as a PF driver's would be. */
-	(void)igb_mbx_pf_write(&f.m.hw, 0, msg);
-}
-
-static void
-pf_act(const struct pf_act *a)
-{
-	struct igb_msg msg = a->msg;
-
-	switch (a->what) {
-	case PF_MSG:
-		pf_send(&msg);
-		break;
-	case PF_REPLY:
-		msg.w[0] = igb_msg_type(f.req_w0) |
-			((uint32_t)(a->arg & 0xe0) << 24);
-		pf_send(&msg);
-		break;
-	case PF_PING:
-		igb_msg_encode_pf_control(&msg, a->arg & 1);
-		pf_send(&msg);
-		break;
-	case PF_RSTI:
-		V2P |= IGB_V2PMAILBOX_RSTI;
-		break;
-	case PF_RESET_DONE:
-		V2P = (V2P & ~IGB_V2PMAILBOX_RSTI) | IGB_V2PMAILBOX_RSTD;
-		break;
-	case PF_RSTD:
-		V2P |= IGB_V2PMAILBOX_RSTD;
-		break;
-	case PF_LOCK:
-		igb_write(&f.m.hw, IGB_P2VMAILBOX(0), IGB_P2VMAILBOX_PFU);
-		break;
-	case PF_UNLOCK:
-		igb_write(&f.m.hw, IGB_P2VMAILBOX(0), 0);
-		break;
-	case PF_ACK:
-		V2P |= IGB_V2PMAILBOX_PFACK;
-		break;
-	case PF_STS:
-		V2P |= IGB_V2PMAILBOX_PFSTS;
-		break;
-	case PF_GONE:
-		f.m.gone_reads = 1 + 4u * a->arg;
-		break;
-	case PF_RAW:
-		V2P |= a->arg;
-		break;
-	case PF_TAKE:
-		if (igb_mbx_pf_check_msg(&f.m.hw, 0))
-			igb_mbx_pf_read(&f.m.hw, 0, &msg);
-		break;
-	default:
-		/* The model pings again each time the VF took a message. */
-		f.m.ping_flood = 16u * a->arg;
-		model_pf_send(&f.m, IGB_MSG_PF_CONTROL | IGB_MSG_CTS);
-		break;
-	}
-}
-
-/* Run the PF actions whose time has come, in the order given. */
-static void
-pf_run(void)
-{
-	unsigned int i = 0;
-
-	while (i < f.nq) {
-		if (f.q[i].at_us > f.m.now_us) {
-			i++;
-			continue;
-		}
-		struct pf_act a = f.q[i];
-
-		memmove(&f.q[i], &f.q[i + 1], (f.nq - i - 1) * sizeof(f.q[0]));
-		f.nq--;
-		pf_act(&a);
-	}
-}
-
-static void
-op_pf(struct input *in)
-{
-	uint8_t t = next(in);
-	struct pf_act a = {0};
-	unsigned int i;
-
-	a.at_us = f.m.now_us + ((uint64_t)(t & 0x3f) << (6 * (t >> 6)));
-	a.what = next(in) % PF_ACTIONS;
-	switch (a.what) {
-	case PF_MSG:
-		a.msg.len = next(in) % (IGB_MBX_WORDS + 1);
-		for (i = 0; i < a.msg.len; i++)
-			a.msg.w[i] = next_word(in);
-		break;
-	case PF_REPLY:
-		a.arg = next(in);
-		a.msg.len = 3;
-		a.msg.w[1] = next_word(in);
-		a.msg.w[2] = next_word(in);
-		break;
-	case PF_PING:
-	case PF_GONE:
-	case PF_RAW:
-	case PF_FLOOD:
-		a.arg = next(in);
-		break;
-	default:
-		break;
-	}
-	if (f.nq < PF_QUEUE)
-		f.q[f.nq++] = a;
-}
-
-/* VF 0's BAR through the model, every access seen. */
-static uint32_t
-vf_read(void *ctx, uint32_t off)
-{
-	uint32_t v;
-
-	(void)ctx;
-	if (++f.reads > f.read_bound)
-		fail("more than %lu register reads: spinning",
-			(unsigned long)f.read_bound);
-	v = f.m.vf_ops.read(&f.m, off);
-	if (off == IGB_VF_VMBMEM)
-		f.w0_read = v;
-	if (off == IGB_VF_V2PMAILBOX && !igb_mbx_vf_gone(v) &&
-		f.mbx_reads++ < 2 &&
-		(v & (IGB_V2PMAILBOX_RSTI | IGB_V2PMAILBOX_RSTD)))
-		f.rst_seen = true;
-	return v;
-}
-
-/* A NACK without CTS: the PF has forgotten the VF. */
-static bool
-lost_cts(uint32_t w0)
-{
-	return (w0 & IGB_MSG_NACK) && !(w0 & IGB_MSG_CTS);
-}
-
-static void
-vf_write(void *ctx, uint32_t off, uint32_t val)
-{
-	(void)ctx;
-	if (off == IGB_VF_V2PMAILBOX && (val & IGB_V2PMAILBOX_ACK)) {
-		/* The VF took the message it read. */
-		if (igb_msg_type(f.w0_read) == IGB_MSG_PF_CONTROL) {
-			f.revoked |= !(f.w0_read & IGB_MSG_CTS);
-		} else {
-			f.answered = true;
-			f.answer = f.w0_read;
-			f.revoked |= lost_cts(f.w0_read);
-		}
-	}
-	if (off == IGB_VF_V2PMAILBOX && (val & IGB_V2PMAILBOX_REQ)) {
-		f.req_w0 = f.m.reg[IGB_VMBMEM(0) / 4];
-		f.reqs++;
-	}
-	f.m.vf_ops.write(&f.m, off, val);
-}
-
-static void
-vf_delay(void *ctx, unsigned int us)
-{
-	(void)ctx;
-	f.m.vf_ops.delay_us(&f.m, us);
-	if (f.m.now_us - f.start_us > f.time_bound)
-		fail("waited more than %lu us", (unsigned long)f.time_bound);
-	pf_run();
-}
-
-static void
-setup(void)
-{
-	fake_reset();
-	memset(&f, 0, sizeof(f));
-	fake_port_init(&f.m, &f.ad, &f.dev, &f.data, f.macs);
-	f.ops.read = vf_read;
-	f.ops.write = vf_write;
-	f.ops.delay_us = vf_delay;
-	f.ad.hw.model = &f.ops;
-	f.ad.mbx.hw = &f.ad.hw;
-	f.data.dev_started = 1;
-}
 
 /*
  * Worst case of one mailbox request (igb_mbx_vf_request) in virtual time:
@@ -352,8 +86,8 @@ vlans(void)
 {
 	unsigned int i, n = 0;
 
-	for (i = 0; i < RTE_DIM(f.ad.vfta); i++)
-		n += (unsigned int)__builtin_popcountll(f.ad.vfta[i]);
+	for (i = 0; i < RTE_DIM(vf_fuzz.ad.vfta); i++)
+		n += (unsigned int)__builtin_popcountll(vf_fuzz.ad.vfta[i]);
 	return n;
 }
 
@@ -363,23 +97,23 @@ call_begin(const char *name, unsigned int nreq, bool reset)
 {
 	uint64_t us;
 
-	f.ad.mbx.timeout_us = FUZZ_TIMEOUT_US;
+	vf_fuzz.ad.mbx.timeout_us = FUZZ_TIMEOUT_US;
 	/* The handshake's request waits with the driver's own timeout. */
 	us = nreq * request_us(reset ? IGB_MBX_TIMEOUT_US : FUZZ_TIMEOUT_US);
 	if (reset)
 		us += IGB_VF_PF_RESET_WAIT_US + 1000;
-	f.call = name;
-	f.start_us = f.m.now_us;
-	f.time_bound = us;
+	vf_fuzz.call = name;
+	vf_fuzz.start_us = vf_fuzz.m.now_us;
+	vf_fuzz.time_bound = us;
 	/* Per poll round: a few V2PMAILBOX reads; per message: the buffer. */
-	f.reads = 0;
-	f.read_bound = us / IGB_MBX_POLL_US * 4 + 64 * (nreq + 8) * 20;
-	f.reqs = 0;
-	f.answered = false;
-	f.revoked = false;
-	f.mbx_reads = 0;
-	f.rst_seen = false;
-	pf_run(); /* what the PF does before the call */
+	vf_fuzz.reads = 0;
+	vf_fuzz.read_bound = us / IGB_MBX_POLL_US * 4 + 64 * (nreq + 8) * 20;
+	vf_fuzz.reqs = 0;
+	vf_fuzz.answered = false;
+	vf_fuzz.revoked = false;
+	vf_fuzz.mbx_reads = 0;
+	vf_fuzz.rst_seen = false;
+	vf_fuzz_pf_run(); /* what the PF does before the call */
 }
 
 static const int transport_err[] = {-EBUSY, -ETIMEDOUT, -ENODEV};
@@ -406,41 +140,43 @@ static void
 check_ret(int ret, const int *own, size_t n)
 {
 	if (ret != 0 && !transport(ret) && !in_set(ret, own, n))
-		fail("returned %d (%s): not a documented result", ret,
+		vf_fuzz_fail("returned %d (%s): not a documented result", ret,
 			strerror(-ret));
 }
 
 static void
 check_pending_kept(bool before)
 {
-	if (before && !atomic_load(&f.ad.reset_pending))
-		fail("a pending reset was forgotten without a handshake");
+	if (before && !atomic_load(&vf_fuzz.ad.reset_pending))
+		vf_fuzz_fail(
+			"a pending reset was forgotten without a handshake");
 }
 
 /* One request, its result against the reply the VF took. */
 static void
 check_single(int ret, bool was_stale, uint16_t type)
 {
-	bool pending = atomic_load(&f.ad.reset_pending);
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
 
-	if (f.reqs == 0) {
+	if (vf_fuzz.reqs == 0) {
 		if (ret != 0 && ret != -EINVAL && !transport(ret))
-			fail("returned %d without asking the PF", ret);
+			vf_fuzz_fail("returned %d without asking the PF", ret);
 		return;
 	}
 	if (ret == -ETIMEDOUT && was_stale && !pending)
-		fail("two timeouts in a row and no reset pending");
+		vf_fuzz_fail("two timeouts in a row and no reset pending");
 	if (transport(ret))
 		return;
-	if (!f.answered)
-		fail("returned %d without taking a reply", ret);
-	if (lost_cts(f.answer) && (ret != -EPERM || !pending))
-		fail("reply %#x (no CTS) gave %d, reset pending %d", f.answer,
-			ret, pending);
+	if (!vf_fuzz.answered)
+		vf_fuzz_fail("returned %d without taking a reply", ret);
+	if (vf_fuzz_lost_cts(vf_fuzz.answer) && (ret != -EPERM || !pending))
+		vf_fuzz_fail("reply %#x (no CTS) gave %d, reset pending %d",
+			vf_fuzz.answer, ret, pending);
 	if (ret == 0 &&
-		(igb_msg_type(f.answer) != type || !(f.answer & IGB_MSG_ACK)))
-		fail("success on reply %#x to request type %#x", f.answer,
-			type);
+		(igb_msg_type(vf_fuzz.answer) != type ||
+			!(vf_fuzz.answer & IGB_MSG_ACK)))
+		vf_fuzz_fail("success on reply %#x to request type %#x",
+			vf_fuzz.answer, type);
 }
 
 static void
@@ -450,16 +186,19 @@ op_reset(void)
 	int ret;
 
 	call_begin("reset", 1, true);
-	ret = igb_vf_pf_reset(&f.dev);
+	ret = igb_vf_pf_reset(&vf_fuzz.dev);
 	check_ret(ret, own, RTE_DIM(own));
 	if (ret == 0) {
-		if (atomic_load(&f.ad.reset_pending))
-			fail("handshake done, reset still pending");
-		if (!rte_is_valid_assigned_ether_addr(&f.ad.perm_addr))
-			fail("handshake done without a unicast address");
-		if (!rte_is_same_ether_addr(&f.ad.perm_addr, &f.ad.pf_addr))
-			fail("handshake done, PF address not the permanent");
-		rte_ether_addr_copy(&f.ad.perm_addr, &f.macs[0]);
+		if (atomic_load(&vf_fuzz.ad.reset_pending))
+			vf_fuzz_fail("handshake done, reset still pending");
+		if (!rte_is_valid_assigned_ether_addr(&vf_fuzz.ad.perm_addr))
+			vf_fuzz_fail(
+				"handshake done without a unicast address");
+		if (!rte_is_same_ether_addr(
+			    &vf_fuzz.ad.perm_addr, &vf_fuzz.ad.pf_addr))
+			vf_fuzz_fail(
+				"handshake done, PF address not the permanent");
+		rte_ether_addr_copy(&vf_fuzz.ad.perm_addr, &vf_fuzz.macs[0]);
 	}
 }
 
@@ -468,20 +207,20 @@ op_mac(struct input *in)
 {
 	static const int own[] = {-EINVAL, -EPERM, -EPROTO};
 	struct rte_ether_addr a;
-	bool pending = atomic_load(&f.ad.reset_pending);
-	bool stale = f.ad.mbx.stale;
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
+	bool stale = vf_fuzz.ad.mbx.stale;
 	unsigned int i;
 	int ret;
 
 	for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
 		a.addr_bytes[i] = next(in);
 	call_begin("set MAC", 1, false);
-	ret = igb_vf_mac_addr_set(&f.dev, &a);
+	ret = igb_vf_mac_addr_set(&vf_fuzz.dev, &a);
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
 	check_single(ret, stale, IGB_MSG_SET_MAC_ADDR);
-	if (ret == 0 && !rte_is_same_ether_addr(&a, &f.ad.pf_addr))
-		fail("address accepted but not recorded");
+	if (ret == 0 && !rte_is_same_ether_addr(&a, &vf_fuzz.ad.pf_addr))
+		vf_fuzz_fail("address accepted but not recorded");
 }
 
 static void
@@ -489,7 +228,7 @@ op_mc(struct input *in)
 {
 	static const int own[] = {-EPERM, -ENOTSUP, -EPROTO};
 	struct rte_ether_addr list[40];
-	bool pending = atomic_load(&f.ad.reset_pending);
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
 	unsigned int n = next(in) % RTE_DIM(list), i;
 	int ret;
 
@@ -500,12 +239,13 @@ op_mc(struct input *in)
 		list[i] = a;
 	}
 	call_begin("multicast list", 2, false);
-	ret = igb_vf_set_mc_addr_list(&f.dev, list, n);
+	ret = igb_vf_set_mc_addr_list(&vf_fuzz.dev, list, n);
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
-	if (f.ad.nb_mc != n || f.ad.mc_overflow != (n > IGB_MSG_MC_MAX))
-		fail("list of %u kept as %u, overflow %d", n, f.ad.nb_mc,
-			f.ad.mc_overflow);
+	if (vf_fuzz.ad.nb_mc != n ||
+		vf_fuzz.ad.mc_overflow != (n > IGB_MSG_MC_MAX))
+		vf_fuzz_fail("list of %u kept as %u, overflow %d", n,
+			vf_fuzz.ad.nb_mc, vf_fuzz.ad.mc_overflow);
 }
 
 static void
@@ -513,16 +253,17 @@ op_vlan(struct input *in)
 {
 	static const int own[] = {-EINVAL, -EPERM, -EPROTO};
 	uint16_t vid = (next(in) | next(in) << 8) & 0x1fff;
-	bool on = next(in) & 1, pending = atomic_load(&f.ad.reset_pending);
-	bool stale = f.ad.mbx.stale;
+	bool on = next(in) & 1,
+	     pending = atomic_load(&vf_fuzz.ad.reset_pending);
+	bool stale = vf_fuzz.ad.mbx.stale;
 	int ret;
 
 	call_begin("VLAN filter", 1, false);
-	ret = igb_vf_vlan_filter_set(&f.dev, vid, on);
+	ret = igb_vf_vlan_filter_set(&vf_fuzz.dev, vid, on);
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
 	if (vid > RTE_ETHER_MAX_VLAN_ID && ret != -EINVAL)
-		fail("VLAN %u gave %d", vid, ret);
+		vf_fuzz_fail("VLAN %u gave %d", vid, ret);
 	check_single(ret, stale, IGB_MSG_SET_VLAN);
 }
 
@@ -531,12 +272,12 @@ op_lpe(struct input *in)
 {
 	static const int own[] = {-EPERM, -ENOTSUP, -EPROTO};
 	uint16_t mtu = next(in) | next(in) << 8;
-	bool pending = atomic_load(&f.ad.reset_pending);
-	bool stale = f.ad.mbx.stale;
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
+	bool stale = vf_fuzz.ad.mbx.stale;
 	int ret;
 
 	call_begin("frame size", 1, false);
-	ret = igb_vf_set_max_frame(&f.dev, mtu);
+	ret = igb_vf_set_max_frame(&vf_fuzz.dev, mtu);
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
 	check_single(ret, stale, IGB_MSG_SET_LPE);
@@ -549,62 +290,64 @@ op_mode(struct input *in)
 	static const char *const names[] = {"promiscuous on", "promiscuous off",
 		"all-multicast on", "all-multicast off"};
 	uint8_t sub = next(in) % 4;
-	bool pending = atomic_load(&f.ad.reset_pending);
-	bool stale = f.ad.mbx.stale;
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
+	bool stale = vf_fuzz.ad.mbx.stale;
 	int ret;
 
 	call_begin(names[sub], 2, false);
 	switch (sub) {
 	case 0:
-		ret = igb_vf_promiscuous_enable(&f.dev);
+		ret = igb_vf_promiscuous_enable(&vf_fuzz.dev);
 		break;
 	case 1:
-		ret = igb_vf_promiscuous_disable(&f.dev);
+		ret = igb_vf_promiscuous_disable(&vf_fuzz.dev);
 		break;
 	case 2:
-		ret = igb_vf_allmulticast_enable(&f.dev);
+		ret = igb_vf_allmulticast_enable(&vf_fuzz.dev);
 		break;
 	default:
-		ret = igb_vf_allmulticast_disable(&f.dev);
+		ret = igb_vf_allmulticast_disable(&vf_fuzz.dev);
 		break;
 	}
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
 	if (sub == 1 || sub == 3)
 		check_single(ret, stale, IGB_MSG_SET_PROMISC);
-	if (sub == 2 && ret != 0 && f.ad.allmulti)
-		fail("all-multicast refused (%d) but recorded", ret);
+	if (sub == 2 && ret != 0 && vf_fuzz.ad.allmulti)
+		vf_fuzz_fail("all-multicast refused (%d) but recorded", ret);
 }
 
 static void
 op_poll(void)
 {
-	bool pending = atomic_load(&f.ad.reset_pending);
-	bool held_revoke = f.ad.mbx.held &&
-		(igb_msg_type(f.ad.mbx.held_msg.w[0]) == IGB_MSG_PF_CONTROL
-				? !(f.ad.mbx.held_msg.w[0] & IGB_MSG_CTS)
-				: lost_cts(f.ad.mbx.held_msg.w[0]));
-	bool rstd = (f.ad.mbx.latched & IGB_V2PMAILBOX_RSTD) != 0;
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
+	bool held_revoke = vf_fuzz.ad.mbx.held &&
+		(igb_msg_type(vf_fuzz.ad.mbx.held_msg.w[0]) ==
+					IGB_MSG_PF_CONTROL
+				? !(vf_fuzz.ad.mbx.held_msg.w[0] & IGB_MSG_CTS)
+				: vf_fuzz_lost_cts(
+					  vf_fuzz.ad.mbx.held_msg.w[0]));
+	bool rstd = (vf_fuzz.ad.mbx.latched & IGB_V2PMAILBOX_RSTD) != 0;
 
 	call_begin("poll", 1, false);
-	igb_vf_pf_poll(&f.dev);
+	igb_vf_pf_poll(&vf_fuzz.dev);
 	check_pending_kept(pending);
-	if (atomic_load(&f.ad.gone))
+	if (atomic_load(&vf_fuzz.ad.gone))
 		return; /* gone: nothing more is looked at */
-	if ((held_revoke || rstd || f.rst_seen || f.revoked) &&
-		!atomic_load(&f.ad.reset_pending))
-		fail("PF reset or revoked CTS, no reset pending");
+	if ((held_revoke || rstd || vf_fuzz.rst_seen || vf_fuzz.revoked) &&
+		!atomic_load(&vf_fuzz.ad.reset_pending))
+		vf_fuzz_fail("PF reset or revoked CTS, no reset pending");
 }
 
 static void
 op_restore(void)
 {
 	static const int own[] = {-EPERM, -ENOTSUP, -EPROTO};
-	bool pending = atomic_load(&f.ad.reset_pending);
+	bool pending = atomic_load(&vf_fuzz.ad.reset_pending);
 	int ret;
 
 	call_begin("restore", 4 + vlans(), false);
-	ret = igb_vf_filters_restore(&f.dev);
+	ret = igb_vf_filters_restore(&vf_fuzz.dev);
 	check_ret(ret, own, RTE_DIM(own));
 	check_pending_kept(pending);
 }
@@ -629,7 +372,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned int calls = 0;
 	uint8_t t;
 
-	setup();
+	vf_fuzz_setup();
 	while (in.n > 0 && calls < VF_CALLS_MAX) {
 		uint8_t op = next(&in) % VF_OPS;
 
@@ -661,17 +404,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			op_restore();
 			break;
 		case VF_OP_PF:
-			op_pf(&in);
+			vf_fuzz_op_pf(&in);
 			break;
 		case VF_OP_ANSWER:
 			t = next(&in) % 8;
-			f.m.answer[t] = (enum model_answer)(next(&in) % 5);
+			vf_fuzz.m.answer[t] =
+				(enum model_answer)(next(&in) % 5);
 			break;
 		default:
-			f.m.agent = next(&in) & 1;
+			vf_fuzz.m.agent = next(&in) & 1;
 			break;
 		}
-		f.call = NULL;
+		vf_fuzz.call = NULL;
 	}
 	return 0;
 }
