@@ -4,8 +4,9 @@
  * state, traffic counters); /igb_pf/mbx,<port> their mailbox counters by
  * verdict; /igb_pf/regs,<port> what the device holds for each VF, read
  * back from its registers (address entries, VLVF entries, VMOLR
- * multicast bits, Rx/Tx enables) next to the multicast table's bit count,
- * so a test can tell a stale filter from stale bookkeeping. Without a
+ * multicast bits, Rx/Tx enables, DTXSWC anti-spoof bits) next to the
+ * multicast table's bit count and DTXSWC itself, so a test can tell a
+ * stale filter from stale bookkeeping. Without a
  * port number the first net_igb_pf port is used.
  */
 #include <errno.h>
@@ -160,6 +161,7 @@ regs_dict(struct igb_hw *hw, uint16_t vf)
 {
 	struct rte_tel_data *d = rte_tel_data_alloc();
 	uint32_t vmolr = igb_read(hw, IGB_VMOLR(vf));
+	uint32_t dtxswc = igb_read(hw, IGB_DTXSWC);
 
 	if (d == NULL)
 		return NULL;
@@ -174,6 +176,10 @@ regs_dict(struct igb_hw *hw, uint16_t vf)
 		d, "hw_rx", !!(igb_read(hw, IGB_VFRE) & IGB_BIT(vf)));
 	rte_tel_data_add_dict_int(
 		d, "hw_tx", !!(igb_read(hw, IGB_VFTE) & IGB_BIT(vf)));
+	rte_tel_data_add_dict_int(
+		d, "hw_mac_anti_spoof", !!(dtxswc & IGB_DTXSWC_MAC_SPOOF(vf)));
+	rte_tel_data_add_dict_int(d, "hw_vlan_anti_spoof",
+		!!(dtxswc & IGB_DTXSWC_VLAN_SPOOF(vf)));
 	return d;
 }
 
@@ -257,8 +263,11 @@ list_vfs(const char *cmd, const char *params, struct rte_tel_data *d,
 			rte_tel_data_add_dict_container(vfs, key, e, 0) != 0)
 			rte_tel_data_free(e);
 	}
-	if (view == VIEW_REGS)
+	if (view == VIEW_REGS) {
 		rte_tel_data_add_dict_int(d, "mta_bits", mta_bits(&ad->hw));
+		rte_tel_data_add_dict_u64(
+			d, "dtxswc", igb_read(&ad->hw, IGB_DTXSWC));
+	}
 	rte_tel_data_add_dict_int(d, "port", port);
 	rte_tel_data_add_dict_string(d, "pci", ad->bdf);
 	rte_tel_data_add_dict_int(d, "num_vfs", ad->sriov.num_vfs);
