@@ -117,6 +117,22 @@ test_enable(void)
 		IGB_VMOLR_BAM | IGB_VMOLR_LPE | IGB_VMOLR_STRCRC |
 			IGB_VMOLR_AUPE | 1522,
 		model_reg(m, IGB_VMOLR(7)));
+	/* The PF port's own modes are its pool's VMOLR bits (QEMU ignores
+	 * ROPE and MPME in VMDq mode: no guest test can show them). */
+	s.pf.allmulti = true;
+	igb_pf_hw_sync(&m->hw, &s);
+	CHECK_EQ("PF port all-multicast: pool 7 MPME", IGB_VMOLR_MPME,
+		model_reg(m, IGB_VMOLR(7)) & (IGB_VMOLR_MPME | IGB_VMOLR_ROPE));
+	s.pf.promisc = true;
+	igb_pf_hw_sync(&m->hw, &s);
+	CHECK_EQ("PF port promiscuous: pool 7 ROPE and MPME",
+		IGB_VMOLR_MPME | IGB_VMOLR_ROPE,
+		model_reg(m, IGB_VMOLR(7)) & (IGB_VMOLR_MPME | IGB_VMOLR_ROPE));
+	s.pf.allmulti = false;
+	s.pf.promisc = false;
+	igb_pf_hw_sync(&m->hw, &s);
+	CHECK_EQ("PF port modes off: neither bit", 0,
+		model_reg(m, IGB_VMOLR(7)) & (IGB_VMOLR_MPME | IGB_VMOLR_ROPE));
 	igb_pf_hw_pf_ready(&m->hw);
 	CHECK("CTRL_EXT.PFRSTD set",
 		model_reg(m, IGB_CTRL_EXT) & IGB_CTRL_EXT_PFRSTD);
