@@ -1,4 +1,4 @@
-# summary: wrong igb-pfd/PMD settings (num_vfs 0, 8, -1, abc; no VF token; PF on igb; no hugepages; VF without token) each end at once with one clear line
+# summary: wrong settings each refused within 300 s, naming the problem: igb-pfd (num_vfs 0, 8, -1, abc; no or malformed VF token; --huge-dir not hugetlbfs; no hugepages; PF on igb) exits non-zero with exactly one line; testpmd (devarg num_vfs=abc; VF without the token) prints the cause and probes no port
 # timeout: 900
 # Each refusal must come with a non-zero status within a deadline and one
 # line that names the problem; igb-pfd's own refusals are exactly one line

@@ -1,4 +1,4 @@
-# summary: testpmd on net_igb_pf (-d, driver name checked): the PF's own queues (pool 7) answer pings through the vector burst functions; a deferred Rx queue started by its queue op; xstats, byte counters, register dump (dpdk-proc-info)
+# summary: testpmd on net_igb_pf (-d, driver name checked): the PF's own queue pair (queue 7, pool 7) answers pings through the vector burst functions; a deferred Rx queue started by its queue op; xstats, byte counters, register dump (dpdk-proc-info)
 # timeout: 600
 # The PF's own Rx/Tx through the shared burst code, on the last pool's
 # queue, with one VF present so the PF really runs in VMDq mode.
