@@ -135,6 +135,17 @@ tel_get() {
 	echo "$TEL" | sed -n "s/^$1=//p" | head -n 1
 }
 
+# tel_spoof_bits PREFIX VF: "MAC VLAN", VF's anti-spoof bits as the PF
+# reads them back from DTXSWC (/igb_pf/regs); tel_dtxswc PREFIX: DTXSWC.
+tel_spoof_bits() {
+	local r
+	r=$(telemetry "$1" /igb_pf/regs "$2")
+	echo "$(echo "$r" | sed -n 's/^hw_mac_anti_spoof=//p')" \
+		"$(echo "$r" | sed -n 's/^hw_vlan_anti_spoof=//p')"
+}
+
+tel_dtxswc() { printf '0x%08x' "$(tel_value "$1" /igb_pf/regs 0 dtxswc)"; }
+
 # tel_fields TEXT KEY...: "KEY=VALUE" lines of TEXT for the KEYs, in order.
 tel_fields() {
 	local text=$1 k
