@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: BSD-3-Clause
 """Ask a DPDK process's telemetry socket one command.
 
-usage: dpdk_telemetry.py FILE_PREFIX COMMAND [VF KEY | --vf VF]
+usage: dpdk_telemetry.py FILE_PREFIX COMMAND [VF KEY | --vf VF | --vfs]
 Prints the JSON answer; with VF and KEY one field of VF's entry in the
 answer's "vfs" dict, keyed by VF number (the /igb_pf/vfs, /igb_pf/mbx and
 /igb_pf/regs layout); with --vf VF key=value lines: the answer's scalars,
-then the fields of VF's entry (lists joined by commas). Exit status 1 with
+then the fields of VF's entry (lists joined by commas); with --vfs the
+scalars, then VF.key=value lines for every VF (one snapshot of all of
+them, in one round trip). Exit status 1 with
 one line on stderr if the process cannot be reached or the answer lacks
 what was asked.
 """
@@ -39,7 +41,7 @@ def vf_entry(body, vf, answer):
 
 
 def main(argv):
-    if len(argv) not in (3, 5):
+    if len(argv) not in (3, 4, 5) or (len(argv) == 4 and argv[3] != "--vfs"):
         sys.exit(__doc__.strip().splitlines()[2])
     try:
         answer = query(argv[1], argv[2])
@@ -51,6 +53,17 @@ def main(argv):
     body = answer.get(argv[2].split(",")[0])
     if not isinstance(body, dict):
         sys.exit("telemetry: no answer to %s: %s" % (argv[2], answer))
+    if argv[3] == "--vfs":
+        vfs = body.get("vfs")
+        if not isinstance(vfs, dict):
+            sys.exit("telemetry: no VFs in %s" % answer)
+        for k, v in body.items():
+            if k != "vfs":
+                print("%s=%s" % (k, text(v)))
+        for vf in sorted(vfs, key=int):
+            for k, v in vf_entry(body, vf, answer).items():
+                print("%s.%s=%s" % (vf, k, text(v)))
+        return
     if argv[3] == "--vf":
         entry = vf_entry(body, argv[4], answer)
         for k, v in body.items():

@@ -125,6 +125,12 @@ telemetry() {
 	python3 "$IGB_TOP/test/vm/lib/dpdk_telemetry.py" "$1" "$2" ${3:+--vf "$3"}
 }
 
+# telemetry_vfs PREFIX COMMAND: the reply's scalars, then VF.key=value
+# lines for every VF (one snapshot of all VFs).
+telemetry_vfs() {
+	python3 "$IGB_TOP/test/vm/lib/dpdk_telemetry.py" "$1" "$2" --vfs
+}
+
 # tel_value PREFIX COMMAND VF KEY: one field of a telemetry reply.
 tel_value() {
 	telemetry "$1" "$2" "$3" | sed -n "s/^$4=//p" | head -n 1
